@@ -1,0 +1,28 @@
+package org.pmtriage.read;
+
+/**
+ * Turns times of day into a monotonic timeline for captures that run past midnight: when a time
+ * falls more than twelve hours before the previous one, the day has wrapped. Smaller steps back
+ * (events logged slightly out of order) are kept as they are.
+ */
+final class DayRollover {
+
+    private static final long HALF_DAY = TimeOfDay.TICKS_PER_DAY / 2;
+
+    private long dayOffset;
+    private long previous = Long.MIN_VALUE;
+
+    /**
+     * @param timeOfDay ticks since midnight, as parsed
+     * @return ticks since midnight of the first day
+     */
+    long toTimeline(long timeOfDay) {
+        long t = timeOfDay + dayOffset;
+        if (previous != Long.MIN_VALUE && t < previous - HALF_DAY) {
+            dayOffset += TimeOfDay.TICKS_PER_DAY;
+            t += TimeOfDay.TICKS_PER_DAY;
+        }
+        previous = t;
+        return t;
+    }
+}

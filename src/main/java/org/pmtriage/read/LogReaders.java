@@ -1,0 +1,143 @@
+package org.pmtriage.read;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens a log of any supported format, recognized by its content rather than its name: a
+ * {@code PML_} signature, an XML document, or a CSV header; any of them may be gzip-compressed.
+ */
+public final class LogReaders {
+
+    private static final int SNIFF_BYTES = 64;
+
+    private LogReaders() {
+    }
+
+    /**
+     * Opens a log file, or standard input when {@code name} is {@code -}.
+     *
+     * @param name    the path as the user gave it
+     * @param options how to read
+     * @return a reader positioned before the first event
+     * @throws LogFormatException when the input cannot be opened or is not a ProcMon log
+     */
+    public static EventReader open(String name, ReadOptions options) {
+        if (name.equals("-")) {
+            return open(System.in, "<stdin>", null, options);
+        }
+        Path file = Path.of(name);
+        if (Files.isDirectory(file)) {
+            throw new LogFormatException(name, "", "is a directory, not a log file");
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new LogFormatException(name, "", "no such file");
+        } catch (AccessDeniedException e) {
+            throw new LogFormatException(name, "", "permission denied");
+        } catch (IOException e) {
+            throw new LogFormatException(name, "", "cannot open: " + e.getMessage());
+        }
+        return open(in, name, file, options);
+    }
+
+    private static EventReader open(InputStream raw, String name, Path file, ReadOptions options) {
+        try {
+            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+            byte[] head = peek(in);
+            boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+            if (gzip) {
+                in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+                head = peek(in);
+            }
+            if (startsWith(head, "PML_")) {
+                throw new LogFormatException(name, "", "PML logs are not supported yet");
+            }
+            return openText(in, head, name, options);
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw new LogFormatException(name, "", "cannot read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(raw);
+            throw e;
+        }
+    }
+
+    private static EventReader openText(BufferedInputStream in, byte[] head, String name,
+                                        ReadOptions options) throws IOException {
+        Charset charset = StandardCharsets.UTF_8;
+        int bom = 0;
+        if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+            bom = 3;
+        } else if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            bom = 2;
+        } else if (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            bom = 2;
+        }
+        if (head.length == 0) {
+            throw new LogFormatException(name, "", "empty file: not a ProcMon log");
+        }
+        in.skipNBytes(bom);
+        String start = new String(head, bom, head.length - bom, charset).stripLeading();
+        InputStreamReader text = new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        if (start.startsWith("<")) {
+            throw new LogFormatException(name, "", "XML exports are not supported yet");
+        }
+        if (start.startsWith("\"") || Character.isLetter(start.isEmpty() ? ' ' : start.charAt(0))) {
+            return new CsvEventReader(text, name, options);
+        }
+        throw new LogFormatException(name, "", "not a ProcMon log (CSV, XML or PML export): it starts with "
+                + describe(head));
+    }
+
+    private static byte[] peek(BufferedInputStream in) throws IOException {
+        in.mark(SNIFF_BYTES);
+        byte[] head = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        return head;
+    }
+
+    private static boolean startsWith(byte[] head, String ascii) {
+        if (head.length < ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (head[i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(byte[] head) {
+        StringBuilder sb = new StringBuilder("bytes");
+        for (int i = 0; i < Math.min(8, head.length); i++) {
+            sb.append(String.format(" %02x", head[i] & 0xff));
+        }
+        return sb.toString();
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the open already failed; that error is the one to report
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.pmtriage.read;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How to read a log.
+ *
+ * @param policy           what to do with malformed records
+ * @param warnings         receives one-line warnings (first skipped records, missing columns...)
+ * @param timeZone         zone to show PML times in (PML stores UTC; exports are already local)
+ * @param includeProfiling keep PML profiling events, which ProcMon's exports leave out
+ * @param rollover         read {@code Logfile-1.PML}, ... found beside {@code Logfile.PML} as one capture
+ */
+public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, ZoneId timeZone,
+                          boolean includeProfiling, boolean rollover) {
+
+    /** How many skipped records are named in warnings before the reader only counts them. */
+    public static final int NAMED_SKIPS = 5;
+
+    public ReadOptions {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(timeZone, "timeZone");
+    }
+
+    /** @return lenient reading, warnings dropped, UTC, no profiling, rollover on */
+    public static ReadOptions defaults() {
+        return new ReadOptions(BadRecordPolicy.SKIP, w -> { }, ZoneOffset.UTC, false, true);
+    }
+
+    /** @return these options with another policy */
+    public ReadOptions withPolicy(BadRecordPolicy newPolicy) {
+        return new ReadOptions(newPolicy, warnings, timeZone, includeProfiling, rollover);
+    }
+
+    /** @return these options with another warnings sink */
+    public ReadOptions withWarnings(Consumer<String> newWarnings) {
+        return new ReadOptions(policy, newWarnings, timeZone, includeProfiling, rollover);
+    }
+}
