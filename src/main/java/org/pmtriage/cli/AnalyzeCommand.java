@@ -91,6 +91,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 code = ExitCode.FINDINGS;
             }
         }
+        if (outcomes.stream().allMatch(o -> o.report() == null)) {
+            return code;
+        }
         if (output == null) {
             write(outcomes, spec.commandLine().getOut());
         } else {
