@@ -11,7 +11,7 @@ if not defined BUILD (
 if defined BUILD (
   echo pmtriage: building %JAR% ^(first run or sources changed^)... 1>&2
   pushd "%HOME_DIR%"
-  call mvn -q -B -DskipTests package 1>&2
+  call mvn -q -B -Dstyle.color=never -DskipTests package 1>&2
   if errorlevel 1 ( popd & echo pmtriage: build failed 1>&2 & exit /b 3 )
   popd
 )
