@@ -8,6 +8,7 @@ import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.LogReaders;
+import org.pmtriage.read.ReadAhead;
 import org.pmtriage.read.ReadOptions;
 import org.pmtriage.report.Report;
 
@@ -26,7 +27,7 @@ final class LogPass {
      * @throws LogFormatException when the log cannot be read
      */
     static Report analyze(String log, ReadOptions options, long window, Consumer<String> warnings) {
-        try (EventReader reader = LogReaders.open(log, options)) {
+        try (EventReader reader = new ReadAhead(LogReaders.open(log, options))) {
             Analyzer analyzer = new Analyzer(window, warnings);
             analyzer.processTable(reader.processes());
             while (reader.hasNext()) {
