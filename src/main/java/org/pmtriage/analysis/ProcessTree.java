@@ -75,7 +75,7 @@ final class ProcessTree {
                 byPid.put(node.pid, node);
                 unspawned(node);
                 if (!node.linked && node.parent != null && node.startedAt != ProcessRef.UNKNOWN_TIME) {
-                    link(node.parent, node, node.startedAt, -1, Event.UNKNOWN, "");
+                    link(new SpawnLink(node.parent, node, node.startedAt, -1, Event.UNKNOWN, "", false));
                 }
             }
             return node;
@@ -127,7 +127,7 @@ final class ProcessTree {
         }
         child.parent = parent;
         child.startedAt = e.time();
-        link(parent, child, e.time(), e.record(), e.tid(), e.path());
+        link(new SpawnLink(parent, child, e.time(), e.record(), e.tid(), e.path(), true));
     }
 
     /** A Process Start event, the first of {@code node}. */
@@ -140,11 +140,12 @@ final class ProcessTree {
         if (node.startedAt == ProcessRef.UNKNOWN_TIME) {
             node.startedAt = e.time();
         }
-        if (!node.linked && detail.pid() != Event.UNKNOWN && detail.pid() != node.pid) {
-            ProcessNode parent = node.parent != null ? node.parent : byPid.get(detail.pid());
+        int parentPid = detail.pid() != Event.UNKNOWN ? detail.pid() : e.parentPid();
+        if (!node.linked && parentPid != Event.UNKNOWN && parentPid != node.pid) {
+            ProcessNode parent = node.parent != null ? node.parent : byPid.get(parentPid);
             if (parent != null && parent != node) {
                 node.parent = parent;
-                link(parent, node, e.time(), e.record(), Event.UNKNOWN, "");
+                link(new SpawnLink(parent, node, e.time(), e.record(), Event.UNKNOWN, "", false));
             }
         }
     }
@@ -172,9 +173,9 @@ final class ProcessTree {
         return node;
     }
 
-    private void link(ProcessNode parent, ProcessNode child, long at, long record, int tid, String image) {
-        child.linked = true;
-        onSpawn.accept(new SpawnLink(parent, child, at, record, tid, image));
+    private void link(SpawnLink spawn) {
+        spawn.child().linked = true;
+        onSpawn.accept(spawn);
     }
 
     private ProcessNode takeUnspawned(int pid) {
