@@ -61,6 +61,19 @@ public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRa
                 CaptureLocale.EN_US, 0, false);
     }
 
+    /** @return a copy with another job count, parallelism and injection counts */
+    public CaptureConfig withBuild(int newJobs, int newParallelism, int newLeaks, int newHandedOver, int newRaces,
+                                   int newNearMisses) {
+        return new CaptureConfig(seed, newJobs, newParallelism, noiseRatio, newLeaks, newHandedOver,
+                newRaces, newNearMisses, pidReuse, startTime, firstDay, locale, targetEvents, story);
+    }
+
+    /** @return a copy with another seed */
+    public CaptureConfig withSeed(long newSeed) {
+        return new CaptureConfig(newSeed, jobs, parallelism, noiseRatio, leaks, handedOver,
+                racesWithoutLeak, nearMisses, pidReuse, startTime, firstDay, locale, targetEvents, story);
+    }
+
     /** @return a copy with another job count and parallelism */
     public CaptureConfig withJobs(int newJobs, int newParallelism) {
         return new CaptureConfig(seed, newJobs, newParallelism, noiseRatio, leaks, handedOver,

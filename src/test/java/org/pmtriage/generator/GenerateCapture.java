@@ -87,13 +87,10 @@ public final class GenerateCapture {
                     }
                     String v = args[++i];
                     switch (a) {
-                        case "--seed" -> config = new CaptureConfig(Long.parseLong(v), config.jobs(), config.parallelism(),
-                                config.noiseRatio(), config.leaks(), config.handedOver(), config.racesWithoutLeak(),
-                                config.nearMisses(), config.pidReuse(), config.startTime(), config.firstDay(),
-                                config.locale(), config.targetEvents(), config.story());
+                        case "--seed" -> config = config.withSeed(largeNumber(a, v));
                         case "--jobs" -> jobs = number(a, v);
                         case "--parallel" -> parallel = number(a, v);
-                        case "--noise" -> config = config.withNoise(Double.parseDouble(v));
+                        case "--noise" -> config = config.withNoise(ratio(a, v));
                         case "--leaks" -> leaks = number(a, v);
                         case "--handed-over" -> handedOver = number(a, v);
                         case "--races" -> races = number(a, v);
@@ -124,7 +121,7 @@ public final class GenerateCapture {
         if (!format.equals("csv") && !format.equals("xml")) {
             throw new IllegalArgumentException("--format must be csv or xml: " + format);
         }
-        config = config.withJobs(jobs, parallel).withInjections(leaks, handedOver, races, nearMisses);
+        config = config.withBuild(jobs, parallel, leaks, handedOver, races, nearMisses);
         List<CaptureColumn> columnList = CaptureColumn.parseSet(columns);
         Path file = Path.of(output);
         Path truthFile = truthFile(file);
@@ -153,8 +150,17 @@ public final class GenerateCapture {
         return 0;
     }
 
-    /** Simulates and writes a CSV capture, stopping new jobs once {@code bytes} (if positive) are written. */
-    static CaptureTruth writeCsv(CaptureConfig config, CsvCaptureWriter.Options options, long bytes, OutputStream out)
+    /**
+     * Simulates and writes a CSV capture.
+     *
+     * @param config  what to simulate
+     * @param options how to write
+     * @param bytes   stop adding jobs once this many bytes (before compression) are written; 0 for none
+     * @param out     where to write; closed at the end
+     * @return the truth
+     * @throws IOException when writing fails
+     */
+    public static CaptureTruth writeCsv(CaptureConfig config, CsvCaptureWriter.Options options, long bytes, OutputStream out)
             throws IOException {
         BuildSimulation sim = new BuildSimulation(config, false);
         try (CsvCaptureWriter writer = new CsvCaptureWriter(out, options)) {
@@ -178,6 +184,14 @@ public final class GenerateCapture {
             }
         }
         return capture.resolveSibling(name + ".truth.json");
+    }
+
+    private static double ratio(String option, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": not a number: " + value);
+        }
     }
 
     private static int number(String option, String value) {
