@@ -11,11 +11,11 @@ $G --story --seed 1 --jobs 8 --parallel 3 --leaks 1 --handed-over 1 --races 0 --
    --output flaky-build.csv
 
 # es-ES, all 27 columns, PID reuse, crosses midnight, every kind of injection.
-$G --seed 2 --jobs 10 --parallel 4 --leaks 2 --handed-over 1 --races 1 --near-misses 2 --pid-reuse \
+$G --seed 2 --jobs 7 --parallel 3 --leaks 2 --handed-over 1 --races 1 --near-misses 2 --pid-reuse \
    --locale es-ES --columns all27 --start 23:59:59 --day 2026-12-31 --output parallel-build-es.csv
 
 # XML export with a processlist, the default columns plus TID, Parent PID and Command Line.
-$G --seed 3 --jobs 10 --parallel 4 --leaks 1 --handed-over 1 --races 1 --near-misses 2 --format xml \
+$G --seed 3 --jobs 7 --parallel 3 --leaks 1 --handed-over 1 --races 1 --near-misses 2 --format xml \
    --columns "Time of Day;Process Name;PID;Operation;Path;Result;Detail;TID;Parent PID;Command Line" \
    --output parallel-build.xml
 

@@ -38,10 +38,10 @@ final class BackgroundNoise {
         this.random = random;
         long boot = sim.config.startTime() - 3 * 3600 * 10_000_000L;
         processes = new SimProcess[] {
-            sim.existing(1044, 612, "C:\\Windows\\system32\\svchost.exe", "C:\\Windows\\system32\\svchost.exe -k netsvcs -p", boot),
-            sim.existing(2764, 612, "C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.23110.3-0\\MsMpEng.exe",
+            sim.existing(1044, null, 612, "C:\\Windows\\system32\\svchost.exe", "C:\\Windows\\system32\\svchost.exe -k netsvcs -p", boot),
+            sim.existing(2764, null, 612, "C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.23110.3-0\\MsMpEng.exe",
                     "\"C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.23110.3-0\\MsMpEng.exe\"", boot),
-            sim.existing(3108, 612, "C:\\Windows\\system32\\SearchIndexer.exe",
+            sim.existing(3108, null, 612, "C:\\Windows\\system32\\SearchIndexer.exe",
                     "C:\\Windows\\system32\\SearchIndexer.exe /Embedding", boot),
         };
     }

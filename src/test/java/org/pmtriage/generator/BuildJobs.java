@@ -89,23 +89,35 @@ final class BuildJobs {
     void begin(long t) {
         CaptureConfig c = sim.config;
         long before = c.startTime() - 40 * 60 * 10_000_000L;
-        SimProcess explorer = sim.existing(3344, 3288, "C:\\Windows\\Explorer.EXE", "C:\\Windows\\Explorer.EXE", before);
-        SimProcess shell = sim.existing(2208, explorer.pid, CMD,
+        SimProcess explorer = sim.existing(3344, null, 3288, "C:\\Windows\\Explorer.EXE", "C:\\Windows\\Explorer.EXE", before);
+        SimProcess shell = sim.existing(2208, explorer, 0, CMD,
                 "\"C:\\Windows\\system32\\cmd.exe\" /k \"C:\\build\\ci\\run build.cmd\" nightly,x64", before + 90_000_000L);
         int pythonPid = c.story() ? 4312 : 3400 + 4 * random.nextInt(400);
-        python = sim.existing(pythonPid, shell.pid, PYTHON,
+        python = sim.existing(pythonPid, shell, 0, PYTHON,
                 "C:\\Python27\\python.exe C:\\Python27\\Scripts\\scons.py -j" + c.parallelism()
                         + " \"BUILD_TAG=ci,nightly\" --directory=C:\\build", c.startTime() - 31_000_000L);
         workerTids = new int[c.parallelism()];
-        long at = sim.driver.reserve(t, 3 * MS);
-        for (int s = 0; s < workerTids.length; s++) {
-            workerTids[s] = sim.ids.fresh();
-            at += 20 + random.nextInt(200);
-            sim.emit(at, python, python.mainTid, "Thread Create", "", SUCCESS, sim.text.threadCreate(workerTids[s]));
-        }
-        python.clock = at;
-        scripts.readFile(python, python.mainTid, "C:\\build\\SConstruct", 4_211, "Read, Write", false);
-        scripts.readFile(python, python.mainTid, "C:\\build\\.sconsign.dblite", 182_044, "Read, Write", false);
+        driverBlock(t, workerTids.length + 16, () -> {
+            for (int s = 0; s < workerTids.length; s++) {
+                workerTids[s] = sim.ids.fresh();
+                python.clock += 20 + random.nextInt(200);
+                sim.emit(python.clock, python, python.mainTid, "Thread Create", "", SUCCESS,
+                        sim.text.threadCreate(workerTids[s]));
+            }
+            scripts.readFile(python, python.mainTid, "C:\\build\\SConstruct", 4_211, "Read, Write", false);
+            scripts.readFile(python, python.mainTid, "C:\\build\\.sconsign.dblite", 182_044, "Read, Write", false);
+        });
+    }
+
+    /**
+     * Runs a stretch of the driver's own activity (opens, reads, closes) at the first free time of
+     * the driver calendar that can hold {@code maxEvents} events, keeping only what it took.
+     */
+    private void driverBlock(long earliest, int maxEvents, Runnable body) {
+        long start = sim.driver.reserve(earliest, maxEvents * ProcessScripts.MAX_STEP + 100);
+        python.clock = start;
+        body.run();
+        sim.driver.shrink(start, python.clock + 100);
     }
 
     /** Plans job {@code n} in the given slot and sets when the slot is free again. */
@@ -137,9 +149,8 @@ final class BuildJobs {
 
     /** The driver saves its state and exits. */
     void finish(long t) {
-        long at = sim.driver.reserve(t, 20 * MS);
-        python.clock = at;
-        scripts.writeFile(python, python.mainTid, "C:\\build\\.sconsign.dblite", 183_302, "None", "Overwritten");
+        driverBlock(t, 8, () -> scripts.writeFile(python, python.mainTid, "C:\\build\\.sconsign.dblite", 183_302,
+                "None", "Overwritten"));
         for (int tid : workerTids) {
             python.clock += 100 + random.nextInt(900);
             sim.emit(python.clock, python, tid, "Thread Exit", "", SUCCESS, sim.text.threadExit(tid, 156_250, 0));
@@ -173,9 +184,8 @@ final class BuildJobs {
         if (nearMiss) {
             sim.truth.add(new NearMiss(source, python.ref(), open, cmd.ref(), spawnAt, "closed-before-spawn"));
         }
-        long check = sim.driver.reserve(cmd.endTime + 500 + random.nextInt(5_000), 3 * MS);
-        python.clock = check;
-        scripts.readFile(python, tid, object, 20_000 + random.nextInt(400_000), "Read, Write", false);
+        driverBlock(cmd.endTime + 500 + random.nextInt(5_000), 16, () -> scripts.readFile(python, tid, object,
+                20_000 + random.nextInt(400_000), "Read, Write", false));
         return cmd;
     }
 

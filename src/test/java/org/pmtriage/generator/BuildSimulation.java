@@ -183,9 +183,9 @@ public final class BuildSimulation implements Iterator<Event> {
         plannedEvents++;
     }
 
-    /** Registers a process that was already running when the capture started. */
-    SimProcess existing(int pid, int parentPid, String image, String commandLine, long startTime) {
-        SimProcess p = new SimProcess(nextIndex++, pid, null, parentPid, image, commandLine, startTime,
+    /** Registers a process that was already running when the capture started (child of one such, if given). */
+    SimProcess existing(int pid, SimProcess parent, int parentPid, String image, String commandLine, long startTime) {
+        SimProcess p = new SimProcess(nextIndex++, pid, parent, parentPid, image, commandLine, startTime,
                 ids.fresh(), false);
         if (table != null) {
             table.add(p);

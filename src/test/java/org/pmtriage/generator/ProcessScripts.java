@@ -22,6 +22,9 @@ final class ProcessScripts {
     record Tree(SimProcess shell, SimProcess tool, long openedAt, long spawnedAt, long violationAt, long closedAt) {
     }
 
+    /** Longest step between two events of one process, in ticks. */
+    static final long MAX_STEP = 2_550;
+
     private static final String SUCCESS = Event.SUCCESS;
     private static final String TOUCH = "C:\\Program Files\\Git\\usr\\bin\\touch.exe";
     private static final String NOT_FOUND = "NAME NOT FOUND";
@@ -47,7 +50,7 @@ final class ProcessScripts {
     }
 
     private long next(SimProcess p) {
-        p.clock += 50 + random.nextInt(2_500);
+        p.clock += 50 + random.nextInt((int) MAX_STEP - 50);
         return p.clock;
     }
 
