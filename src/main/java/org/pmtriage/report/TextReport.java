@@ -96,7 +96,7 @@ public final class TextReport {
         line(r.open().at(), who(r.open().opener()) + " opened it" + access(r.open()) + thread(r.open().tid()));
         line(r.spawn().at(), who(r.spawn().parent()) + " spawned " + who(r.spawn().child()) + thread(r.spawnTid())
                 + ", " + ms(r.gap()) + " ms later, while the file was still open");
-        out.printf("  %s%n", r.confirmed() ? "The handle did leak: the file was later closed by another process."
+        out.printf("  %s%n", r.confirmed() ? "The child did inherit it: the file was later closed by another process."
                 : "The child may have inherited the handle; no other process closed it in the capture.");
     }
 
