@@ -74,8 +74,8 @@ public final class TextReport {
         line(open.at(), who(open.opener()) + " opened it" + access(open) + thread(open.tid()));
         Spawn first = h.chain().get(0);
         for (Spawn s : h.chain()) {
-            String gap = s == first ? String.format(Locale.ROOT, " %s ms after the open,", ms(h.spawnGap())) : "";
-            line(s.at(), who(s.parent()) + gap + " spawned " + who(s.child()) + ", which inherited the handle");
+            String gap = s == first ? " " + ms(h.spawnGap()) + " ms after the open" : "";
+            line(s.at(), who(s.parent()) + " spawned " + who(s.child()) + gap + ", which inherited the handle");
         }
         for (SharingViolation v : blocked) {
             line(v.at(), who(v.victim()) + " was refused the file: SHARING VIOLATION");
