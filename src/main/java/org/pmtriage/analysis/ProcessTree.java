@@ -51,12 +51,15 @@ final class ProcessTree {
             byIndex.put(info.processIndex(), node);
             infos.put(info.processIndex(), info);
             unspawnedByPid.computeIfAbsent(info.pid(), k -> new ArrayDeque<>()).add(node);
-            instances++;
         }
         infos.forEach((index, info) -> byIndex.get(index).parent = byIndex.get(info.parentIndex()));
     }
 
-    /** @return how many process instances the capture showed */
+    /**
+     * @return how many process instances the capture's events showed (their own events or a
+     *         Process Create); table entries without events do not count, so that a capture
+     *         gives the same number in every format
+     */
     long instances() {
         return instances;
     }
@@ -72,6 +75,7 @@ final class ProcessTree {
         if (node != null) {
             if (!node.seen) {
                 node.seen = true;
+                count(node);
                 byPid.put(node.pid, node);
                 unspawned(node);
                 if (!node.linked && node.parent != null && node.startedAt != ProcessRef.UNKNOWN_TIME) {
@@ -120,6 +124,7 @@ final class ProcessTree {
         if (child == null) {
             child = begin(detail.pid(), baseName(e.path()), detail.commandLine());
         } else {
+            count(child);
             byPid.put(child.pid, child);
         }
         if (child.commandLine.isEmpty()) {
@@ -169,8 +174,15 @@ final class ProcessTree {
         }
         ProcessNode node = new ProcessNode(pid, name, commandLine);
         byPid.put(pid, node);
-        instances++;
+        count(node);
         return node;
+    }
+
+    private void count(ProcessNode node) {
+        if (!node.counted) {
+            node.counted = true;
+            instances++;
+        }
     }
 
     private void link(SpawnLink spawn) {
