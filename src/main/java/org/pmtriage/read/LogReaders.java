@@ -93,14 +93,15 @@ public final class LogReaders {
         }
         in.skipNBytes(bom);
         String start = new String(head, bom, head.length - bom, charset).stripLeading();
-        InputStreamReader text = new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        InputStream utf8 = charset == StandardCharsets.UTF_8 ? in
+                : new Utf8Transcoder(new InputStreamReader(in, charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
         if (start.startsWith("<")) {
             throw new LogFormatException(name, "", "XML exports are not supported yet");
         }
         if (start.startsWith("\"") || Character.isLetter(start.isEmpty() ? ' ' : start.charAt(0))) {
-            return new CsvEventReader(text, name, options);
+            return new CsvEventReader(utf8, name, options);
         }
         throw new LogFormatException(name, "", "not a ProcMon log (CSV, XML or PML export): it starts with "
                 + describe(head));
