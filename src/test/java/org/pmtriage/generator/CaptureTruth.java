@@ -10,14 +10,14 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.pmtriage.read.TimeOfDay;
+import org.pmtriage.event.Timeline;
 
 /**
  * What a simulation injected, in the terms of the detectors: inherited handles (leaked or
  * handed over), spawn races, sharing violations, objects open at the end, plus the near misses
  * that must <em>not</em> be reported and the event counts. Times are ticks on the capture's
  * timeline ({@link org.pmtriage.event.Event#time()}); the JSON carries them both as ticks and as
- * {@link TimeOfDay#format} text.
+ * {@link Timeline#format} text.
  */
 public final class CaptureTruth {
 
@@ -144,7 +144,7 @@ public final class CaptureTruth {
         cfg.put("parallelism", config.parallelism());
         cfg.put("noiseRatio", config.noiseRatio());
         cfg.put("pidReuse", config.pidReuse());
-        cfg.put("startTime", TimeOfDay.format(config.startTime()));
+        cfg.put("startTime", Timeline.format(config.startTime()));
         cfg.put("firstDay", config.firstDay().toString());
         cfg.put("locale", config.locale().tag());
         cfg.put("story", config.story());
@@ -214,7 +214,7 @@ public final class CaptureTruth {
     }
 
     private static void time(Map<String, Object> m, String key, long ticks) {
-        m.put(key, TimeOfDay.format(ticks));
+        m.put(key, Timeline.format(ticks));
         m.put(key + "Ticks", ticks);
     }
 }
