@@ -101,6 +101,20 @@ final class BackgroundNoise {
 
     private int count;
 
+    /** @return the antivirus process, which scans files as they are written */
+    SimProcess scanner() {
+        return processes[1];
+    }
+
+    /** The search indexer opens a file at the given time and keeps it open past the capture's end. */
+    void leaveOpen(String path, long at) {
+        SimProcess indexer = processes[2];
+        sim.emit(at, indexer, indexer.mainTid + 8, "CreateFile", path, Event.SUCCESS, sim.text.createFile(
+                "Generic Read/Write", "OpenIf", "Synchronous IO Non-Alert, Non-Directory File", "N", "Read",
+                "0", "Opened"));
+        sim.truth.add(new CaptureTruth.OpenAtEnd(path, indexer.ref(), at));
+    }
+
     private void log(SimProcess p, int tid, String operation, String path, String result, String detail) {
         p.clock += 10 + random.nextInt(300);
         sim.emit(p.clock, p, tid, operation, path, result, detail);

@@ -16,7 +16,7 @@ import org.pmtriage.generator.CaptureTruth.SharingViolation;
 final class BuildJobs {
 
     /** What a job does; all but {@link #COMPILE} are injections recorded in the truth. */
-    enum Kind { COMPILE, LEAK, HAND_OVER, RACE, NEAR_MISS_CLOSED, NEAR_MISS_LATE }
+    enum Kind { COMPILE, LEAK, HAND_OVER, RACE, NEAR_MISS_CLOSED, NEAR_MISS_LATE, SCAN_VIOLATION }
 
     static final String VC_BIN =
             "C:\\Program Files\\Microsoft Visual Studio\\2022\\BuildTools\\VC\\Tools\\MSVC\\14.38.33130\\bin\\Hostx64\\x64\\";
@@ -31,15 +31,17 @@ final class BuildJobs {
     private final BuildSimulation sim;
     private final SplittableRandom random;
     private final ProcessScripts scripts;
+    private final BackgroundNoise noise;
     private final Kind[] kinds;
     private SimProcess python;
     private int[] workerTids;
     private int leaksDone;
     private int handOversDone;
 
-    BuildJobs(BuildSimulation sim, SplittableRandom random) {
+    BuildJobs(BuildSimulation sim, SplittableRandom random, BackgroundNoise noise) {
         this.sim = sim;
         this.random = random;
+        this.noise = noise;
         this.scripts = new ProcessScripts(sim, random);
         this.kinds = plan(sim.config, random);
     }
@@ -58,6 +60,9 @@ final class BuildJobs {
         }
         for (int n = 0; n < c.nearMisses(); n++) {
             k[i++] = n % 2 == 0 ? Kind.NEAR_MISS_CLOSED : Kind.NEAR_MISS_LATE;
+        }
+        for (int n = 0; n < c.scanViolations(); n++) {
+            k[i++] = Kind.SCAN_VIOLATION;
         }
         while (i < k.length) {
             k[i++] = Kind.COMPILE;
@@ -133,8 +138,9 @@ final class BuildJobs {
         int otherTid = workerTids[(slot + 1) % workerTids.length];
         long earliest = ready + 1_000 + random.nextInt(20_000);
         SimProcess tree = switch (kind) {
-            case COMPILE -> compile(n, tid, earliest, random.nextInt(3) == 0, false);
-            case NEAR_MISS_CLOSED -> compile(n, tid, earliest, true, true);
+            case COMPILE -> compile(n, tid, earliest, random.nextInt(3) == 0, false, false);
+            case NEAR_MISS_CLOSED -> compile(n, tid, earliest, true, true, false);
+            case SCAN_VIOLATION -> compile(n, tid, earliest, false, false, true);
             case LEAK -> leak(n, tid, otherTid, earliest);
             case HAND_OVER -> handOver(n, tid, earliest);
             case RACE -> raceWithoutLeak(n, tid, otherTid, earliest);
@@ -147,8 +153,11 @@ final class BuildJobs {
         }
     }
 
-    /** The driver saves its state and exits. */
+    /** Background files left open at the end, then the driver saves its state and exits. */
     void finish(long t) {
+        for (int i = 0; i < sim.config.openAtEnd(); i++) {
+            noise.leaveOpen("C:\\build\\logs\\index_" + i + ".edb", t + i * 300L);
+        }
         driverBlock(t, 8, () -> scripts.writeFile(python, python.mainTid, "C:\\build\\.sconsign.dblite", 183_302,
                 "None", "Overwritten"));
         for (int tid : workerTids) {
@@ -162,7 +171,7 @@ final class BuildJobs {
         return STEMS[n % STEMS.length] + "_" + n;
     }
 
-    private SimProcess compile(int n, int tid, long earliest, boolean generated, boolean nearMiss) {
+    private SimProcess compile(int n, int tid, long earliest, boolean generated, boolean nearMiss, boolean scanned) {
         String stem = stem(n);
         String source = generated ? "C:\\build\\gen\\" + stem + ".cpp"
                 : "C:\\build\\src\\" + MODULES[n % MODULES.length] + "\\" + stem + ".cpp";
@@ -180,7 +189,7 @@ final class BuildJobs {
         } else {
             spawnAt = sim.driver.reserve(earliest, 100);
         }
-        SimProcess cmd = scripts.compileTree(python, tid, spawnAt, source, object);
+        SimProcess cmd = scripts.compileTree(python, tid, spawnAt, source, object, scanned ? noise.scanner() : null);
         if (nearMiss) {
             sim.truth.add(new NearMiss(source, python.ref(), open, cmd.ref(), spawnAt, "closed-before-spawn"));
         }
@@ -265,7 +274,7 @@ final class BuildJobs {
         String stem = stem(n);
         SimProcess cmd = scripts.compileTree(python, otherTid, spawnAt,
                 "C:\\build\\src\\" + MODULES[n % MODULES.length] + "\\" + stem + ".cpp",
-                "C:\\build\\obj\\" + stem + ".obj");
+                "C:\\build\\obj\\" + stem + ".obj", null);
         long close = cmd.endTime + 500 + random.nextInt(5_000);
         sim.emit(close, python, tid, "WriteFile", config, SUCCESS, sim.text.readWrite(0, 1_902, false));
         sim.emit(close + 200, python, tid, "CloseFile", config, SUCCESS, "");

@@ -66,7 +66,7 @@ public final class BuildSimulation implements Iterator<Event> {
         this.table = keepProcesses ? new ArrayList<>() : null;
         this.slotReady = new long[config.parallelism()];
         this.noise = new BackgroundNoise(this, random.split());
-        this.jobs = new BuildJobs(this, random.split());
+        this.jobs = new BuildJobs(this, random.split(), noise);
         this.noiseNext = config.startTime();
         long first = config.startTime() + 3_000 + random.nextInt(5_000);
         for (int s = 0; s < slotReady.length; s++) {

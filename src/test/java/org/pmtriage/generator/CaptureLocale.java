@@ -80,9 +80,17 @@ public enum CaptureLocale {
      * @return e.g. {@code 7/31/2020 7:37:18 AM}
      */
     public String dateTime(LocalDate firstDay, long ticks) {
-        LocalDate day = firstDay.plusDays(Math.floorDiv(ticks, TICKS_PER_DAY));
+        return dateTime(date(firstDay.plusDays(Math.floorDiv(ticks, TICKS_PER_DAY))), ticks);
+    }
+
+    /**
+     * @param date  the date part, already formatted by {@link #date}
+     * @param ticks 100-ns ticks on the timeline
+     * @return the date, a space and the time in whole seconds
+     */
+    String dateTime(String date, long ticks) {
         long seconds = Math.floorMod(ticks, TICKS_PER_DAY) / TICKS_PER_SECOND;
-        StringBuilder sb = new StringBuilder(24).append(date(day)).append(' ');
+        StringBuilder sb = new StringBuilder(24).append(date).append(' ');
         appendClock(sb, seconds);
         if (twelveHour) {
             sb.append(seconds / 3600 < 12 ? " AM" : " PM");

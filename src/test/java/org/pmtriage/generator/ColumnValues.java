@@ -1,6 +1,7 @@
 package org.pmtriage.generator;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,7 +36,10 @@ final class ColumnValues {
 
     private final CaptureLocale locale;
     private final LocalDate firstDay;
+    private final Map<String, Metadata> byName = new HashMap<>();
     private long firstTime = Long.MIN_VALUE;
+    private long dateDay = Long.MIN_VALUE;
+    private String dateText;
 
     ColumnValues(CaptureLocale locale, LocalDate firstDay) {
         this.locale = locale;
@@ -54,7 +58,7 @@ final class ColumnValues {
             case PATH -> e.path();
             case RESULT -> e.result();
             case DETAIL -> e.detail();
-            case DATE_AND_TIME -> locale.dateTime(firstDay, e.time());
+            case DATE_AND_TIME -> dateTime(e.time());
             case RELATIVE_TIME -> locale.relative(e.time() - firstTime);
             case DURATION -> locale.seconds(duration(e));
             case COMPLETION_TIME -> locale.timeOfDay(e.time() + duration(e));
@@ -77,8 +81,24 @@ final class ColumnValues {
         };
     }
 
-    private static Metadata metadata(Event e) {
-        return metadata(e.processName());
+    private Metadata metadata(Event e) {
+        Metadata m = byName.get(e.processName());
+        if (m == null) {
+            m = metadata(e.processName());
+            if (byName.size() < 1000) {
+                byName.put(e.processName(), m);
+            }
+        }
+        return m;
+    }
+
+    private String dateTime(long ticks) {
+        long day = Math.floorDiv(ticks, TimeOfDayTicks.DAY);
+        if (day != dateDay) {
+            dateDay = day;
+            dateText = locale.date(firstDay.plusDays(day));
+        }
+        return locale.dateTime(dateText, ticks);
     }
 
     /** @return company, version, user... of a process by its name */

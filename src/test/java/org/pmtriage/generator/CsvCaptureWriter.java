@@ -118,14 +118,12 @@ public final class CsvCaptureWriter implements Closeable {
 
     private void quote(String field) {
         line.append('"');
-        for (int i = 0; i < field.length(); i++) {
-            char ch = field.charAt(i);
-            if (ch == '"') {
-                line.append('"');
-            }
-            line.append(ch);
+        int from = 0;
+        for (int q = field.indexOf('"'); q >= 0; q = field.indexOf('"', q + 1)) {
+            line.append(field, from, q + 1).append('"');
+            from = q + 1;
         }
-        line.append('"');
+        line.append(field, from, field.length()).append('"');
     }
 
     @Override

@@ -19,7 +19,8 @@ import org.pmtriage.read.TimeOfDay;
  *
  * <pre>
  * generate-capture [--seed 7] [--jobs 40] [--parallel 4] [--noise 0.3] [--leaks 1]
- *                  [--handed-over 1] [--races 1] [--near-misses 2] [--pid-reuse]
+ *                  [--handed-over 1] [--races 1] [--near-misses 2] [--scan-violations 1]
+ *                  [--open-at-end 0] [--pid-reuse]
  *                  [--start 14:03:07] [--day 2026-03-12] [--locale en-US] [--story]
  *                  [--format csv|xml] [--columns default|all27|all27-alt|NAME;NAME...]
  *                  [--lf] [--gzip] [--no-processlist] [--modules N]
@@ -29,7 +30,8 @@ import org.pmtriage.read.TimeOfDay;
 public final class GenerateCapture {
 
     private static final String USAGE = "usage: generate-capture [--seed N] [--jobs N] [--parallel N] [--noise R]"
-            + " [--leaks N] [--handed-over N] [--races N] [--near-misses N] [--pid-reuse] [--start HH:MM:SS]"
+            + " [--leaks N] [--handed-over N] [--races N] [--near-misses N] [--scan-violations N] [--open-at-end N]"
+            + " [--pid-reuse] [--start HH:MM:SS]"
             + " [--day YYYY-MM-DD] [--locale en-US|es-ES|it-IT|ru-RU|ja-JP] [--story] [--format csv|xml]"
             + " [--columns default|all27|all27-alt|NAME;NAME...] [--lf] [--gzip] [--no-processlist] [--modules N]"
             + " [--events N | --bytes N] --output FILE";
@@ -61,6 +63,8 @@ public final class GenerateCapture {
         int handedOver = config.handedOver();
         int races = config.racesWithoutLeak();
         int nearMisses = config.nearMisses();
+        int scanViolations = config.scanViolations();
+        int openAtEnd = config.openAtEnd();
         String format = "csv";
         String columns = "default";
         boolean lf = false;
@@ -95,6 +99,8 @@ public final class GenerateCapture {
                         case "--handed-over" -> handedOver = number(a, v);
                         case "--races" -> races = number(a, v);
                         case "--near-misses" -> nearMisses = number(a, v);
+                        case "--scan-violations" -> scanViolations = number(a, v);
+                        case "--open-at-end" -> openAtEnd = number(a, v);
                         case "--start" -> {
                             long t = TimeOfDay.parse(v);
                             if (t == TimeOfDay.INVALID) {
@@ -121,7 +127,9 @@ public final class GenerateCapture {
         if (!format.equals("csv") && !format.equals("xml")) {
             throw new IllegalArgumentException("--format must be csv or xml: " + format);
         }
-        config = config.withBuild(jobs, parallel, leaks, handedOver, races, nearMisses);
+        config = new CaptureConfig(config.seed(), jobs, parallel, config.noiseRatio(), leaks, handedOver, races,
+                nearMisses, scanViolations, openAtEnd, config.pidReuse(), config.startTime(), config.firstDay(),
+                config.locale(), config.targetEvents(), config.story());
         List<CaptureColumn> columnList = CaptureColumn.parseSet(columns);
         Path file = Path.of(output);
         Path truthFile = truthFile(file);

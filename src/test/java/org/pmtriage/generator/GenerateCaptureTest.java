@@ -22,7 +22,8 @@ class GenerateCaptureTest {
     void writesTheCaptureAndItsTruthBesideIt() throws IOException {
         Path out = dir.resolve("sub/story.csv");
         assertEquals(0, GenerateCapture.run(new String[] {"--story", "--seed", "1", "--jobs", "8", "--parallel", "3",
-            "--leaks", "1", "--handed-over", "1", "--races", "0", "--near-misses", "0", "--output", out.toString()}));
+            "--leaks", "1", "--handed-over", "1", "--races", "0", "--near-misses", "0", "--scan-violations", "0",
+            "--output", out.toString()}));
         JsonNode truth = new ObjectMapper().readTree(dir.resolve("sub/story.truth.json").toFile());
         assertEquals("story.csv", truth.get("capture").asText());
         assertEquals(CsvRoundTripTest.read(out).size(), truth.get("events").asLong());

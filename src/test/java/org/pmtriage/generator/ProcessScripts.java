@@ -99,8 +99,17 @@ final class ProcessScripts {
 
     /** Creates or overwrites a file, writes it and closes it, in one process. */
     void writeFile(SimProcess p, int tid, String path, long size, String share, String openResult) {
+        writeFile(p, tid, path, size, share, openResult, null);
+    }
+
+    /** As above, running {@code whileOpen} (at {@code p.clock}) right after the open. */
+    private void writeFile(SimProcess p, int tid, String path, long size, String share, String openResult,
+                           Runnable whileOpen) {
         log(p, tid, "CreateFile", path, SUCCESS, sim.text.createFile("Generic Write, Read Attributes", "OverwriteIf",
                 WRITE_OPTIONS, "N", share, "0", openResult));
+        if (whileOpen != null) {
+            whileOpen.run();
+        }
         for (long offset = 0; offset < size; offset += 65_536) {
             log(p, tid, "WriteFile", path, SUCCESS, sim.text.readWrite(offset, Math.min(65_536, size - offset), false));
         }
@@ -144,8 +153,12 @@ final class ProcessScripts {
                 + " /D\"BUILD_TAG=\\\"ci,nightly\\\"\" /I\"C:\\build\\include\" /I\"C:\\build\\third_party\\zlib,1.3\"";
     }
 
-    /** {@code cmd /c cl ...} compiling a source that can be read: everything closed by its opener. */
-    SimProcess compileTree(SimProcess parent, int tid, long at, String source, String object) {
+    /**
+     * {@code cmd /c cl ...} compiling a source that can be read: everything closed by its opener.
+     * With a {@code scanner}, that process tries to open the object while cl writes it (ShareMode
+     * None) and gets SHARING VIOLATION.
+     */
+    SimProcess compileTree(SimProcess parent, int tid, long at, String source, String object, SimProcess scanner) {
         String cl = clCommand(source, object);
         SimProcess cmd = shell(parent, tid, at, "C:\\Windows\\system32\\cmd.exe /c " + cl, 0);
         findTool(cmd, "cl.exe");
@@ -171,7 +184,13 @@ final class ProcessScripts {
         log(tool, tool.mainTid, "Thread Create", "", SUCCESS, sim.text.threadCreate(backend));
         log(tool, backend, "Load Image", BuildJobs.VC_BIN + "c2.dll", SUCCESS, sim.text.loadImage(0x7ffa_5510_0000L, 0x6d1000));
         tool.clock += 50 * CaptureConfig.MS + random.nextInt((int) (550 * CaptureConfig.MS));
-        writeFile(tool, backend, object, 5_000 + random.nextInt(300_000), "None", "Overwritten");
+        Runnable scan = scanner == null ? null : () -> {
+            long when = next(tool);
+            sim.emit(when, scanner, scanner.mainTid + 4, "CreateFile", object, Event.SHARING_VIOLATION,
+                    sim.text.createFile("Generic Read", "Open", WRITE_OPTIONS, "n/a", "Read, Write, Delete", "n/a", null));
+            sim.truth.add(new CaptureTruth.SharingViolation(object, scanner.ref(), when, java.util.List.of(tool.ref())));
+        };
+        writeFile(tool, backend, object, 5_000 + random.nextInt(300_000), "None", "Overwritten", scan);
         log(tool, backend, "Thread Exit", "", SUCCESS, sim.text.threadExit(backend, 312_500, 156_250));
         sim.exit(tool, next(tool), 0);
         cmd.clock = tool.endTime + 100 + random.nextInt(1_000);

@@ -47,7 +47,7 @@ class TruthTest {
 
     @Test
     void storyTruthIsWhatTheEventsSay() {
-        CaptureConfig config = CaptureConfig.defaults(1).withJobs(8, 3).withInjections(1, 1, 0, 0).withStory(true);
+        CaptureConfig config = CaptureConfig.defaults(1).withJobs(8, 3).withInjections(1, 1, 0, 0).withExtras(0, 0).withStory(true);
         BuildSimulation sim = new BuildSimulation(config, false);
         List<Event> events = new ArrayList<>();
         sim.forEachRemaining(events::add);
@@ -67,7 +67,8 @@ class TruthTest {
     void randomizedBuildsHaveExactTruth() {
         for (long seed = 100; seed < 112; seed++) {
             CaptureConfig config = CaptureConfig.defaults(seed).withJobs(60, 2 + (int) (seed % 9))
-                    .withInjections(3, 2, 3, 4).withPidReuse(seed % 2 == 0).withNoise(0.05 * (seed % 7));
+                    .withInjections(3, 2, 3, 4).withExtras(2, (int) (seed % 3)).withPidReuse(seed % 2 == 0)
+                    .withNoise(0.05 * (seed % 7));
             BuildSimulation sim = new BuildSimulation(config, false);
             List<Event> events = new ArrayList<>();
             sim.forEachRemaining(events::add);
@@ -76,6 +77,8 @@ class TruthTest {
             assertEquals(5, sim.truth().leaks().size(), "seed " + seed);
             assertEquals(8, sim.truth().races().size(), "seed " + seed);
             assertEquals(4, sim.truth().nearMisses().size(), "seed " + seed);
+            assertEquals(5, sim.truth().sharingViolations().size(), "seed " + seed);
+            assertEquals(seed % 3, sim.truth().openAtEnd().size(), "seed " + seed);
         }
     }
 

@@ -150,25 +150,33 @@ public final class XmlCaptureWriter implements Closeable {
 
     private void escape(String s) {
         int n = s.length();
+        int run = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            String replacement;
             switch (c) {
-                case '&' -> text.append("&amp;");
-                case '<' -> text.append("&lt;");
-                case '>' -> text.append("&gt;");
-                case '"' -> text.append("&quot;");
-                case '\t' -> text.append('\t');
+                case '&' -> replacement = "&amp;";
+                case '<' -> replacement = "&lt;";
+                case '>' -> replacement = "&gt;";
+                case '"' -> replacement = "&quot;";
                 case '\r' -> {
                     if (i + 2 < n && s.charAt(i + 1) == ';' && s.charAt(i + 2) == '\t') {
-                        text.append("\r\r\n\t");
+                        replacement = "\r\r\n\t";
+                        text.append(s, run, i).append(replacement);
                         i += 2;
-                    } else {
-                        text.append('_');
+                        run = i + 1;
+                        continue;
                     }
+                    replacement = "_";
                 }
-                default -> text.append(c < 0x20 || Character.isSurrogate(c) ? '_' : c);
+                default -> replacement = c != '\t' && (c < 0x20 || Character.isSurrogate(c)) ? "_" : null;
+            }
+            if (replacement != null) {
+                text.append(s, run, i).append(replacement);
+                run = i + 1;
             }
         }
+        text.append(s, run, n);
     }
 
     private void flush() throws IOException {
@@ -185,8 +193,8 @@ public final class XmlCaptureWriter implements Closeable {
 
     /**
      * Simulates and writes an XML capture. With a processlist the simulation runs twice with the
-     * same seed (the first time only to learn the process table, writing to nowhere), since the
-     * table comes before the events. Stops adding jobs once {@code bytes} (if positive) bytes of
+     * same seed (the first time only to learn the process table, writing to nowhere when the
+     * size matters), since the table comes before the events. Stops adding jobs once {@code bytes} (if positive) bytes of
      * events are written; both runs count the same bytes, so they make the same decisions.
      *
      * @param config  what to simulate
@@ -202,7 +210,11 @@ public final class XmlCaptureWriter implements Closeable {
         if (options.processList()) {
             Options eventsOnly = new Options(options.format().withEncoding(true, false), false, 0);
             BuildSimulation first = new BuildSimulation(config, true);
-            run(first, eventsOnly, bytes, OutputStream.nullOutputStream(), List.of());
+            if (bytes > 0) {
+                run(first, eventsOnly, bytes, OutputStream.nullOutputStream(), List.of());
+            } else {
+                first.forEachRemaining(e -> { });
+            }
             processes = first.processes();
         }
         BuildSimulation sim = new BuildSimulation(config, false);
