@@ -89,7 +89,8 @@ final class PmlNames {
                     0x14, "QueryPnpDeviceState", 0x15, "QueryBusInformation", 0x16, "DeviceUsageNotification",
                     0x17, "SurpriseRemoval", 0x18, "QueryLegacyBusInformation"));
 
-    private static final Map<Integer, String> RESULTS = new HashMap<>();
+    /** NTSTATUS to ProcMon's text; package-private so the test writer can map texts back. */
+    static final Map<Integer, String> RESULTS = new HashMap<>();
     private static final Map<Integer, String> UNKNOWN_RESULTS = new HashMap<>();
 
     static {
@@ -177,11 +178,6 @@ final class PmlNames {
                 }
                 return pick(FILE_SYSTEM, operation);
         }
-    }
-
-    /** @return true when the file-system operation's name depends on its sub-operation byte */
-    static boolean hasSubOperations(int operation) {
-        return SUB_OPERATIONS.containsKey(operation);
     }
 
     /** @return ProcMon's text for an NTSTATUS: its name, empty for pending, else {@code 0x} and hex */
