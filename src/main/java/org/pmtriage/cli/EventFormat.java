@@ -1,0 +1,117 @@
+package org.pmtriage.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.pmtriage.event.Event;
+import org.pmtriage.read.TimeOfDay;
+
+/**
+ * The formats {@code convert} writes: ProcMon's own CSV with its default seven columns, or one
+ * JSON object per line per event.
+ */
+enum EventFormat {
+
+    /** ProcMon's CSV export: UTF-8 BOM, every field quoted, CRLF, en-US 12-hour times. */
+    csv {
+        @Override
+        Sink open(Writer out) throws IOException {
+            out.write("\uFEFF\"Time of Day\",\"Process Name\",\"PID\",\"Operation\",\"Path\",\"Result\",\"Detail\"\r\n");
+            return new Sink() {
+                @Override
+                public void write(Event e) throws IOException {
+                    field(out, procmonTime(e.time()), ',');
+                    field(out, e.processName(), ',');
+                    field(out, Integer.toString(e.pid()), ',');
+                    field(out, e.operationName(), ',');
+                    field(out, e.path(), ',');
+                    field(out, e.result(), ',');
+                    field(out, e.detail(), '\r');
+                    out.write('\n');
+                }
+
+                @Override
+                public void close() {
+                    // the caller owns the writer
+                }
+            };
+        }
+    },
+
+    /** One JSON object per event and line: the event's fields, times as text and as ticks. */
+    jsonl {
+        @Override
+        Sink open(Writer out) throws IOException {
+            JsonGenerator json = new JsonFactory().createGenerator(out);
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            return new Sink() {
+                @Override
+                public void write(Event e) throws IOException {
+                    json.writeStartObject();
+                    json.writeNumberField("record", e.record());
+                    json.writeStringField("timeOfDay", TimeOfDay.format(e.time()));
+                    json.writeNumberField("ticks", e.time());
+                    json.writeStringField("processName", e.processName());
+                    json.writeNumberField("pid", e.pid());
+                    json.writeNumberField("tid", e.tid());
+                    json.writeStringField("operation", e.operationName());
+                    json.writeStringField("path", e.path());
+                    json.writeStringField("result", e.result());
+                    json.writeStringField("detail", e.detail());
+                    json.writeNumberField("parentPid", e.parentPid());
+                    json.writeStringField("commandLine", e.commandLine());
+                    json.writeStringField("imagePath", e.imagePath());
+                    json.writeNumberField("processIndex", e.processIndex());
+                    json.writeEndObject();
+                    json.writeRaw('\n');
+                }
+
+                @Override
+                public void close() throws IOException {
+                    json.flush();
+                }
+            };
+        }
+    };
+
+    /** Receives events in order. */
+    interface Sink extends AutoCloseable {
+        void write(Event e) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /**
+     * Starts writing: emits any header at once.
+     *
+     * @param out where the text goes; not closed by the sink
+     */
+    abstract Sink open(Writer out) throws IOException;
+
+    private static void field(Writer out, String value, char after) throws IOException {
+        out.write('"');
+        if (value.indexOf('"') < 0) {
+            out.write(value);
+        } else {
+            out.write(value.replace("\"", "\"\""));
+        }
+        out.write('"');
+        out.write(after);
+    }
+
+    /**
+     * @param ticks a position on the events' timeline
+     * @return its time of day as ProcMon's en-US export writes it: {@code 7:37:18.2093997 AM}
+     */
+    static String procmonTime(long ticks) {
+        long t = Math.floorMod(ticks, TimeOfDay.TICKS_PER_DAY);
+        long seconds = t / TimeOfDay.TICKS_PER_SECOND;
+        long hour = seconds / 3600;
+        long hour12 = hour % 12 == 0 ? 12 : hour % 12;
+        return String.format("%d:%02d:%02d.%07d %s", hour12, seconds / 60 % 60, seconds % 60,
+                t % TimeOfDay.TICKS_PER_SECOND, hour < 12 ? "AM" : "PM");
+    }
+}
