@@ -48,6 +48,8 @@ public final class PmlEventReader implements EventReader {
     private Event next;
     private boolean closed;
     private Path deleteOnClose;
+    private final int[] resultKeys = new int[256];
+    private final String[] resultTexts = new String[256];
 
     /**
      * Opens a PML file and, unless {@link ReadOptions#rollover()} is off, the rollover files beside it.
@@ -178,7 +180,7 @@ public final class PmlEventReader implements EventReader {
             f.decodeDetails();
             PmlEventDecoder d = f.decoder;
             return new Event(++record, capture.clock().toTimeline(f.timestamp), process.name(), process.pid(),
-                    f.tid, d.operationName, Operation.of(d.operationName), d.path, PmlNames.result(f.status),
+                    f.tid, d.operationName, Operation.of(d.operationName), d.path, result(f.status),
                     d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index());
         } catch (BadEvent e) {
             String position = "byte 0x" + Long.toHexString(f.offset);
@@ -191,6 +193,18 @@ public final class PmlEventReader implements EventReader {
             }
             return null;
         }
+    }
+
+    /** @return the status text, from a small cache: the table lookup would box every status */
+    private String result(int status) {
+        int slot = (status ^ status >>> 16) & 0xff;
+        String text = resultTexts[slot];
+        if (text == null || resultKeys[slot] != status) {
+            text = PmlNames.result(status);
+            resultKeys[slot] = status;
+            resultTexts[slot] = text;
+        }
+        return text;
     }
 
     private boolean openNextFile() throws IOException {

@@ -46,6 +46,7 @@ final class PmlWriter implements Closeable {
     private long count;
     private long position = PmlHeader.SIZE;
     private int nextIndex;
+    private int stackFrames;
 
     /**
      * @param file      the PML to create (replaced if it exists)
@@ -60,6 +61,11 @@ final class PmlWriter implements Closeable {
             this.processes.put(p.processIndex(), p);
             nextIndex = Math.max(nextIndex, p.processIndex() + 1);
         }
+    }
+
+    /** Gives every following event this many (made-up) stack frames, as real captures have. */
+    void stackFrames(int frames) {
+        this.stackFrames = frames;
     }
 
     /** Writes a whole capture. */
@@ -87,7 +93,8 @@ final class PmlWriter implements Closeable {
         Event withIndex = new Event(e.record(), e.time(), e.processName(), e.pid(), e.tid(), e.operationName(),
                 e.operation(), e.path(), e.result(), e.detail(), e.parentPid(), e.commandLine(), e.imagePath(), index);
         PmlDetailEncoder.Encoded enc = encoder.encode(code[0], code[1], code[2], withIndex, childIndex);
-        int size = PmlFile.EVENT_HEADER + enc.detail().length + (enc.extra() == null ? 0 : 2 + enc.extra().length);
+        int stack = 8 * stackFrames;
+        int size = PmlFile.EVENT_HEADER + stack + enc.detail().length + (enc.extra() == null ? 0 : 2 + enc.extra().length);
         if (buf.remaining() < size) {
             flush();
         }
@@ -97,9 +104,12 @@ final class PmlWriter implements Closeable {
         }
         int start = buf.position();
         buf.putInt(index).putInt(e.tid()).putInt(code[0]).putShort((short) code[1]).putShort((short) 0)
-                .putInt((int) count).putLong(0).putLong(origin + e.time()).putInt(status).putShort((short) 0)
+                .putInt((int) count).putLong(0).putLong(origin + e.time()).putInt(status).putShort((short) stackFrames)
                 .putShort((short) 0).putInt(enc.detail().length)
-                .putInt(enc.extra() == null ? 0 : PmlFile.EVENT_HEADER + enc.detail().length);
+                .putInt(enc.extra() == null ? 0 : PmlFile.EVENT_HEADER + stack + enc.detail().length);
+        for (int f = 0; f < stackFrames; f++) {
+            buf.putLong(0xFFFFF80000000000L + 0x1000L * f + count % 4096);
+        }
         buf.put(enc.detail());
         if (enc.extra() != null) {
             buf.putShort((short) enc.extra().length).put(enc.extra());
