@@ -183,16 +183,23 @@ public final class PmlEventReader implements EventReader {
                     f.tid, d.operationName, Operation.of(d.operationName), d.path, result(f.status),
                     d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index());
         } catch (BadEvent e) {
-            String position = "byte 0x" + Long.toHexString(f.offset);
-            if (options.policy() == BadRecordPolicy.FAIL) {
-                throw new LogFormatException(f.source, position, e.getMessage());
-            }
-            skipped++;
-            if (skipped <= ReadOptions.NAMED_SKIPS) {
-                options.warnings().accept(f.source + ":" + position + ": skipped: " + e.getMessage());
-            }
-            return null;
+            return bad(f, e.getMessage(), e);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            // every field is bounds-checked before it is read; this net keeps a missed case one line
+            return bad(f, "undecodable event (" + e + ")", e);
         }
+    }
+
+    private Event bad(PmlFile f, String what, RuntimeException cause) {
+        String position = "byte 0x" + Long.toHexString(f.offset);
+        if (options.policy() == BadRecordPolicy.FAIL) {
+            throw new LogFormatException(f.source, position, what, cause);
+        }
+        skipped++;
+        if (skipped <= ReadOptions.NAMED_SKIPS) {
+            options.warnings().accept(f.source + ":" + position + ": skipped: " + what);
+        }
+        return null;
     }
 
     /** @return the status text, from a small cache: the table lookup would box every status */

@@ -12,7 +12,7 @@ import org.pmtriage.event.Event;
 /**
  * Turns an event's Path and Detail text back into the 64-bit PML detail blob the reader decodes,
  * for the test writer. Only the Details the reader decodes are parsed; other operations get the
- * path only. Numbers may carry en-US thousands separators.
+ * path only. Whole numbers may carry {@code ,} or {@code .} thousands separators.
  */
 final class PmlDetailEncoder {
 
@@ -211,11 +211,11 @@ final class PmlDetailEncoder {
     }
 
     private static long ticks(String seconds) {
-        return seconds.isEmpty() ? 0 : Math.round(Double.parseDouble(seconds) * 10_000_000);
+        return seconds.isEmpty() ? 0 : Math.round(Double.parseDouble(seconds.replace(',', '.')) * 10_000_000);
     }
 
     private static long number(String text) {
-        String digits = text.replace(",", "");
+        String digits = text.replace(",", "").replace(".", ""); // en-US or es-ES grouping
         return digits.isEmpty() || digits.equals("n/a") ? 0 : Long.parseLong(digits);
     }
 

@@ -122,7 +122,9 @@ final class PmlWriter implements Closeable {
         if (e.processIndex() != Event.UNKNOWN && processes.containsKey(e.processIndex())) {
             return e.processIndex();
         }
-        String key = e.processIndex() + "|" + e.pid() + "|" + e.processName();
+        // without a process index, a reused PID is told apart by the process columns that differ
+        String key = e.processIndex() + "|" + e.pid() + "|" + e.processName() + "|" + e.parentPid() + "|"
+                + e.commandLine() + "|" + e.imagePath();
         return synthetic.computeIfAbsent(key, k -> {
             int index = e.processIndex() != Event.UNKNOWN ? e.processIndex() : nextIndex;
             nextIndex = Math.max(nextIndex, index + 1);
