@@ -30,8 +30,10 @@ import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
  * Image (CloseFile has none); other Details are empty. Profiling events are left out unless
  * {@link ReadOptions#includeProfiling()}. Times are shown in {@link ReadOptions#timeZone()}.
  *
- * <p>A capture that ProcMon rolled over into several files is read as one: see
- * {@link PmlCapture#files}. Each event's {@link Event#processIndex()} refers to {@link #processes()}.
+ * <p>A capture that ProcMon rolled over into several files ({@code Logfile.PML},
+ * {@code Logfile-1.PML}, ... in one folder) is read as one, in numeric order, unless
+ * {@link ReadOptions#rollover()} is off. Each event's {@link Event#processIndex()} refers to
+ * {@link #processes()}, the process tables of all the files merged.
  */
 public final class PmlEventReader implements EventReader {
 
@@ -131,9 +133,10 @@ public final class PmlEventReader implements EventReader {
         return Collections.unmodifiableList(capture.processes());
     }
 
+    /** @return how far through the capture's files reading has come, in bytes of the (uncompressed) files */
     @Override
     public long bytesRead() {
-        return bytesDone + (current == null ? 0 : current.bytesRead());
+        return bytesDone + (current == null ? 0 : current.progress());
     }
 
     @Override
@@ -150,8 +153,8 @@ public final class PmlEventReader implements EventReader {
             }
             return true;
         } catch (IOException e) {
-            throw new LogFormatException(current == null ? sources.get(0) : current.source, "",
-                    "cannot read: " + e.getMessage(), e);
+            throw new LogFormatException(current == null ? sources.get(0) : current.source,
+                    current == null ? "" : "byte 0x" + Long.toHexString(current.offset), "cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -216,7 +219,7 @@ public final class PmlEventReader implements EventReader {
 
     private boolean openNextFile() throws IOException {
         if (current != null) {
-            bytesDone += current.bytesRead();
+            bytesDone += current.header.fileSize();
             current.close();
             current = null;
         }

@@ -70,9 +70,9 @@ final class PmlFile implements Closeable {
         return next < header.eventCount();
     }
 
-    /** @return bytes read from this file so far */
-    long bytesRead() {
-        return window.bytesRead() + (offsetsFirst < 0 ? 0 : offsetsFirst * 5 + offsetsCount * 5L);
+    /** @return how far through the file reading has come, in bytes: all of it once the last event is read */
+    long progress() {
+        return hasMore() ? offset : header.fileSize();
     }
 
     /** @return the timestamp of the first event, or 0 when there is none or it is unreadable */

@@ -90,8 +90,10 @@ final class PmlNames {
                     0x17, "SurpriseRemoval", 0x18, "QueryLegacyBusInformation"));
 
     /** NTSTATUS to ProcMon's text; package-private so the test writer can map texts back. */
-    static final Map<Integer, String> RESULTS = new HashMap<>();
+    static final Map<Integer, String> RESULTS;
+    /** Texts made for codes outside the table, kept (up to a bound) so events share them. */
     private static final Map<Integer, String> UNKNOWN_RESULTS = new HashMap<>();
+    private static final int MAX_UNKNOWN_RESULTS = 4096;
 
     static {
         Object[] r = {0, "SUCCESS", 0x103, "", 0x104, "REPARSE", 0x105, "MORE ENTRIES",
@@ -145,9 +147,11 @@ final class PmlNames {
             0xc019003f, "TRANSACTIONAL OPEN NOT ALLOWED", 0xc0190040, "TRANSACTED MAPPING UNSUPPORTED REMOTE",
             0xc0190044, "CANNOT EXECUTE FILE IN TRANSACTION", 0xc0190049, "SPARSE NOT ALLOWED IN TRANSACTION",
             0xc01c0004, "FAST IO DISALLOWED"};
+        Map<Integer, String> results = new HashMap<>();
         for (int i = 0; i < r.length; i += 2) {
-            RESULTS.put(((Number) r[i]).intValue(), (String) r[i + 1]);
+            results.put(((Number) r[i]).intValue(), (String) r[i + 1]);
         }
+        RESULTS = Map.copyOf(results);
     }
 
     private PmlNames() {
@@ -187,8 +191,14 @@ final class PmlNames {
             return text;
         }
         synchronized (UNKNOWN_RESULTS) {
-            return UNKNOWN_RESULTS.computeIfAbsent(status,
-                    s -> "0x" + Integer.toHexString(s).toUpperCase(Locale.ROOT));
+            text = UNKNOWN_RESULTS.get(status);
+            if (text == null) {
+                text = "0x" + Integer.toHexString(status).toUpperCase(Locale.ROOT);
+                if (UNKNOWN_RESULTS.size() < MAX_UNKNOWN_RESULTS) {
+                    UNKNOWN_RESULTS.put(status, text);
+                }
+            }
+            return text;
         }
     }
 

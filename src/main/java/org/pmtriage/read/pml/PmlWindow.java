@@ -18,7 +18,6 @@ final class PmlWindow {
     private ByteBuffer buf;
     private long start;
     private int valid;
-    private long bytesRead;
 
     PmlWindow(FileChannel channel, int capacity) {
         this.channel = channel;
@@ -33,11 +32,6 @@ final class PmlWindow {
     /** @return the backing array of {@link #buffer()} */
     byte[] array() {
         return buf.array();
-    }
-
-    /** @return total bytes read from the file so far */
-    long bytesRead() {
-        return bytesRead;
     }
 
     /**
@@ -70,7 +64,6 @@ final class PmlWindow {
                 throw new IOException("file ended at 0x" + Long.toHexString(start + valid) + " (it was truncated while being read)");
             }
             valid += n;
-            bytesRead += n;
         }
         return 0;
     }

@@ -108,6 +108,8 @@ class PmlCaptureTest {
         try (EventReader r = LogReaders.open(first.toString(), ReadOptions.defaults().withWarnings(warnings::add))) {
             assertEquals(all, readAll(r));
             assertEquals(PmlRoundTripTest.processes(), r.processes());
+            assertEquals(Files.size(first) + Files.size(dir.resolve("Logfile-1.PML"))
+                    + Files.size(dir.resolve("Logfile-2.pml")), r.bytesRead());
         }
         assertEquals(List.of(first + ": reading 3 rollover files as one capture: Logfile.PML, Logfile-1.PML, "
                 + "Logfile-2.pml"), warnings);

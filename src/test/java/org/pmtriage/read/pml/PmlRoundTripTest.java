@@ -93,6 +93,7 @@ class PmlRoundTripTest {
             assertEquals(processes(), r.processes());
             assertEquals(events(), readAll(r));
             assertEquals(0, r.skippedRecords());
+            assertEquals(Files.size(file), r.bytesRead());
         }
     }
 
