@@ -103,6 +103,37 @@ class PmlOracleTest {
         }
     }
 
+    /** Captures with no export: the counts SOURCES.md gives from walking them independently. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "tonyrulez-file_dump/Logfile.PML; 587; CreateFile=179, CloseFile=143, ReadFile=38; Cryptomator.exe=571, TOTALCMD64.EXE=16",
+        "jereksel-cloudmirror/Logfile.PML; 717; CreateFile=276, ReadFile=302, CloseFile=31; "
+            + "CloudMirror.exe=490, foobar2000.exe=135, SearchProtocolHost.exe=56, Explorer.EXE=32",
+    })
+    void unexportedCapturesHaveTheirKnownCounts(String pml, int events, String operations, String processes)
+            throws Exception {
+        Path file = SAMPLES.resolve(pml);
+        Assumptions.assumeTrue(Files.exists(file), "shared samples absent");
+        Map<String, Integer> byOperation = new TreeMap<>();
+        Map<String, Integer> byProcess = new TreeMap<>();
+        try (EventReader r = LogReaders.open(file.toString(), ReadOptions.defaults())) {
+            r.forEachRemaining(e -> {
+                byOperation.merge(e.operationName(), 1, Integer::sum);
+                byProcess.merge(e.processName(), 1, Integer::sum);
+            });
+            assertEquals(0, r.skippedRecords());
+        }
+        assertEquals(events, byOperation.values().stream().mapToInt(Integer::intValue).sum());
+        for (String count : operations.split(", ")) {
+            String[] kv = count.split("=");
+            assertEquals(Integer.valueOf(kv[1]), byOperation.get(kv[0]), kv[0]);
+        }
+        for (String count : processes.split(", ")) {
+            String[] kv = count.split("=");
+            assertEquals(Integer.valueOf(kv[1]), byProcess.get(kv[0]), kv[0]);
+        }
+    }
+
     @Test
     void version7IsRejectedByName() {
         Path v7 = SAMPLES.resolve("noriben/Noriben_09_Apr_13__20_16_13_368000.pml");
