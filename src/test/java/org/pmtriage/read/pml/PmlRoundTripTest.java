@@ -98,6 +98,20 @@ class PmlRoundTripTest {
     }
 
     @Test
+    void aWindowSmallerThanOneEventReadsTheSame() throws IOException {
+        // the window must slide, keep a partial event and grow for events larger than itself
+        Path sample = PmlOracleTest.SAMPLES.resolve("procmon-parser/win7x86-mixed.pml");
+        Assumptions.assumeTrue(Files.exists(sample), "shared samples absent");
+        List<Event> expected;
+        try (PmlEventReader r = new PmlEventReader(sample, "in.pml", ReadOptions.defaults())) {
+            expected = readAll(r);
+        }
+        try (PmlEventReader r = new PmlEventReader(List.of(sample), "in.pml", ReadOptions.defaults(), 100)) {
+            assertEquals(expected, readAll(r));
+        }
+    }
+
+    @Test
     void realCaptureSurvivesWriteAndRead() throws IOException {
         Path sample = PmlOracleTest.SAMPLES.resolve("procmon-parser/win10x64-process.pml");
         Assumptions.assumeTrue(Files.exists(sample), "shared samples absent");
