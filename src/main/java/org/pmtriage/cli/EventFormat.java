@@ -51,7 +51,7 @@ enum EventFormat {
                 public void write(Event e) throws IOException {
                     json.writeStartObject();
                     json.writeNumberField("record", e.record());
-                    json.writeStringField("timeOfDay", TimeOfDay.format(e.time()));
+                    json.writeStringField("timeOfDay", clock(e.time(), false));
                     json.writeNumberField("ticks", e.time());
                     json.writeStringField("processName", e.processName());
                     json.writeNumberField("pid", e.pid());
@@ -107,11 +107,19 @@ enum EventFormat {
      * @return its time of day as ProcMon's en-US export writes it: {@code 7:37:18.2093997 AM}
      */
     static String procmonTime(long ticks) {
+        return clock(ticks, true);
+    }
+
+    /** @return the time of day of a timeline position, 24-hour ({@code 07:37:18.2093997}) or en-US 12-hour */
+    private static String clock(long ticks, boolean twelveHour) {
         long t = Math.floorMod(ticks, TimeOfDay.TICKS_PER_DAY);
         long seconds = t / TimeOfDay.TICKS_PER_SECOND;
         long hour = seconds / 3600;
-        long hour12 = hour % 12 == 0 ? 12 : hour % 12;
-        return String.format("%d:%02d:%02d.%07d %s", hour12, seconds / 60 % 60, seconds % 60,
-                t % TimeOfDay.TICKS_PER_SECOND, hour < 12 ? "AM" : "PM");
+        long fraction = t % TimeOfDay.TICKS_PER_SECOND;
+        if (!twelveHour) {
+            return String.format("%02d:%02d:%02d.%07d", hour, seconds / 60 % 60, seconds % 60, fraction);
+        }
+        return String.format("%d:%02d:%02d.%07d %s", hour % 12 == 0 ? 12 : hour % 12, seconds / 60 % 60,
+                seconds % 60, fraction, hour < 12 ? "AM" : "PM");
     }
 }
