@@ -96,10 +96,14 @@ final class PmlFile implements Closeable {
         long i = next++;
         offset = offsetAt(i);
         long limit = header.offsetsArrayOffset();
-        if (offset < header.eventsOffset() || offset + EVENT_HEADER > limit || offset <= previousOffset) {
+        if (offset < header.eventsOffset() || offset + EVENT_HEADER > limit) {
             throw new BadEvent("event " + (i + 1) + " has offset 0x" + Long.toHexString(offset)
                     + ", outside the events region 0x" + Long.toHexString(header.eventsOffset()) + "-0x"
-                    + Long.toHexString(limit) + (offset <= previousOffset ? " or not after the previous event" : ""));
+                    + Long.toHexString(limit));
+        }
+        if (offset <= previousOffset) {
+            throw new BadEvent("event " + (i + 1) + " has offset 0x" + Long.toHexString(offset)
+                    + ", not after the previous event's 0x" + Long.toHexString(previousOffset));
         }
         previousOffset = offset;
         if (i + 1 < header.eventCount()) {

@@ -99,6 +99,16 @@ class PmlCorruptionTest {
     }
 
     @Test
+    void offsetThatGoesBackIsSkipped() throws IOException {
+        bytes.putInt((int) offsetsArray() + 5 * 3, eventOffset(1));
+        save();
+        assertEquals(PmlRoundTripTest.events().size() - 1, readAll(BadRecordPolicy.SKIP).size());
+        assertEquals(file + ":byte 0x" + Integer.toHexString(eventOffset(1)) + ": event 4 has offset 0x"
+                + Integer.toHexString(eventOffset(1)) + ", not after the previous event's 0x"
+                + Integer.toHexString(eventOffset(2)), open(BadRecordPolicy.FAIL));
+    }
+
+    @Test
     void detailSizeBeyondTheNextEventIsSkipped() throws IOException {
         int at = eventOffset(1);
         bytes.putInt(at + 0x2C, 0x7fffffff);
