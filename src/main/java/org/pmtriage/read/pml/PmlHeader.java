@@ -35,8 +35,12 @@ record PmlHeader(boolean is64bit, long eventCount, long eventsOffset, long offse
         while (b.hasRemaining() && channel.read(b, b.position()) > 0) {
             // positional reads until full or EOF
         }
-        if (b.position() < 8 || b.getInt(0) != 0x5F4C4D50) {
+        if (b.position() < 4 || b.getInt(0) != 0x5F4C4D50) {
             throw new LogFormatException(source, "byte 0x0", "not a PML log: no PML_ signature");
+        }
+        if (b.position() < 8) {
+            throw new LogFormatException(source, "byte 0x" + Long.toHexString(size), "truncated PML: the file ends "
+                    + "inside its header");
         }
         int version = b.getInt(4);
         if (version != SUPPORTED_VERSION) {

@@ -75,6 +75,15 @@ class PmlCorruptionTest {
     }
 
     @Test
+    void fileCutInsideTheHeaderSaysSo() throws IOException {
+        Files.write(file, java.util.Arrays.copyOf(bytes.array(), 6));
+        assertEquals(file + ":byte 0x6: truncated PML: the file ends inside its header", open(BadRecordPolicy.SKIP));
+        Files.write(file, java.util.Arrays.copyOf(bytes.array(), 0x200));
+        assertEquals(file + ":byte 0x200: truncated PML: the header needs 0x3a8 bytes, the file has 0x200",
+                open(BadRecordPolicy.SKIP));
+    }
+
+    @Test
     void unclosedFileIsNamedAsSuch() throws IOException {
         bytes.putLong(0x248, 0).putLong(0x250, 0);
         save();
