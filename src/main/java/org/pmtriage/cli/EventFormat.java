@@ -114,12 +114,24 @@ enum EventFormat {
     private static String clock(long ticks, boolean twelveHour) {
         long t = Math.floorMod(ticks, TimeOfDay.TICKS_PER_DAY);
         long seconds = t / TimeOfDay.TICKS_PER_SECOND;
-        long hour = seconds / 3600;
-        long fraction = t % TimeOfDay.TICKS_PER_SECOND;
-        if (!twelveHour) {
-            return String.format("%02d:%02d:%02d.%07d", hour, seconds / 60 % 60, seconds % 60, fraction);
+        int hour = (int) (seconds / 3600);
+        StringBuilder sb = new StringBuilder(20);
+        if (twelveHour) {
+            sb.append(hour % 12 == 0 ? 12 : hour % 12);
+        } else {
+            two(sb, hour);
         }
-        return String.format("%d:%02d:%02d.%07d %s", hour % 12 == 0 ? 12 : hour % 12, seconds / 60 % 60,
-                seconds % 60, fraction, hour < 12 ? "AM" : "PM");
+        two(sb.append(':'), (int) (seconds / 60 % 60));
+        two(sb.append(':'), (int) (seconds % 60));
+        String fraction = Long.toString(t % TimeOfDay.TICKS_PER_SECOND + TimeOfDay.TICKS_PER_SECOND);
+        sb.append('.').append(fraction, 1, 8);
+        if (twelveHour) {
+            sb.append(hour < 12 ? " AM" : " PM");
+        }
+        return sb.toString();
+    }
+
+    private static void two(StringBuilder sb, int value) {
+        sb.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }
