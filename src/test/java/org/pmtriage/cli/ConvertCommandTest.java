@@ -57,6 +57,12 @@ class ConvertCommandTest {
                 + "\"1:12:21.8898394 PM\",\"x.exe\",\"7\",\"CloseFile\",\"C:\\a\",\"SUCCESS\",\"\"\r\n",
                 Files.readString(target, StandardCharsets.UTF_8));
         assertEquals("", out.toString());
+        Path plain = dir.resolve("plain.txt");
+        Files.writeString(plain, "");
+        if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
+            // the output gets the permissions any new file gets, not a temporary file's owner-only ones
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
+        }
     }
 
     @Test
