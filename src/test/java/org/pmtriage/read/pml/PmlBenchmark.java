@@ -20,7 +20,8 @@ import org.pmtriage.read.ReadOptions;
  * {@code write FILE MEGABYTES} makes a synthetic capture with {@link PmlWriter}: a build-like mix
  * of file, registry and process events with 5 to 40 stack frames each. {@code read FILE} reads
  * every event through {@link LogReaders#open}, counts them per operation and prints events/s and
- * MB/s. {@code replay LOG FILE MEGABYTES} writes a real capture's events again and again (times
+ * MB/s, and events per CPU second of the reading thread (less sensitive to other load on the machine);
+ * {@code RUNS} repeats the read in the same JVM. {@code replay LOG FILE MEGABYTES} writes a real capture's events again and again (times
  * shifted, 20 stack frames each) until the file has the size asked for.
  */
 public final class PmlBenchmark {
@@ -35,10 +36,13 @@ public final class PmlBenchmark {
             write(Path.of(args[1]), Long.parseLong(args[2]) << 20);
         } else if (args.length == 4 && args[0].equals("replay")) {
             replay(args[1], Path.of(args[2]), Long.parseLong(args[3]) << 20);
-        } else if (args.length == 2 && args[0].equals("read")) {
-            read(args[1]);
+        } else if ((args.length == 2 || args.length == 3) && args[0].equals("read")) {
+            int runs = args.length == 3 ? Integer.parseInt(args[2]) : 1;
+            for (int run = 0; run < runs; run++) {
+                read(args[1]);
+            }
         } else {
-            System.err.println("usage: PmlBenchmark write FILE MEGABYTES | replay LOG FILE MEGABYTES | read FILE");
+            System.err.println("usage: PmlBenchmark write FILE MEGABYTES | replay LOG FILE MEGABYTES | read FILE [RUNS]");
             System.exit(2);
         }
     }
@@ -123,6 +127,8 @@ public final class PmlBenchmark {
     }
 
     private static void read(String file) throws IOException {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Map<String, long[]> perOperation = new HashMap<>();
         long events = 0;
@@ -138,7 +144,9 @@ public final class PmlBenchmark {
             bytes = Files.size(Path.of(file));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%d events (%d operations, %d path chars) in %.2f s: %.0f events/s, %.1f MB/s%n",
-                events, perOperation.size(), pathChars, seconds, events / seconds, bytes / 1e6 / seconds);
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        System.out.printf(Locale.ROOT, "%d events (%d operations, %d path chars) in %.2f s: %.0f events/s, %.1f MB/s;"
+                + " reading thread's CPU %.2f s: %.0f events per CPU second%n",
+                events, perOperation.size(), pathChars, seconds, events / seconds, bytes / 1e6 / seconds, cpu, events / cpu);
     }
 }
