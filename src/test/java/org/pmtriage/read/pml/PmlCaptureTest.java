@@ -120,6 +120,46 @@ class PmlCaptureTest {
     }
 
     @Test
+    void anIndexReusedByAnotherProcessInALaterFileGetsAFreshOne() throws IOException {
+        List<Event> all = PmlRoundTripTest.events();
+        Path first = dir.resolve("Logfile.PML");
+        PmlWriter.write(first, PmlRoundTripTest.processes(), all.subList(0, 3), PmlRoundTripTest.DAY);
+        // in the second file, index 10 is another process: another PID, started later
+        ProcessInfo other = new ProcessInfo(10, 7000, 900, Event.UNKNOWN, "link.exe", "C:\\VC\\link.exe",
+                "link.exe /out:a.exe", 10 * 3600 * SECOND, ProcessInfo.UNKNOWN_TIME);
+        Event linkEvent = new Event(4, 10 * 3600 * SECOND + 1, "link.exe", 7000, 5, "CloseFile",
+                org.pmtriage.event.Operation.CLOSE_FILE, "C:\\a.obj", "SUCCESS", "", 900, other.commandLine(),
+                other.imagePath(), 10);
+        PmlWriter.write(dir.resolve("Logfile-1.PML"), List.of(other, PmlRoundTripTest.processes().get(1)),
+                List.of(linkEvent), PmlRoundTripTest.DAY);
+        try (EventReader r = LogReaders.open(first.toString(), ReadOptions.defaults())) {
+            List<Event> read = readAll(r);
+            assertEquals(all.subList(0, 3), read.subList(0, 3));
+            Event moved = read.get(3);
+            assertEquals(List.of("link.exe", 7000, 12), List.of(moved.processName(), moved.pid(), moved.processIndex()));
+            assertEquals(List.of(10, 11, 12), r.processes().stream().map(ProcessInfo::processIndex).toList());
+            assertEquals("link.exe", r.processes().get(2).name());
+        }
+    }
+
+    @Test
+    void pmlOnStandardInputIsReadThroughATemporaryCopy() throws IOException {
+        Path pml = dir.resolve("c.pml");
+        PmlWriter.write(pml, PmlRoundTripTest.processes(), PmlRoundTripTest.events(), PmlRoundTripTest.DAY);
+        Set<Path> before = tempCopies();
+        java.io.InputStream stdin = System.in;
+        try (java.io.InputStream in = Files.newInputStream(pml)) {
+            System.setIn(in);
+            try (EventReader r = LogReaders.open("-", ReadOptions.defaults())) {
+                assertEquals(PmlRoundTripTest.events(), readAll(r));
+            }
+        } finally {
+            System.setIn(stdin);
+        }
+        assertEquals(before, tempCopies());
+    }
+
+    @Test
     void timesAreShownInTheChosenZoneAcrossADaylightSavingChange() throws IOException {
         // 2026-03-08: New York moves from UTC-5 to UTC-4 at 07:00 UTC; the capture starts 04:30 UTC,
         // which is 23:30 on March 7 in New York: that local day is the timeline's zero
