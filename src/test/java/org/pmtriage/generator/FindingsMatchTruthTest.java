@@ -20,6 +20,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pmtriage.cli.Main;
+import org.pmtriage.event.Event;
+import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.LogReaders;
+import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.pml.PmlWriter;
 
 /**
  * The whole tool against the generator's truth: every injected leak and race found with its
@@ -75,6 +81,21 @@ class FindingsMatchTruthTest {
         args.add(capture.toString());
         assertEquals(0, GenerateCapture.run(args.toArray(String[]::new)), "generator failed for " + options);
         assertMatchesTruth(capture, truthOf(capture));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flaky-build.csv", "parallel-build-es.csv"})
+    void sampleWrittenAsPml(String name) throws IOException {
+        Path csv = Path.of("samples", name);
+        List<Event> events = new ArrayList<>();
+        List<ProcessInfo> processes;
+        try (EventReader reader = LogReaders.open(csv.toString(), ReadOptions.defaults())) {
+            reader.forEachRemaining(events::add);
+            processes = reader.processes();
+        }
+        Path pml = dir.resolve(name.replace(".csv", ".pml"));
+        PmlWriter.write(pml, processes, events, 20_000);
+        assertMatchesTruth(pml, truthOf(csv));
     }
 
     private static JsonNode truthOf(Path capture) throws IOException {
