@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,23 @@ class AnalyzerAgreesWithTruthTest {
             CsvRoundTripTest.read(file).forEach(analyzer::accept);
             assertAgrees(analyzer.finish(0), truth, columns.size() + " columns");
         }
+    }
+
+    @Test
+    void advancedOutputAndOldProcessStartDetails(@TempDir Path dir) throws IOException {
+        CaptureConfig config = CaptureConfig.defaults(301).withBuild(30, 5, 2, 2, 2, 2).withExtras(1, 1)
+                .withPidReuse(true).withQuirks(EnumSet.allOf(ExportQuirk.class));
+        Path file = dir.resolve("c.csv");
+        CaptureTruth truth;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            truth = GenerateCapture.writeCsv(config, CsvCaptureWriter.Options.of(config), 0, out);
+        }
+        assertEquals(truth.operations().get("IRP_MJ_CLEANUP"), truth.operations().get("IRP_MJ_CLOSE"));
+        assertEquals(null, truth.operations().get("CloseFile"));
+        Analyzer analyzer = new Analyzer(Analyzer.DEFAULT_WINDOW, w -> { });
+        CsvRoundTripTest.read(file).forEach(analyzer::accept);
+        assertAgrees(analyzer.finish(0), truth, "quirks");
+        assertAgrees(config);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.pmtriage.generator;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What to simulate. Build one with {@link #defaults(long)} and the {@code with...} methods.
@@ -24,6 +27,7 @@ import java.util.Objects;
  * @param firstDay         date of the first event (for Date &amp; Time and process times)
  * @param locale           how numbers in Detail texts are written (the writers format times)
  * @param targetEvents     keep adding jobs until this many events exist (0: just {@code jobs})
+ * @param quirks           export quirks to reproduce (advanced output, old Process Start details)
  * @param story            reproduce the flaky-build story: driver python.exe PID 4312, the first
  *                         leak on {@code C:\build\gen\parser_tab.cpp} spawned as cmd.exe PID 5120
  *                         18.9 ms after the open, the first hand-over on {@code C:\build\link.log}
@@ -32,7 +36,7 @@ public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRa
                             int handedOver, int racesWithoutLeak, int nearMisses, int scanViolations,
                             int openAtEnd, boolean pidReuse,
                             long startTime, LocalDate firstDay, CaptureLocale locale,
-                            long targetEvents, boolean story) {
+                            long targetEvents, Set<ExportQuirk> quirks, boolean story) {
 
     /** 100-ns ticks in one millisecond. */
     public static final long MS = 10_000L;
@@ -40,6 +44,8 @@ public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRa
     public CaptureConfig {
         Objects.requireNonNull(firstDay, "firstDay");
         Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(quirks, "quirks");
+        quirks = Collections.unmodifiableSet(quirks.isEmpty() ? EnumSet.noneOf(ExportQuirk.class) : EnumSet.copyOf(quirks));
         if (jobs < 1 || parallelism < 1) {
             throw new IllegalArgumentException("jobs and parallelism must be at least 1");
         }
@@ -64,7 +70,7 @@ public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRa
     public static CaptureConfig defaults(long seed) {
         return new CaptureConfig(seed, 40, 4, 0.3, 1, 1, 1, 2, 1, 0, false,
                 (14 * 3600 + 3 * 60 + 7) * 10_000_000L + 2_500_000L, LocalDate.of(2026, 3, 12),
-                CaptureLocale.EN_US, 0, false);
+                CaptureLocale.EN_US, 0, Set.of(), false);
     }
 
     /** @return a copy with another job count, parallelism and injection counts */
@@ -72,76 +78,83 @@ public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRa
                                    int newNearMisses) {
         return new CaptureConfig(seed, newJobs, newParallelism, noiseRatio, newLeaks, newHandedOver,
                 newRaces, newNearMisses, scanViolations, openAtEnd, pidReuse,
-                startTime, firstDay, locale, targetEvents, story);
+                startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with another seed */
     public CaptureConfig withSeed(long newSeed) {
         return new CaptureConfig(newSeed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
-                startTime, firstDay, locale, targetEvents, story);
+                startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with another job count and parallelism */
     public CaptureConfig withJobs(int newJobs, int newParallelism) {
         return new CaptureConfig(seed, newJobs, newParallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
-                startTime, firstDay, locale, targetEvents, story);
+                startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with other injection counts */
     public CaptureConfig withInjections(int newLeaks, int newHandedOver, int newRaces, int newNearMisses) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, newLeaks, newHandedOver,
                 newRaces, newNearMisses, scanViolations, openAtEnd, pidReuse,
-                startTime, firstDay, locale, targetEvents, story);
+                startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with other counts of scan violations and files left open at the end */
     public CaptureConfig withExtras(int newScanViolations, int newOpenAtEnd) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, newScanViolations, newOpenAtEnd, pidReuse, startTime, firstDay, locale,
-                targetEvents, story);
+                targetEvents, quirks, story);
     }
 
     /** @return a copy with another noise ratio */
     public CaptureConfig withNoise(double newNoiseRatio) {
         return new CaptureConfig(seed, jobs, parallelism, newNoiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
-                startTime, firstDay, locale, targetEvents, story);
+                startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with PID reuse on or off */
     public CaptureConfig withPidReuse(boolean reuse) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, reuse,
-                startTime, firstDay, locale, targetEvents, story);
+                startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy starting at another time of day (ticks since midnight) and day */
     public CaptureConfig withStart(long newStartTime, LocalDate newFirstDay) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
-                newStartTime, newFirstDay, locale, targetEvents, story);
+                newStartTime, newFirstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with another locale */
     public CaptureConfig withLocale(CaptureLocale newLocale) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
-                startTime, firstDay, newLocale, targetEvents, story);
+                startTime, firstDay, newLocale, targetEvents, quirks, story);
     }
 
     /** @return a copy that runs until at least this many events exist */
     public CaptureConfig withTargetEvents(long newTargetEvents) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
-                startTime, firstDay, locale, newTargetEvents, story);
+                startTime, firstDay, locale, newTargetEvents, quirks, story);
+    }
+
+    /** @return a copy with other export quirks */
+    public CaptureConfig withQuirks(Set<ExportQuirk> newQuirks) {
+        return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver, racesWithoutLeak,
+                nearMisses, scanViolations, openAtEnd, pidReuse, startTime, firstDay, locale, targetEvents,
+                newQuirks, story);
     }
 
     /** @return a copy with the story mode on or off */
     public CaptureConfig withStory(boolean newStory) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
-                startTime, firstDay, locale, targetEvents, newStory);
+                startTime, firstDay, locale, targetEvents, quirks, newStory);
     }
 }

@@ -148,6 +148,7 @@ public final class CaptureTruth {
         cfg.put("firstDay", config.firstDay().toString());
         cfg.put("locale", config.locale().tag());
         cfg.put("story", config.story());
+        cfg.put("quirks", config.quirks().stream().map(q -> q.name().toLowerCase(java.util.Locale.ROOT)).toList());
         root.put("config", cfg);
         root.put("events", events);
         root.put("operations", new TreeMap<>(operations));

@@ -24,6 +24,7 @@ import org.pmtriage.read.TimeOfDay;
  *                  [--start 14:03:07] [--day 2026-03-12] [--locale en-US] [--story]
  *                  [--format csv|xml] [--columns default|all27|all27-alt|NAME;NAME...]
  *                  [--lf] [--gzip] [--no-processlist] [--modules N]
+ *                  [--advanced-output] [--old-process-start]
  *                  [--events N | --bytes N] --output FILE
  * </pre>
  */
@@ -34,6 +35,7 @@ public final class GenerateCapture {
             + " [--pid-reuse] [--start HH:MM:SS]"
             + " [--day YYYY-MM-DD] [--locale en-US|es-ES|it-IT|ru-RU|ja-JP] [--story] [--format csv|xml]"
             + " [--columns default|all27|all27-alt|NAME;NAME...] [--lf] [--gzip] [--no-processlist] [--modules N]"
+            + " [--advanced-output] [--old-process-start]"
             + " [--events N | --bytes N] --output FILE";
 
     private GenerateCapture() {
@@ -78,6 +80,8 @@ public final class GenerateCapture {
             switch (a) {
                 case "--pid-reuse" -> config = config.withPidReuse(true);
                 case "--story" -> config = config.withStory(true);
+                case "--advanced-output" -> config = config.withQuirks(with(config, ExportQuirk.ADVANCED_OUTPUT));
+                case "--old-process-start" -> config = config.withQuirks(with(config, ExportQuirk.OLD_PROCESS_START));
                 case "--lf" -> lf = true;
                 case "--gzip" -> gzip = true;
                 case "--no-processlist" -> processList = false;
@@ -129,7 +133,7 @@ public final class GenerateCapture {
         }
         config = new CaptureConfig(config.seed(), jobs, parallel, config.noiseRatio(), leaks, handedOver, races,
                 nearMisses, scanViolations, openAtEnd, config.pidReuse(), config.startTime(), config.firstDay(),
-                config.locale(), config.targetEvents(), config.story());
+                config.locale(), config.targetEvents(), config.quirks(), config.story());
         List<CaptureColumn> columnList = CaptureColumn.parseSet(columns);
         Path file = Path.of(output);
         Path truthFile = truthFile(file);
@@ -192,6 +196,12 @@ public final class GenerateCapture {
             }
         }
         return capture.resolveSibling(name + ".truth.json");
+    }
+
+    private static java.util.Set<ExportQuirk> with(CaptureConfig config, ExportQuirk quirk) {
+        java.util.EnumSet<ExportQuirk> set = java.util.EnumSet.of(quirk);
+        set.addAll(config.quirks());
+        return set;
     }
 
     private static double ratio(String option, String value) {

@@ -68,7 +68,8 @@ class TruthTest {
         for (long seed = 100; seed < 112; seed++) {
             CaptureConfig config = CaptureConfig.defaults(seed).withJobs(60, 2 + (int) (seed % 9))
                     .withInjections(3, 2, 3, 4).withExtras(2, (int) (seed % 3)).withPidReuse(seed % 2 == 0)
-                    .withNoise(0.05 * (seed % 7));
+                    .withNoise(0.05 * (seed % 7))
+                    .withQuirks(seed % 3 == 0 ? java.util.EnumSet.allOf(ExportQuirk.class) : java.util.Set.of());
             BuildSimulation sim = new BuildSimulation(config, false);
             List<Event> events = new ArrayList<>();
             sim.forEachRemaining(events::add);
