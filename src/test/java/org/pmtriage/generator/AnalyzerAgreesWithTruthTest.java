@@ -78,6 +78,7 @@ class AnalyzerAgreesWithTruthTest {
         for (long seed = 200; seed < 210; seed++) {
             assertAgrees(CaptureConfig.defaults(seed).withBuild(60, 2 + (int) (seed % 12), 3, 2, 3, 4)
                     .withExtras(2, (int) (seed % 3)).withPidReuse(seed % 2 == 0)
+                    .withQuirks(seed % 2 == 1 ? EnumSet.of(ExportQuirk.EXOTIC_NOISE) : EnumSet.noneOf(ExportQuirk.class))
                     .withStart(TimeOfDayTicks.of(23, 59, 57), LocalDate.of(2026, 10, 24)));
         }
     }

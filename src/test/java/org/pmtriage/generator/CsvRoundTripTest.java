@@ -112,4 +112,16 @@ class CsvRoundTripTest {
             assertFalse(events.get(i).time() < events.get(i - 1).time(), "record " + events.get(i).record());
         }
     }
+
+    @Test
+    void exoticNoiseAndAdvancedOutputReadBackExactly() throws IOException {
+        CaptureConfig config = CaptureConfig.defaults(13).withNoise(0.6).withLocale(CaptureLocale.RU_RU)
+                .withQuirks(java.util.EnumSet.allOf(ExportQuirk.class));
+        List<Event> events = simulate(config);
+        assertTrue(events.stream().anyMatch(e -> e.path().contains("\uD83D\uDE80")), "a non-BMP path");
+        assertTrue(events.stream().anyMatch(e -> e.result().equals("0xC000046F") || e.result().isEmpty()));
+        Path file = dir.resolve("exotic.csv");
+        write(events, file, CsvCaptureWriter.Options.of(config).withColumns(CaptureColumn.ALL_ALTERNATE));
+        assertSame7(events, read(file));
+    }
 }

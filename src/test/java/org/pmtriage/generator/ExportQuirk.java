@@ -10,5 +10,12 @@ public enum ExportQuirk {
      */
     ADVANCED_OUTPUT,
     /** Old exports: a Process Start Detail holds only {@code Parent PID: 1432}. */
-    OLD_PROCESS_START
+    OLD_PROCESS_START,
+    /**
+     * Background noise with what real machines also log: paths in German, Russian and Japanese and
+     * one with a character outside the BMP (which the XML export writes as {@code __}), opens
+     * failing with ACCESS DENIED, IS DIRECTORY or a raw status ({@code 0xC000046F}), registry reads
+     * with BUFFER OVERFLOW, and reads still pending (empty Result).
+     */
+    EXOTIC_NOISE
 }

@@ -24,7 +24,7 @@ import org.pmtriage.read.TimeOfDay;
  *                  [--start 14:03:07] [--day 2026-03-12] [--locale en-US] [--story]
  *                  [--format csv|xml] [--columns default|all27|all27-alt|NAME;NAME...]
  *                  [--lf] [--gzip] [--no-processlist] [--modules N]
- *                  [--advanced-output] [--old-process-start]
+ *                  [--advanced-output] [--old-process-start] [--exotic-noise]
  *                  [--events N | --bytes N] --output FILE
  * </pre>
  */
@@ -35,7 +35,7 @@ public final class GenerateCapture {
             + " [--pid-reuse] [--start HH:MM:SS]"
             + " [--day YYYY-MM-DD] [--locale en-US|es-ES|it-IT|ru-RU|ja-JP] [--story] [--format csv|xml]"
             + " [--columns default|all27|all27-alt|NAME;NAME...] [--lf] [--gzip] [--no-processlist] [--modules N]"
-            + " [--advanced-output] [--old-process-start]"
+            + " [--advanced-output] [--old-process-start] [--exotic-noise]"
             + " [--events N | --bytes N] --output FILE";
 
     private GenerateCapture() {
@@ -82,6 +82,7 @@ public final class GenerateCapture {
                 case "--story" -> config = config.withStory(true);
                 case "--advanced-output" -> config = config.withQuirks(with(config, ExportQuirk.ADVANCED_OUTPUT));
                 case "--old-process-start" -> config = config.withQuirks(with(config, ExportQuirk.OLD_PROCESS_START));
+                case "--exotic-noise" -> config = config.withQuirks(with(config, ExportQuirk.EXOTIC_NOISE));
                 case "--lf" -> lf = true;
                 case "--gzip" -> gzip = true;
                 case "--no-processlist" -> processList = false;
