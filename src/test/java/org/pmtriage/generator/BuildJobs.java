@@ -1,5 +1,7 @@
 package org.pmtriage.generator;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.pmtriage.event.Event;
@@ -149,7 +151,7 @@ final class BuildJobs {
         long free = tree.endTime + 2_000 + random.nextInt(30_000);
         slotReady[slot] = free;
         if (sim.config.story() && n == kinds.length - 1) {
-            java.util.Arrays.fill(slotReady, free);
+            Arrays.fill(slotReady, free);
         }
     }
 
@@ -224,7 +226,7 @@ final class BuildJobs {
         ProcessScripts.Tree tree = scripts.victimTree(python, otherTid, spawnAt, source, object, story ? 5120 : 0, lastWrite);
         SimProcess cmd = tree.shell();
         sim.truth.add(new Race(source, python.ref(), open, cmd.ref(), spawnAt, true));
-        sim.truth.add(new SharingViolation(source, tree.tool().ref(), tree.violationAt(), java.util.List.of(python.ref())));
+        sim.truth.add(new SharingViolation(source, tree.tool().ref(), tree.violationAt(), List.of(python.ref())));
         sim.truth.add(new Leak(source, python.ref(), open, cmd.ref(), spawnAt, cmd.ref(), tree.closedAt(), "leaked"));
         return cmd;
     }

@@ -211,7 +211,7 @@ public final class BuildSimulation implements Iterator<Event> {
     /** Registers a process that was already running when the capture started (child of one such, if given). */
     SimProcess existing(int pid, SimProcess parent, int parentPid, String image, String commandLine, long startTime) {
         SimProcess p = new SimProcess(nextIndex++, pid, parent, parentPid, image, commandLine, startTime,
-                ids.fresh(), false);
+                ids.fresh());
         if (table != null) {
             table.add(p);
         }
@@ -228,7 +228,7 @@ public final class BuildSimulation implements Iterator<Event> {
                      String currentDirectory, int fixedPid) {
         int pid = fixedPid != 0 ? fixedPid : ids.processId(at);
         long start = at + 300 + random.nextInt(1_500);
-        SimProcess child = new SimProcess(nextIndex++, pid, parent, 0, image, commandLine, start, ids.fresh(), true);
+        SimProcess child = new SimProcess(nextIndex++, pid, parent, 0, image, commandLine, start, ids.fresh());
         if (table != null) {
             table.add(child);
         }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.pmtriage.event.Event;
 import org.pmtriage.read.TimeOfDay;
@@ -199,8 +201,8 @@ public final class GenerateCapture {
         return capture.resolveSibling(name + ".truth.json");
     }
 
-    private static java.util.Set<ExportQuirk> with(CaptureConfig config, ExportQuirk quirk) {
-        java.util.EnumSet<ExportQuirk> set = java.util.EnumSet.of(quirk);
+    private static Set<ExportQuirk> with(CaptureConfig config, ExportQuirk quirk) {
+        EnumSet<ExportQuirk> set = EnumSet.of(quirk);
         set.addAll(config.quirks());
         return set;
     }

@@ -1,5 +1,6 @@
 package org.pmtriage.generator;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.pmtriage.event.Event;
@@ -188,7 +189,7 @@ final class ProcessScripts {
             long when = next(tool);
             sim.emit(when, scanner, scanner.mainTid + 4, "CreateFile", object, Event.SHARING_VIOLATION,
                     sim.text.createFile("Generic Read", "Open", WRITE_OPTIONS, "n/a", "Read, Write, Delete", "n/a", null));
-            sim.truth.add(new CaptureTruth.SharingViolation(object, scanner.ref(), when, java.util.List.of(tool.ref())));
+            sim.truth.add(new CaptureTruth.SharingViolation(object, scanner.ref(), when, List.of(tool.ref())));
         };
         writeFile(tool, backend, object, 5_000 + random.nextInt(300_000), "None", "Overwritten", scan);
         log(tool, backend, "Thread Exit", "", SUCCESS, sim.text.threadExit(backend, 312_500, 156_250));

@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -74,7 +75,7 @@ class XmlCaptureWriterTest {
     @Test
     void eventsAndProcessListParseBackWithTheSimulatedValues() throws Exception {
         CaptureConfig config = CaptureConfig.defaults(4).withLocale(CaptureLocale.RU_RU).withPidReuse(true)
-                .withNoise(0.5).withQuirks(java.util.EnumSet.of(ExportQuirk.EXOTIC_NOISE));
+                .withNoise(0.5).withQuirks(EnumSet.of(ExportQuirk.EXOTIC_NOISE));
         List<CaptureColumn> columns = List.of(CaptureColumn.TIME_OF_DAY, CaptureColumn.PROCESS_NAME, CaptureColumn.PID,
                 CaptureColumn.OPERATION, CaptureColumn.PATH, CaptureColumn.RESULT, CaptureColumn.DETAIL,
                 CaptureColumn.TID, CaptureColumn.PARENT_PID, CaptureColumn.COMMAND_LINE, CaptureColumn.DATE_AND_TIME);
