@@ -77,7 +77,7 @@ class AnalyzerAgreesWithTruthTest {
     void randomizedBuildsWithPidReuseAcrossMidnight() {
         for (long seed = 200; seed < 210; seed++) {
             assertAgrees(CaptureConfig.defaults(seed).withBuild(60, 2 + (int) (seed % 12), 3, 2, 3, 4)
-                    .withExtras(2, (int) (seed % 3)).withPidReuse(seed % 2 == 0)
+                    .withExtras(2, (int) (seed % 3)).withDeepLeaks(2).withPidReuse(seed % 2 == 0)
                     .withQuirks(seed % 2 == 1 ? EnumSet.of(ExportQuirk.EXOTIC_NOISE) : EnumSet.noneOf(ExportQuirk.class))
                     .withStart(TimeOfDayTicks.of(23, 59, 57), LocalDate.of(2026, 10, 24)));
         }
@@ -85,7 +85,7 @@ class AnalyzerAgreesWithTruthTest {
 
     @Test
     void exportsReadBackGiveTheSameFindings(@TempDir Path dir) throws IOException {
-        CaptureConfig config = CaptureConfig.defaults(300).withBuild(30, 5, 2, 2, 2, 2).withExtras(1, 1)
+        CaptureConfig config = CaptureConfig.defaults(300).withBuild(30, 5, 2, 2, 2, 2).withExtras(1, 1).withDeepLeaks(2)
                 .withPidReuse(true).withLocale(CaptureLocale.IT_IT);
         for (List<CaptureColumn> columns : List.of(CaptureColumn.DEFAULT, CaptureColumn.ALL)) {
             Path file = dir.resolve("c.csv");
@@ -118,7 +118,7 @@ class AnalyzerAgreesWithTruthTest {
 
     @Test
     void largeCapture() {
-        CaptureConfig config = CaptureConfig.defaults(99).withBuild(200, 16, 5, 5, 5, 5).withExtras(5, 2)
+        CaptureConfig config = CaptureConfig.defaults(99).withBuild(200, 16, 5, 5, 5, 5).withExtras(5, 2).withDeepLeaks(5)
                 .withPidReuse(true).withTargetEvents(400_000);
         assertAgrees(config);
         assertTrue(config.targetEvents() > 0);

@@ -22,6 +22,10 @@ import java.util.Set;
  * @param scanViolations   compiles during which the antivirus opens the object cl.exe is writing
  *                         and gets SHARING VIOLATION (a sharing violation without any leak)
  * @param openAtEnd        files a background process opens shortly before the end and never closes
+ * @param deepLeaks        leaks through three generations: the driver's open temporary file is
+ *                         inherited by {@code cmd -> cl -> mspdbsrv.exe}, which outlives the job and
+ *                         logs the CloseFile when it exits; the driver's retry meanwhile gets
+ *                         SHARING VIOLATION
  * @param pidReuse         reuse PIDs of exited processes
  * @param startTime        time of day of the first event, in 100-ns ticks since midnight
  * @param firstDay         date of the first event (for Date &amp; Time and process times)
@@ -34,7 +38,7 @@ import java.util.Set;
  */
 public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRatio, int leaks,
                             int handedOver, int racesWithoutLeak, int nearMisses, int scanViolations,
-                            int openAtEnd, boolean pidReuse,
+                            int openAtEnd, int deepLeaks, boolean pidReuse,
                             long startTime, LocalDate firstDay, CaptureLocale locale,
                             long targetEvents, Set<ExportQuirk> quirks, boolean story) {
 
@@ -53,10 +57,10 @@ public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRa
             throw new IllegalArgumentException("noiseRatio must be within 0..0.9: " + noiseRatio);
         }
         if (leaks < 0 || handedOver < 0 || racesWithoutLeak < 0 || nearMisses < 0 || scanViolations < 0
-                || openAtEnd < 0) {
+                || openAtEnd < 0 || deepLeaks < 0) {
             throw new IllegalArgumentException("injection counts must not be negative");
         }
-        if (leaks + handedOver + racesWithoutLeak + nearMisses + scanViolations > jobs) {
+        if (leaks + handedOver + racesWithoutLeak + nearMisses + scanViolations + deepLeaks > jobs) {
             throw new IllegalArgumentException("more injections than jobs");
         }
     }
@@ -68,7 +72,7 @@ public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRa
      *         14:03:07.25 on 2026-03-12, en-US
      */
     public static CaptureConfig defaults(long seed) {
-        return new CaptureConfig(seed, 40, 4, 0.3, 1, 1, 1, 2, 1, 0, false,
+        return new CaptureConfig(seed, 40, 4, 0.3, 1, 1, 1, 2, 1, 0, 0, false,
                 (14 * 3600 + 3 * 60 + 7) * 10_000_000L + 2_500_000L, LocalDate.of(2026, 3, 12),
                 CaptureLocale.EN_US, 0, Set.of(), false);
     }
@@ -77,84 +81,91 @@ public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRa
     public CaptureConfig withBuild(int newJobs, int newParallelism, int newLeaks, int newHandedOver, int newRaces,
                                    int newNearMisses) {
         return new CaptureConfig(seed, newJobs, newParallelism, noiseRatio, newLeaks, newHandedOver,
-                newRaces, newNearMisses, scanViolations, openAtEnd, pidReuse,
+                newRaces, newNearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
                 startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with another seed */
     public CaptureConfig withSeed(long newSeed) {
         return new CaptureConfig(newSeed, jobs, parallelism, noiseRatio, leaks, handedOver,
-                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
+                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
                 startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with another job count and parallelism */
     public CaptureConfig withJobs(int newJobs, int newParallelism) {
         return new CaptureConfig(seed, newJobs, newParallelism, noiseRatio, leaks, handedOver,
-                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
+                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
                 startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with other injection counts */
     public CaptureConfig withInjections(int newLeaks, int newHandedOver, int newRaces, int newNearMisses) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, newLeaks, newHandedOver,
-                newRaces, newNearMisses, scanViolations, openAtEnd, pidReuse,
+                newRaces, newNearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
                 startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with other counts of scan violations and files left open at the end */
     public CaptureConfig withExtras(int newScanViolations, int newOpenAtEnd) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
-                racesWithoutLeak, nearMisses, newScanViolations, newOpenAtEnd, pidReuse, startTime, firstDay, locale,
+                racesWithoutLeak, nearMisses, newScanViolations, newOpenAtEnd, deepLeaks, pidReuse, startTime, firstDay, locale,
+                targetEvents, quirks, story);
+    }
+
+    /** @return a copy with another count of leaks through three generations */
+    public CaptureConfig withDeepLeaks(int newDeepLeaks) {
+        return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver, racesWithoutLeak,
+                nearMisses, scanViolations, openAtEnd, newDeepLeaks, pidReuse, startTime, firstDay, locale,
                 targetEvents, quirks, story);
     }
 
     /** @return a copy with another noise ratio */
     public CaptureConfig withNoise(double newNoiseRatio) {
         return new CaptureConfig(seed, jobs, parallelism, newNoiseRatio, leaks, handedOver,
-                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
+                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
                 startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with PID reuse on or off */
     public CaptureConfig withPidReuse(boolean reuse) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
-                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, reuse,
+                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, reuse,
                 startTime, firstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy starting at another time of day (ticks since midnight) and day */
     public CaptureConfig withStart(long newStartTime, LocalDate newFirstDay) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
-                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
+                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
                 newStartTime, newFirstDay, locale, targetEvents, quirks, story);
     }
 
     /** @return a copy with another locale */
     public CaptureConfig withLocale(CaptureLocale newLocale) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
-                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
+                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
                 startTime, firstDay, newLocale, targetEvents, quirks, story);
     }
 
     /** @return a copy that runs until at least this many events exist */
     public CaptureConfig withTargetEvents(long newTargetEvents) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
-                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
+                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
                 startTime, firstDay, locale, newTargetEvents, quirks, story);
     }
 
     /** @return a copy with other export quirks */
     public CaptureConfig withQuirks(Set<ExportQuirk> newQuirks) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver, racesWithoutLeak,
-                nearMisses, scanViolations, openAtEnd, pidReuse, startTime, firstDay, locale, targetEvents,
+                nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse, startTime, firstDay, locale, targetEvents,
                 newQuirks, story);
     }
 
     /** @return a copy with the story mode on or off */
     public CaptureConfig withStory(boolean newStory) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
-                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, pidReuse,
+                racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
                 startTime, firstDay, locale, targetEvents, quirks, newStory);
     }
 }

@@ -22,7 +22,7 @@ import org.pmtriage.read.TimeOfDay;
  * <pre>
  * generate-capture [--seed 7] [--jobs 40] [--parallel 4] [--noise 0.3] [--leaks 1]
  *                  [--handed-over 1] [--races 1] [--near-misses 2] [--scan-violations 1]
- *                  [--open-at-end 0] [--pid-reuse]
+ *                  [--open-at-end 0] [--deep-leaks 0] [--pid-reuse]
  *                  [--start 14:03:07] [--day 2026-03-12] [--locale en-US] [--story]
  *                  [--format csv|xml] [--columns default|all27|all27-alt|NAME;NAME...]
  *                  [--lf] [--gzip] [--no-processlist] [--modules N]
@@ -34,6 +34,7 @@ public final class GenerateCapture {
 
     private static final String USAGE = "usage: generate-capture [--seed N] [--jobs N] [--parallel N] [--noise R]"
             + " [--leaks N] [--handed-over N] [--races N] [--near-misses N] [--scan-violations N] [--open-at-end N]"
+            + " [--deep-leaks N]"
             + " [--pid-reuse] [--start HH:MM:SS]"
             + " [--day YYYY-MM-DD] [--locale en-US|es-ES|it-IT|ru-RU|ja-JP] [--story] [--format csv|xml]"
             + " [--columns default|all27|all27-alt|NAME;NAME...] [--lf] [--gzip] [--no-processlist] [--modules N]"
@@ -69,6 +70,7 @@ public final class GenerateCapture {
         int nearMisses = config.nearMisses();
         int scanViolations = config.scanViolations();
         int openAtEnd = config.openAtEnd();
+        int deepLeaks = config.deepLeaks();
         String format = "csv";
         String columns = "default";
         boolean lf = false;
@@ -108,6 +110,7 @@ public final class GenerateCapture {
                         case "--near-misses" -> nearMisses = number(a, v);
                         case "--scan-violations" -> scanViolations = number(a, v);
                         case "--open-at-end" -> openAtEnd = number(a, v);
+                        case "--deep-leaks" -> deepLeaks = number(a, v);
                         case "--start" -> {
                             long t = TimeOfDay.parse(v);
                             if (t == TimeOfDay.INVALID) {
@@ -135,7 +138,7 @@ public final class GenerateCapture {
             throw new IllegalArgumentException("--format must be csv or xml: " + format);
         }
         config = new CaptureConfig(config.seed(), jobs, parallel, config.noiseRatio(), leaks, handedOver, races,
-                nearMisses, scanViolations, openAtEnd, config.pidReuse(), config.startTime(), config.firstDay(),
+                nearMisses, scanViolations, openAtEnd, deepLeaks, config.pidReuse(), config.startTime(), config.firstDay(),
                 config.locale(), config.targetEvents(), config.quirks(), config.story());
         List<CaptureColumn> columnList = CaptureColumn.parseSet(columns);
         Path file = Path.of(output);
