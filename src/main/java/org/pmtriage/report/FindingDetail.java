@@ -23,7 +23,11 @@ import org.pmtriage.report.Story.Step;
 final class FindingDetail {
 
     /** Events listed under a timeline. */
-    static final int MAX_EVENTS = 40;
+    static final int MAX_EVENTS = 30;
+    /** Processes in the tree under a timeline. */
+    static final int MAX_TREE = 16;
+    /** Processes named in a sentence before the rest are counted. */
+    private static final int MAX_NAMED = 3;
 
     private final FindingIndex index;
     private final StringBuilder html = new StringBuilder(16384);
@@ -97,9 +101,9 @@ final class FindingDetail {
             html.append("It was refused ").append(more).append(" more time(s). ");
         }
         html.append(Html.who(h.closer())).append(" closed it (CloseFile) ").append(Html.ms(h.closedAt() - open.at()))
-                .append(" after the open; ").append(Html.esc(open.opener().name())).append(" never closed it. ");
+                .append(" after the open; ").append(Html.esc(open.opener().name(), Html.MAX_NAME)).append(" never closed it. ");
         if (h.verdict() == InheritedHandle.Verdict.LEAKED) {
-            html.append("Nobody along the chain used the handle: it leaked into ").append(Html.esc(first.child().name()))
+            html.append("Nobody along the chain used the handle: it leaked into ").append(Html.esc(first.child().name(), Html.MAX_NAME))
                     .append(" and kept the file open.");
         } else {
             html.append("Used by ").append(String.join(", ", h.usedBy().stream().map(Html::who).toList()))
@@ -114,14 +118,17 @@ final class FindingDetail {
             html.append("No open object on this path is known: it was opened before the capture began, or by an event"
                     + " the log does not show.");
         }
-        for (SharingViolation.Holder holder : v.holders().subList(0, Math.min(Story.MAX_HOLDERS, v.holders().size()))) {
+        for (SharingViolation.Holder holder : v.holders().subList(0, Math.min(MAX_NAMED, v.holders().size()))) {
             FileOpen open = holder.open();
             html.append("Held by ").append(Html.who(open.opener())).append(" since ").append(Html.ms(v.at() - open.at()))
                     .append(" before").append(access(open.desiredAccess(), open.shareMode()))
                     .append(holder.conflicts() ? ", which conflicts with the request" : "");
             if (!holder.inheritedBy().isEmpty()) {
                 html.append(", and by inheritance in ").append(String.join(", ",
-                        holder.inheritedBy().stream().limit(Story.MAX_SPAWNS).map(s -> Html.who(s.child())).toList()));
+                        holder.inheritedBy().stream().limit(MAX_NAMED).map(s -> Html.who(s.child())).toList()));
+                if (holder.inheritedBy().size() > MAX_NAMED) {
+                    html.append(" and ").append(holder.inheritedBy().size() - MAX_NAMED).append(" more");
+                }
             }
             InheritedHandle closed = index.closings().get(open.record());
             if (closed != null) {
@@ -130,6 +137,9 @@ final class FindingDetail {
                 link(closed);
             }
             html.append(". ");
+        }
+        if (v.holders().size() > MAX_NAMED) {
+            html.append(v.holders().size() - MAX_NAMED).append(" more holder(s).");
         }
     }
 
@@ -154,8 +164,9 @@ final class FindingDetail {
             html.append("><td class=\"num\">").append(s.record() >= 0 ? Long.toString(s.record()) : "—")
                     .append("</td><td class=\"time\">").append(Timeline.format(s.at())).append("</td><td class=\"num\">")
                     .append(Html.ms(s.at() - origin).replace(" ms", "")).append("</td><td>").append(Html.who(s.process()))
-                    .append("</td><td>").append(Html.esc(s.operation())).append("</td><td>").append(Html.esc(s.result()))
-                    .append("</td><td>").append(Html.esc(s.detail())).append("</td></tr>");
+                    .append("</td><td>").append(Html.esc(s.operation(), Html.MAX_NAME)).append("</td><td>")
+                    .append(Html.esc(s.result(), Html.MAX_NAME))
+                    .append("</td><td>").append(Html.esc(s.detail(), Html.MAX_DETAIL)).append("</td></tr>");
         }
         html.append("</tbody></table>");
         if (steps.size() > MAX_EVENTS) {
@@ -177,18 +188,22 @@ final class FindingDetail {
                 node(p, story.roles(), children, shown);
             }
         }
-        html.append("</ul></div>");
+        html.append("</ul>");
+        if (shown.size() < story.roles().size()) {
+            html.append("<p class=\"more\">").append(story.roles().size() - shown.size()).append(" more process(es).</p>");
+        }
+        html.append("</div>");
     }
 
     private void node(ProcessRef p, Map<ProcessRef, String> roles, Map<ProcessRef, List<ProcessRef>> children,
                       Set<ProcessRef> shown) {
-        if (!shown.add(p)) {
+        if (shown.size() >= MAX_TREE || !shown.add(p)) {
             return;
         }
         html.append("<li><span class=\"proc\">").append(Html.who(p)).append("</span> <span class=\"role\">")
                 .append(roles.getOrDefault(p, "")).append("</span>");
         if (!p.commandLine().isEmpty()) {
-            html.append(" <code class=\"cmd\">").append(Html.esc(p.commandLine())).append("</code>");
+            html.append(" <code class=\"cmd\">").append(Html.esc(p.commandLine(), Html.MAX_DETAIL)).append("</code>");
         }
         html.append(" <span class=\"life\">started ").append(p.startedAt() == ProcessRef.UNKNOWN_TIME
                 ? "before the capture" : Timeline.format(p.startedAt())).append(", exited ")

@@ -28,7 +28,7 @@ final class FindingIndex {
     FindingIndex(List<Finding> findings, Map<Finding, String> detailed) {
         for (Finding f : findings) {
             if (f instanceof SharingViolation v) {
-                for (SharingViolation.Holder h : v.holders()) {
+                for (SharingViolation.Holder h : v.holders().subList(0, Math.min(Story.MAX_HOLDERS, v.holders().size()))) {
                     violationsByOpen.computeIfAbsent(h.open().record(), k -> new ArrayList<>()).add(v);
                 }
             } else if (f instanceof InheritedHandle h) {
@@ -38,7 +38,10 @@ final class FindingIndex {
         articles.putAll(detailed);
     }
 
-    /** @return the first {@link #MAX_BLOCKED} sharing violations the object opened by {@code open} caused */
+    /**
+     * @return the first {@link #MAX_BLOCKED} sharing violations the object opened by {@code open} caused, as one
+     *         of the first {@link Story#MAX_HOLDERS} holders of each (the ones a page draws)
+     */
     List<SharingViolation> blockedBy(FileOpen open) {
         List<SharingViolation> all = violationsByOpen.getOrDefault(open.record(), List.of());
         return all.subList(0, Math.min(MAX_BLOCKED, all.size()));

@@ -20,8 +20,17 @@ final class Html {
      *         quoted attribute values (control characters and lone surrogates become U+FFFD)
      */
     static String esc(String s) {
-        boolean cut = s.length() > MAX_TEXT;
-        int end = cut ? MAX_TEXT : s.length();
+        return esc(s, MAX_TEXT);
+    }
+
+    /**
+     * @param s   any text from the log
+     * @param max characters kept
+     * @return the text, cut to {@code max} characters and escaped as {@link #esc(String)} does
+     */
+    static String esc(String s, int max) {
+        boolean cut = s.length() > max;
+        int end = cut ? max : s.length();
         StringBuilder sb = new StringBuilder(end + 16);
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
@@ -43,14 +52,19 @@ final class Html {
             }
         }
         if (cut) {
-            sb.append("… (").append(s.length() - MAX_TEXT).append(" more characters)");
+            sb.append("… (").append(s.length() - max).append(" more characters)");
         }
         return sb.toString();
     }
 
+    /** Characters of a Detail or command line shown beside an event or process. */
+    static final int MAX_DETAIL = 200;
+    /** Characters of a process or operation name shown. */
+    static final int MAX_NAME = 64;
+
     /** @return e.g. {@code python.exe (4312)}, escaped */
     static String who(ProcessRef p) {
-        return esc(p.name()) + " (" + p.pid() + ")";
+        return esc(p.name(), MAX_NAME) + " (" + p.pid() + ")";
     }
 
     /** @return a duration for people: {@code 18.9 ms}, or more digits below 0.1 ms */

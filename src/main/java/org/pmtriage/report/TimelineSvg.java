@@ -94,7 +94,7 @@ final class TimelineSvg {
             double x1 = p.startedAt() == ProcessRef.UNKNOWN_TIME ? LEFT : scale.x(p.startedAt());
             double x2 = p.exitedAt() == ProcessRef.UNKNOWN_TIME ? scale.right() : scale.x(p.exitedAt());
             svg.append("<g class=\"lane\"><text class=\"lane-name\" x=\"8\" y=\"").append(f(y - 3)).append("\">")
-                    .append(Html.esc(p.name())).append("</text><text class=\"lane-sub\" x=\"8\" y=\"").append(f(y + 11))
+                    .append(Html.esc(p.name().length() > 22 ? p.name().substring(0, 21) + "…" : p.name())).append("</text><text class=\"lane-sub\" x=\"8\" y=\"").append(f(y + 11))
                     .append("\">PID ").append(p.pid()).append(" · ").append(story.roles().get(p)).append("</text>");
             svg.append("<line class=\"lane-line\" x1=\"").append(f(x1)).append("\" y1=\"").append(f(y)).append("\" x2=\"")
                     .append(f(Math.max(x1, x2))).append("\" y2=\"").append(f(y)).append("\"/></g>");
@@ -140,6 +140,20 @@ final class TimelineSvg {
 
     private void marks() {
         Map<Integer, List<List<double[]>>> rowsByLane = new HashMap<>();
+        for (Spawn sp : story.spawns()) {
+            Integer from = laneOf.get(sp.parent());
+            Integer to = laneOf.get(sp.child());
+            if (from != null && to != null) {
+                double x = scale.x(sp.at());
+                for (int lane = Math.min(from, to) + 1; lane <= Math.max(from, to); lane++) {
+                    List<List<double[]>> rows = rowsByLane.computeIfAbsent(lane, k -> new ArrayList<>());
+                    while (rows.size() < LABEL_ROWS) {
+                        rows.add(new ArrayList<>());
+                    }
+                    rows.forEach(row -> row.add(new double[] {x - 2, x + 2}));
+                }
+            }
+        }
         List<Step> byPriority = new ArrayList<>(story.steps());
         byPriority.sort(Comparator.comparingInt(s -> priority(s.mark())));
         StringBuilder offscale = new StringBuilder();
@@ -152,7 +166,7 @@ final class TimelineSvg {
             if (!scale.shows(s.at())) {
                 offscale.append("<g class=\"mark ").append(s.mark().css()).append(" offscale\"><title>").append(title(s))
                         .append("</title><text class=\"mark-label\" text-anchor=\"end\" x=\"").append(f(scale.right()))
-                        .append("\" y=\"").append(f(y + 16)).append("\">").append(Html.esc(s.label())).append(" at ")
+                        .append("\" y=\"").append(f(y + 16)).append("\">").append(Html.esc(s.label(), Html.MAX_NAME)).append(" at ")
                         .append(ms(s.at() - scale.origin())).append(" →</text></g>");
                 continue;
             }
@@ -162,24 +176,30 @@ final class TimelineSvg {
                 svg.append(" data-record=\"").append(s.record()).append('"');
             }
             svg.append("><title>").append(title(s)).append("</title>").append(shape(s.mark(), x, y));
-            String label = Html.esc(s.label());
-            double w = s.label().length() * CHAR_WIDTH;
-            double cx = Math.max(LEFT + w / 2, Math.min(WIDTH - w / 2 - 2, x));
-            List<List<double[]>> rows = rowsByLane.computeIfAbsent(lane, k -> new ArrayList<>());
-            for (int row = 0; row < LABEL_ROWS; row++) {
-                if (rows.size() <= row) {
-                    rows.add(new ArrayList<>());
-                }
-                if (fits(rows.get(row), cx - w / 2 - 3, cx + w / 2 + 3)) {
-                    rows.get(row).add(new double[] {cx - w / 2 - 3, cx + w / 2 + 3});
-                    svg.append("<text class=\"mark-label\" text-anchor=\"middle\" x=\"").append(f(cx)).append("\" y=\"")
-                            .append(f(y - 11 - row * 13)).append("\">").append(label).append("</text>");
-                    break;
-                }
-            }
+            label(s.label(), x, y, rowsByLane.computeIfAbsent(lane, k -> new ArrayList<>()));
             svg.append("</g>");
         }
         svg.append(offscale);
+    }
+
+    /** Writes a mark's label above it where it overlaps no other label or arrow: centred, else beside the mark. */
+    private void label(String text, double x, double y, List<List<double[]>> rows) {
+        double w = Math.min(text.length(), Html.MAX_NAME) * CHAR_WIDTH;
+        double[] centres = {x, x - 6 + w / 2, x + 6 - w / 2};
+        for (int row = 0; row < LABEL_ROWS; row++) {
+            if (rows.size() <= row) {
+                rows.add(new ArrayList<>());
+            }
+            for (double c : centres) {
+                double cx = Math.max(LEFT + w / 2, Math.min(WIDTH - w / 2 - 2, c));
+                if (fits(rows.get(row), cx - w / 2 - 3, cx + w / 2 + 3)) {
+                    rows.get(row).add(new double[] {cx - w / 2 - 3, cx + w / 2 + 3});
+                    svg.append("<text class=\"mark-label\" text-anchor=\"middle\" x=\"").append(f(cx)).append("\" y=\"")
+                            .append(f(y - 11 - row * 13)).append("\">").append(Html.esc(text, Html.MAX_NAME)).append("</text>");
+                    return;
+                }
+            }
+        }
     }
 
     private static int priority(Mark m) {
@@ -210,19 +230,19 @@ final class TimelineSvg {
 
     private String title(Step s) {
         StringBuilder t = new StringBuilder();
-        t.append(Html.esc(s.operation())).append(" by ").append(Html.who(s.process()));
+        t.append(Html.esc(s.operation(), Html.MAX_NAME)).append(" by ").append(Html.who(s.process()));
         if (s.child() != null) {
             t.append(" creating ").append(Html.who(s.child()));
         }
         t.append(" at ").append(Timeline.format(s.at())).append(" (").append(ms(s.at() - scale.origin())).append(")");
         if (!s.result().isEmpty() && !s.result().equals("SUCCESS")) {
-            t.append(": ").append(Html.esc(s.result()));
+            t.append(": ").append(Html.esc(s.result(), Html.MAX_NAME));
         }
         if (s.record() >= 0) {
             t.append(", record ").append(s.record());
         }
         if (s.mark() != Mark.SPAWN && !s.detail().isEmpty()) {
-            t.append(". ").append(Html.esc(s.detail()));
+            t.append(". ").append(Html.esc(s.detail(), Html.MAX_DETAIL));
         }
         return t.toString();
     }

@@ -152,6 +152,38 @@ class HtmlReportTest {
         assertTrue(page.contains("98,950 more finding(s) are not listed on this page"), "beyond the table");
     }
 
+    /** The worst a hostile log can do to a drawn finding: huge names, thousands of holders, each with many spawns. */
+    @Test
+    void pageSizeIsBoundedWhateverTheFindingsHold() {
+        String big = "x".repeat(10_000);
+        String name = "c".repeat(1000);
+        List<SharingViolation.Holder> holders = new ArrayList<>();
+        for (int h = 0; h < 2_000; h++) {
+            ProcessRef opener = new ProcessRef(h, "n".repeat(1000) + h, big, h, 1_000_000 + h);
+            List<FileUse> uses = new ArrayList<>();
+            List<Spawn> spawns = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                ProcessRef child = new ProcessRef(100_000 + h * 100 + i, name, big, 500 + i, 900_000 + i);
+                spawns.add(new Spawn(opener, child, 500 + i, i));
+                if (i < 8) {
+                    uses.add(new FileUse(child, name, 600 + i, i));
+                }
+            }
+            holders.add(new SharingViolation.Holder(new FileOpen(opener, 1, h, h, big, big, true, uses, 8), spawns, true));
+        }
+        ProcessRef victim = new ProcessRef(9, "v".repeat(1000), big, 0, ProcessRef.UNKNOWN_TIME);
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < 10 * HtmlReport.DEFAULT_DETAILS; i++) {
+            findings.add(new SharingViolation("C:\\" + "p".repeat(5000), victim, 1, 700, 1, big, big, holders));
+        }
+        String page = page(HtmlReport.DEFAULT_DETAILS, report(findings));
+        int bytes = page.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes < 3_000_000, "page of " + bytes + " bytes");
+        assertEquals(HtmlReport.DEFAULT_DETAILS, count(page, "<article "));
+        assertTrue(count(article(page, "log-1-f1"), "<tr class=\"") <= FindingDetail.MAX_EVENTS);
+        assertTrue(count(article(page, "log-1-f1"), "class=\"lane-name\"") <= TimelineSvg.MAX_LANES);
+    }
+
     static String page(int details, Report report) {
         StringWriter out = new StringWriter();
         new HtmlReport(details).write(List.of(report), List.of(), new PrintWriter(out));
