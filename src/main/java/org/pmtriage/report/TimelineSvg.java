@@ -176,15 +176,19 @@ final class TimelineSvg {
                 svg.append(" data-record=\"").append(s.record()).append('"');
             }
             svg.append("><title>").append(title(s)).append("</title>").append(shape(s.mark(), x, y));
-            label(s.label(), x, y, rowsByLane.computeIfAbsent(lane, k -> new ArrayList<>()));
+            label(s.label(), x, y, rowsByLane.computeIfAbsent(lane, k -> new ArrayList<>()),
+                    s.mark() != Mark.USE && s.mark() != Mark.EXIT);
             svg.append("</g>");
         }
         svg.append(offscale);
     }
 
-    /** Writes a mark's label above it where it overlaps no other label or arrow: centred, else beside the mark. */
-    private void label(String text, double x, double y, List<List<double[]>> rows) {
-        double w = Math.min(text.length(), Html.MAX_NAME) * CHAR_WIDTH;
+    /**
+     * Writes a mark's label above it where it overlaps no other label or arrow: centred, else beside
+     * the mark; when nothing fits, a required label overlaps, any other is left to the mark's title.
+     */
+    private void label(String text, double x, double y, List<List<double[]>> rows, boolean required) {
+        double w = width(text);
         double[] centres = {x, x - 6 + w / 2, x + 6 - w / 2};
         for (int row = 0; row < LABEL_ROWS; row++) {
             if (rows.size() <= row) {
@@ -194,12 +198,28 @@ final class TimelineSvg {
                 double cx = Math.max(LEFT + w / 2, Math.min(WIDTH - w / 2 - 2, c));
                 if (fits(rows.get(row), cx - w / 2 - 3, cx + w / 2 + 3)) {
                     rows.get(row).add(new double[] {cx - w / 2 - 3, cx + w / 2 + 3});
-                    svg.append("<text class=\"mark-label\" text-anchor=\"middle\" x=\"").append(f(cx)).append("\" y=\"")
-                            .append(f(y - 11 - row * 13)).append("\">").append(Html.esc(text, Html.MAX_NAME)).append("</text>");
+                    labelText(text, cx, y - 11 - row * 13);
                     return;
                 }
             }
         }
+        if (required) {
+            labelText(text, Math.max(LEFT + w / 2, Math.min(WIDTH - w / 2 - 2, x)), y - 11 - (LABEL_ROWS - 1) * 13);
+        }
+    }
+
+    private void labelText(String text, double cx, double y) {
+        svg.append("<text class=\"mark-label\" text-anchor=\"middle\" x=\"").append(f(cx)).append("\" y=\"").append(f(y))
+                .append("\">").append(Html.esc(text, Html.MAX_NAME)).append("</text>");
+    }
+
+    /** @return the width of a label in 11 px sans-serif, estimated generously (capitals are wider) */
+    private static double width(String text) {
+        double w = 0;
+        for (int i = 0; i < Math.min(text.length(), Html.MAX_NAME); i++) {
+            w += Character.isUpperCase(text.charAt(i)) ? 8.2 : CHAR_WIDTH;
+        }
+        return w;
     }
 
     private static int priority(Mark m) {
@@ -278,7 +298,7 @@ final class TimelineSvg {
             double x1 = scale.x(keys[i - 1]);
             double x2 = scale.x(keys[i]);
             String label = Html.ms(keys[i] - keys[i - 1]);
-            double w = label.length() * CHAR_WIDTH;
+            double w = width(label);
             double cx = (x1 + x2) / 2;
             double lo = Math.min(x1, cx - w / 2) - 2;
             double hi = Math.max(x2, cx + w / 2) + 2;
