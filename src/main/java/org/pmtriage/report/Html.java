@@ -80,9 +80,4 @@ final class Html {
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
-
-    /** @return a timeline position, or {@code —} when unknown */
-    static String time(long ticks) {
-        return ticks == ProcessRef.UNKNOWN_TIME ? "—" : Timeline.format(ticks);
-    }
 }

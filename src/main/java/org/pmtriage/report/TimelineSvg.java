@@ -31,7 +31,6 @@ final class TimelineSvg {
     private static final int TOP = 10;
     private static final int LABEL_ROWS = 2;
     private static final int GAP_ROWS = 3;
-    private static final double CHAR_WIDTH = 6.4;
 
     private final Story story;
     private final List<ProcessRef> lanes;
@@ -139,18 +138,17 @@ final class TimelineSvg {
     }
 
     private void marks() {
-        Map<Integer, List<List<double[]>>> rowsByLane = new HashMap<>();
+        Map<Integer, LabelRows> rowsByLane = new HashMap<>();
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            rowsByLane.put(lane, new LabelRows(LABEL_ROWS));
+        }
         for (Spawn sp : story.spawns()) {
             Integer from = laneOf.get(sp.parent());
             Integer to = laneOf.get(sp.child());
             if (from != null && to != null) {
                 double x = scale.x(sp.at());
                 for (int lane = Math.min(from, to) + 1; lane <= Math.max(from, to); lane++) {
-                    List<List<double[]>> rows = rowsByLane.computeIfAbsent(lane, k -> new ArrayList<>());
-                    while (rows.size() < LABEL_ROWS) {
-                        rows.add(new ArrayList<>());
-                    }
-                    rows.forEach(row -> row.add(new double[] {x - 2, x + 2}));
+                    rowsByLane.get(lane).block(x - 2, x + 2);
                 }
             }
         }
@@ -166,8 +164,8 @@ final class TimelineSvg {
             if (!scale.shows(s.at())) {
                 offscale.append("<g class=\"mark ").append(s.mark().css()).append(" offscale\"><title>").append(title(s))
                         .append("</title><text class=\"mark-label\" text-anchor=\"end\" x=\"").append(f(scale.right()))
-                        .append("\" y=\"").append(f(y + 16)).append("\">").append(Html.esc(s.label(), Html.MAX_NAME)).append(" at ")
-                        .append(ms(s.at() - scale.origin())).append(" →</text></g>");
+                        .append("\" y=\"").append(f(y + 16)).append("\">").append(Html.esc(s.label(), Html.MAX_NAME))
+                        .append(" at ").append(ms(s.at() - scale.origin())).append(" →</text></g>");
                 continue;
             }
             double x = scale.x(s.at());
@@ -176,8 +174,7 @@ final class TimelineSvg {
                 svg.append(" data-record=\"").append(s.record()).append('"');
             }
             svg.append("><title>").append(title(s)).append("</title>").append(shape(s.mark(), x, y));
-            label(s.label(), x, y, rowsByLane.computeIfAbsent(lane, k -> new ArrayList<>()),
-                    s.mark() != Mark.USE && s.mark() != Mark.EXIT);
+            label(s.label(), x, y, rowsByLane.get(lane), s.mark() != Mark.USE && s.mark() != Mark.EXIT);
             svg.append("</g>");
         }
         svg.append(offscale);
@@ -187,39 +184,27 @@ final class TimelineSvg {
      * Writes a mark's label above it where it overlaps no other label or arrow: centred, else beside
      * the mark; when nothing fits, a required label overlaps, any other is left to the mark's title.
      */
-    private void label(String text, double x, double y, List<List<double[]>> rows, boolean required) {
-        double w = width(text);
+    private void label(String text, double x, double y, LabelRows rows, boolean required) {
+        double w = LabelRows.width(text);
         double[] centres = {x, x - 6 + w / 2, x + 6 - w / 2};
-        for (int row = 0; row < LABEL_ROWS; row++) {
-            if (rows.size() <= row) {
-                rows.add(new ArrayList<>());
-            }
+        for (int row = 0; row < rows.count(); row++) {
             for (double c : centres) {
                 double cx = Math.max(LEFT + w / 2, Math.min(WIDTH - w / 2 - 2, c));
-                if (fits(rows.get(row), cx - w / 2 - 3, cx + w / 2 + 3)) {
-                    rows.get(row).add(new double[] {cx - w / 2 - 3, cx + w / 2 + 3});
+                if (rows.free(row, cx - w / 2 - 3, cx + w / 2 + 3)) {
+                    rows.take(row, cx - w / 2 - 3, cx + w / 2 + 3);
                     labelText(text, cx, y - 11 - row * 13);
                     return;
                 }
             }
         }
         if (required) {
-            labelText(text, Math.max(LEFT + w / 2, Math.min(WIDTH - w / 2 - 2, x)), y - 11 - (LABEL_ROWS - 1) * 13);
+            labelText(text, Math.max(LEFT + w / 2, Math.min(WIDTH - w / 2 - 2, x)), y - 11 - (rows.count() - 1) * 13);
         }
     }
 
     private void labelText(String text, double cx, double y) {
         svg.append("<text class=\"mark-label\" text-anchor=\"middle\" x=\"").append(f(cx)).append("\" y=\"").append(f(y))
                 .append("\">").append(Html.esc(text, Html.MAX_NAME)).append("</text>");
-    }
-
-    /** @return the width of a label in 11 px sans-serif, estimated generously (capitals are wider) */
-    private static double width(String text) {
-        double w = 0;
-        for (int i = 0; i < Math.min(text.length(), Html.MAX_NAME); i++) {
-            w += Character.isUpperCase(text.charAt(i)) ? 8.2 : CHAR_WIDTH;
-        }
-        return w;
     }
 
     private static int priority(Mark m) {
@@ -292,24 +277,18 @@ final class TimelineSvg {
         long[] keys = story.steps().stream()
                 .filter(s -> s.mark() != Mark.USE && s.mark() != Mark.EXIT && laneOf.containsKey(s.process()))
                 .mapToLong(Step::at).distinct().limit(MAX_GAPS + 1).toArray();
-        List<List<double[]>> rows = new ArrayList<>();
+        LabelRows rows = new LabelRows(GAP_ROWS);
         svg.append("<g class=\"gaps\">");
         for (int i = 1; i < keys.length; i++) {
             double x1 = scale.x(keys[i - 1]);
             double x2 = scale.x(keys[i]);
             String label = Html.ms(keys[i] - keys[i - 1]);
-            double w = width(label);
+            double w = LabelRows.width(label);
             double cx = (x1 + x2) / 2;
-            double lo = Math.min(x1, cx - w / 2) - 2;
-            double hi = Math.max(x2, cx + w / 2) + 2;
-            int row = 0;
-            while (row < GAP_ROWS - 1 && row < rows.size() && !fits(rows.get(row), lo, hi)) {
-                row++;
+            int row = rows.takeFirstFree(Math.min(x1, cx - w / 2) - 2, Math.max(x2, cx + w / 2) + 2);
+            if (row < 0) {
+                row = GAP_ROWS - 1;
             }
-            while (rows.size() <= row) {
-                rows.add(new ArrayList<>());
-            }
-            rows.get(row).add(new double[] {lo, hi});
             double y = top + row * 18;
             svg.append("<g class=\"gap\"><title>").append(label).append(" from ").append(Timeline.format(keys[i - 1]))
                     .append(" to ").append(Timeline.format(keys[i])).append("</title><path d=\"M").append(f(x1)).append(' ')
@@ -319,10 +298,6 @@ final class TimelineSvg {
                     .append(f(y - 3)).append("\">").append(label).append("</text></g>");
         }
         svg.append("</g>");
-    }
-
-    private static boolean fits(List<double[]> taken, double lo, double hi) {
-        return taken.stream().noneMatch(r -> lo < r[1] && hi > r[0]);
     }
 
     private static String ms(long ticks) {
