@@ -53,6 +53,11 @@ public final class LogReaders {
         return open(in, name, file, options);
     }
 
+    /** Opens a log held in a stream (tests and fuzzers); {@code name} is used in messages. */
+    static EventReader open(InputStream in, String name, ReadOptions options) {
+        return open(in, name, null, options);
+    }
+
     private static EventReader open(InputStream raw, String name, Path file, ReadOptions options) {
         try {
             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
