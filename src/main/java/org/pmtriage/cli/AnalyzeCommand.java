@@ -78,6 +78,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
+        if (output != null) {
+            AtomicOutput.check(output);
+        }
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);
         List<String> inputs = LogArguments.expand(logs);
