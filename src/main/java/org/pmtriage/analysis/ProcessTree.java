@@ -159,10 +159,12 @@ final class ProcessTree {
         if (byPid.size() >= MAX_PROCESSES) {
             if (!capWarned) {
                 capWarned = true;
-                warnings.accept("more than " + MAX_PROCESSES + " processes at once: forgetting exited ones");
+                warnings.accept("more than " + MAX_PROCESSES + " processes at once: forgetting exited ones,"
+                        + " or all when few exited, so later links to them are missing");
             }
-            byPid.values().removeIf(ProcessNode::exited);
-            if (byPid.size() >= MAX_PROCESSES) {
+            byPid.values().removeIf(ProcessTree::forget);
+            if (byPid.size() >= MAX_PROCESSES / 2) {
+                byPid.values().forEach(n -> n.parent = null);
                 byPid.clear();
             }
         }
@@ -172,8 +174,18 @@ final class ProcessTree {
         return node;
     }
 
+    /** Unmaps an exited process; it keeps no ancestor alive, so a deep tree does not stay in memory. */
+    private static boolean forget(ProcessNode node) {
+        if (node.exited()) {
+            node.parent = null;
+            return true;
+        }
+        return false;
+    }
+
     private void link(ProcessNode parent, ProcessNode child, long at, long record, int tid, String image) {
         child.linked = true;
+        child.parent = null;
         onSpawn.accept(new SpawnLink(parent, child, at, record, tid, image));
     }
 
