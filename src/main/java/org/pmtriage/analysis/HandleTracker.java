@@ -208,7 +208,9 @@ final class HandleTracker {
     }
 
     private static String printable(String s) {
-        return s.replaceAll("\\p{Cntrl}", "?");
+        StringBuilder out = new StringBuilder(s.length());
+        s.chars().forEach(c -> out.append(Character.isISOControl(c) ? '?' : (char) c));
+        return out.toString();
     }
 
     private static String key(String path) {

@@ -191,7 +191,11 @@ public final class CsvEventReader implements EventReader {
     }
 
     private static String clip(String s) {
-        String one = s.replaceAll("\\p{Cntrl}", "?");
-        return one.length() > 40 ? one.substring(0, 40) + "..." : one;
+        StringBuilder one = new StringBuilder(Math.min(s.length(), 44));
+        for (int i = 0; i < s.length() && one.length() < 40; i++) {
+            char c = s.charAt(i);
+            one.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return s.length() > 40 ? one + "..." : one.toString();
     }
 }

@@ -101,6 +101,12 @@ class CsvInputCasesTest {
     }
 
     @Test
+    void controlCharactersInAWarningAreShownAsQuestionMarks() throws IOException {
+        assertSkippedOrStops(Csv.row("1:12:21.01 \u0081\u001b[2J", "a.exe", "4", "CreateFile", "C:\\a", "SUCCESS", ""),
+                "Time of Day \"1:12:21.01 ??[2J\" is not a time");
+    }
+
+    @Test
     void unparseableTimeIsSkippedOrStops() throws IOException {
         assertSkippedOrStops(Csv.row("25:61:00.0", "a.exe", "4", "CreateFile", "C:\\a", "SUCCESS", ""),
                 "Time of Day \"25:61:00.0\" is not a time");
@@ -152,6 +158,23 @@ class CsvInputCasesTest {
         assertEquals("pmtriage analyze: warning: " + log + ":4: skipped: record has 1 fields, but the header has 7",
                 run.error());
         assertEquals(2, json(run).at("/input/events").asInt());
+    }
+
+    @Test
+    void controlCharactersFromTheLogNeverReachTheTerminal() throws IOException {
+        String hostile = "C:\\evil\u001b]0;owned\u0007\u001b[2J.cpp";
+        Path log = write("escape.csv", Csv.of(Csv.OPEN.replace("C:\\build\\a.cpp", hostile)
+                .replace("python.exe", "py\u009bthon.exe")));
+        Cli analyze = Cli.run("analyze", log.toString());
+        assertEquals(0, analyze.code(), analyze.err());
+        assertTrue(analyze.out().contains("C:\\evil?]0;owned??[2J.cpp still open at the end, opened by py?thon.exe"),
+                analyze.out());
+        Cli stats = Cli.run("stats", write("ops.csv", Csv.of(Csv.OPEN.replace("CreateFile", "Create\u001b[31mFile")))
+                .toString());
+        assertEquals(0, stats.code(), stats.err());
+        assertTrue(stats.out().contains("Create?[31mFile"), stats.out());
+        assertTrue(analyze.out().chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b)
+                && stats.out().chars().noneMatch(c -> c == 0x1b), "no control character printed");
     }
 
     @Test
