@@ -143,7 +143,7 @@ final class HandleTracker {
         for (FileObject object : parent.owned) {
             if (object.open && object.openedAt <= link.at()) {
                 inherited.add(object);
-                if (link.at() - object.openedAt <= window && link.record() >= 0
+                if (link.at() - object.openedAt <= window && link.created()
                         && !object.path.equalsIgnoreCase(link.image())) {
                     findings.spawnRace(object, link);
                 }

@@ -31,7 +31,9 @@ final class AtomicOutput implements AutoCloseable {
         this.target = target.toAbsolutePath();
         Path dir = this.target.getParent();
         check(this.target);
-        this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+        // not Files.createTempFile: its owner-only permissions would stay on the finished file
+        this.temp = Files.createFile(dir.resolve("." + this.target.getFileName() + "." + ProcessHandle.current().pid()
+                + "." + Long.toHexString(System.nanoTime()) + ".tmp"));
         Writer w = new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8);
         this.writer = new PrintWriter(w, false);
         this.cleanup = new Thread(this::deleteTemp);

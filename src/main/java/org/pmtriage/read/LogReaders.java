@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.pmtriage.read.pml.PmlEventReader;
+
 /**
  * Opens a log of any supported format, recognized by its content rather than its name: a
  * {@code PML_} signature, an XML document, or a CSV header; any of them may be gzip-compressed.
@@ -69,7 +71,11 @@ public final class LogReaders {
                 head = peek(in);
             }
             if (startsWith(head, "PML_")) {
-                throw new LogFormatException(name, "", "PML logs are not supported yet");
+                if (gzip || file == null) {
+                    return PmlEventReader.fromStream(in, name, options);
+                }
+                raw.close();
+                return new PmlEventReader(file, name, options);
             }
             return openText(in, head, name, options);
         } catch (IOException e) {

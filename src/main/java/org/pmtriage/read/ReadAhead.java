@@ -45,28 +45,28 @@ public final class ReadAhead implements EventReader {
 
     private void pump() {
         try {
-            while (true) {
+            boolean more = true;
+            while (more) {
                 Event[] events = new Event[BATCH];
                 int n = 0;
-                while (n < BATCH && source.hasNext()) {
-                    events[n++] = source.next();
+                Throwable failure = null;
+                try {
+                    while (n < BATCH && source.hasNext()) {
+                        events[n++] = source.next();
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure = e;
                 }
+                more = n == BATCH && failure == null;
                 skipped = source.skippedRecords();
                 bytes = source.bytesRead();
                 queue.put(n == BATCH ? events : Arrays.copyOf(events, n));
-                if (n < BATCH) {
-                    queue.put(END);
-                    return;
+                if (!more) {
+                    queue.put(failure != null ? failure : END);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            try {
-                queue.put(e);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
