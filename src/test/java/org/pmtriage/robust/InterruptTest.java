@@ -51,6 +51,28 @@ class InterruptTest {
     }
 
     @Test
+    void sigintWhileCopyingAPmlFromStandardInput() throws Exception {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Process p = start(List.of("-Djava.io.tmpdir=" + tmp), "org.pmtriage.cli.Main", "analyze", "-");
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write("PML_".getBytes(StandardCharsets.US_ASCII));
+            stdin.write(new byte[2 << 20]);
+            stdin.flush();
+            // Over 2 MB went through a 64 KiB pipe: the process is copying the PML to a temporary file.
+            try (Stream<Path> copies = Files.list(tmp)) {
+                assertEquals(1, copies.filter(f -> f.getFileName().toString().endsWith(".pml")).count());
+            }
+            signal(p, "INT");
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process ended");
+        }
+        assertEquals(130, p.exitValue(), "killed by SIGINT");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().endsWith(".pml")).toList(),
+                    "the temporary copy is removed");
+        }
+    }
+
+    @Test
     void sigtermWhileReadingABigFile() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/fdinfo")), "needs Linux /proc to see the read position");
         Path big = dir.resolve("big.csv");
@@ -98,8 +120,13 @@ class InterruptTest {
     }
 
     private static Process start(String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), mainClass));
+        return start(List.of(), mainClass, args);
+    }
+
+    private static Process start(List<String> jvmOptions, String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
