@@ -92,6 +92,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (htmlDetails < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html-details must be 0 or more");
         }
+        if (output != null) {
+            AtomicOutput.check(output);
+        }
+        if (html != null) {
+            AtomicOutput.check(html);
+        }
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);
         List<String> inputs = LogArguments.expand(logs);
