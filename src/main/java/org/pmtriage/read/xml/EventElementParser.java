@@ -1,0 +1,207 @@
+package org.pmtriage.read.xml;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+
+import org.pmtriage.event.Event;
+import org.pmtriage.event.Operation;
+import org.pmtriage.read.DayRollover;
+import org.pmtriage.read.TimeOfDay;
+
+/**
+ * Parses one {@code <event>} element into an {@link Event}. Children are the exported columns
+ * named like the CSV header with {@code _} for spaces, in any subset and order; columns the
+ * analysis does not use, {@code <stack>} and unknown elements are skipped without building text.
+ * Values are taken verbatim, as the CSV reader takes its fields, so that both exports of one
+ * capture give equal events.
+ */
+final class EventElementParser {
+
+    /** Columns every event must have, as element names, for messages. */
+    static final String REQUIRED_NAMES = "Time_of_Day, Process_Name, PID, Operation, Path, Result";
+
+    private static final int TIME = 1;
+    private static final int PROCESS_NAME = 2;
+    private static final int PID = 4;
+    private static final int OPERATION = 8;
+    private static final int PATH = 16;
+    private static final int RESULT = 32;
+    private static final int REQUIRED = TIME | PROCESS_NAME | PID | OPERATION | PATH | RESULT;
+    private static final int DETAIL = 64;
+    private static final String[] NAMES = {"Time_of_Day", "Process_Name", "PID", "Operation", "Path", "Result"};
+
+    private final XmlCursor cursor;
+    private final NameCache names = new NameCache();
+    private final DayRollover days = new DayRollover();
+    private Location start;
+    private int present;
+    private String problem;
+    private Location problemAt;
+
+    EventElementParser(XmlCursor cursor) {
+        this.cursor = cursor;
+    }
+
+    /**
+     * Reads the event the cursor's start tag opens, through its end tag.
+     *
+     * @param record the record number to give the event
+     * @return the event, or null when it is malformed ({@link #problem()} says why)
+     */
+    Event parse(long record) {
+        start = cursor.location();
+        present = 0;
+        problem = null;
+        long timeOfDay = TimeOfDay.INVALID;
+        String processName = "";
+        String operationName = "";
+        String path = "";
+        String result = "";
+        String detail = "";
+        String commandLine = "";
+        String imagePath = "";
+        int pid = Event.UNKNOWN;
+        int tid = Event.UNKNOWN;
+        int parentPid = Event.UNKNOWN;
+        int processIndex = Event.UNKNOWN;
+        int event;
+        while ((event = cursor.next()) != XMLStreamConstants.END_ELEMENT) {
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            switch (cursor.name()) {
+                case "ProcessIndex" -> processIndex = readInt();
+                case "Time_of_Day" -> {
+                    Location at = cursor.location();
+                    String text = readString();
+                    timeOfDay = TimeOfDay.parse(text);
+                    if (timeOfDay == TimeOfDay.INVALID) {
+                        fail(at, "Time of Day \"" + clip(text) + "\" is not a time");
+                    }
+                    present |= TIME;
+                }
+                case "Process_Name" -> {
+                    processName = readName();
+                    present |= PROCESS_NAME;
+                }
+                case "PID" -> {
+                    Location at = cursor.location();
+                    pid = readInt();
+                    if (pid < 0) {
+                        fail(at, "PID \"" + clip(cursor.string()) + "\" is not a number");
+                    }
+                    present |= PID;
+                }
+                case "Operation" -> {
+                    operationName = readName();
+                    present |= OPERATION;
+                }
+                case "Path" -> {
+                    path = readString();
+                    present |= PATH;
+                }
+                case "Result" -> {
+                    result = readName();
+                    present |= RESULT;
+                }
+                case "Detail" -> {
+                    detail = readString();
+                    present |= DETAIL;
+                }
+                case "TID" -> tid = readInt();
+                case "Parent_PID" -> parentPid = readInt();
+                case "Command_Line" -> commandLine = readString();
+                case "Image_Path" -> imagePath = readName();
+                default -> cursor.skipElement();
+            }
+        }
+        if ((present & REQUIRED) != REQUIRED) {
+            fail(start, "<event> has no <" + missing() + "> element");
+        }
+        if (problem != null) {
+            return null;
+        }
+        return new Event(record, days.toTimeline(timeOfDay), processName, pid, tid, operationName,
+                Operation.of(operationName), path, result, detail, parentPid, commandLine, imagePath,
+                processIndex);
+    }
+
+    /** @return why the last {@link #parse} returned null */
+    String problem() {
+        return problem;
+    }
+
+    /** @return where the problem of the last {@link #parse} is, {@code line:column} */
+    String problemPosition() {
+        return XmlCursor.format(problemAt);
+    }
+
+    /** @return where the last parsed event starts, {@code line:column} */
+    String startPosition() {
+        return XmlCursor.format(start);
+    }
+
+    /** @return the first required column the last parsed event lacked, or null */
+    String missing() {
+        for (int i = 0; i < NAMES.length; i++) {
+            if ((present & (1 << i)) == 0) {
+                return NAMES[i];
+            }
+        }
+        return null;
+    }
+
+    /** @return whether the last parsed event had a Detail element */
+    boolean hadDetail() {
+        return (present & DETAIL) != 0;
+    }
+
+    private void fail(Location at, String what) {
+        if (problem == null) {
+            problem = what;
+            problemAt = at;
+        }
+    }
+
+    private void collect() {
+        String column = cursor.name();
+        String child = cursor.readText();
+        if (child != null) {
+            fail(cursor.location(), "unexpected element <" + child + "> inside <" + column + ">");
+        }
+    }
+
+    private String readString() {
+        collect();
+        return cursor.string();
+    }
+
+    private String readName() {
+        collect();
+        return names.get(cursor.text(), cursor.length());
+    }
+
+    /** @return the element's non-negative integer value, or -1 when it is not one */
+    private int readInt() {
+        collect();
+        char[] chars = cursor.text();
+        int n = cursor.length();
+        if (n == 0 || n > 10) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + c - '0';
+        }
+        return v > Integer.MAX_VALUE ? -1 : (int) v;
+    }
+
+    static String clip(String s) {
+        String one = s.replaceAll("\\p{Cntrl}", "?");
+        return one.length() > 40 ? one.substring(0, 40) + "..." : one;
+    }
+}

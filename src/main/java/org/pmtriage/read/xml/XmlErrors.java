@@ -1,0 +1,46 @@
+package org.pmtriage.read.xml;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns a StAX parser's error message into the one-line "what was wrong" of a LogFormatException. */
+final class XmlErrors {
+
+    private static final Pattern ENTITY = Pattern.compile("\\(&([^;)]*);\\)|entity \"?([\\w.-]+)\"?");
+    private static final Pattern LOCATION_SUFFIX = Pattern.compile("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$");
+
+    private XmlErrors() {
+    }
+
+    /**
+     * @param parserMessage the parser's message, possibly several lines with its own location
+     * @param openElement   the innermost element open when the error happened, or null
+     * @return a one-line description without position (the caller adds {@code line:column})
+     */
+    static String describe(String parserMessage, String openElement) {
+        String message = parserMessage;
+        int jdkMessage = message.indexOf("Message: ");
+        if (jdkMessage >= 0) {
+            message = message.substring(jdkMessage + "Message: ".length());
+        }
+        message = LOCATION_SUFFIX.matcher(message).replaceAll("");
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        message = message.strip();
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("end-of-input") || lower.contains("unexpected eof")
+                || lower.contains("must start and end within the same entity")) {
+            return openElement == null
+                    ? "unexpected end of file: the XML is empty or truncated"
+                    : "unexpected end of file inside <" + openElement + ">: the XML export is truncated";
+        }
+        if (lower.contains("entity")) {
+            Matcher m = ENTITY.matcher(message);
+            String name = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : "?";
+            return "undeclared entity &" + name + "; (ProcMon exports use only the predefined XML entities)";
+        }
+        return "malformed XML: " + message;
+    }
+}

@@ -1,0 +1,250 @@
+package org.pmtriage.read.xml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+
+import org.pmtriage.event.Event;
+import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.read.BadRecordPolicy;
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.InputFormat;
+import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.ReadOptions;
+
+/**
+ * Reads a ProcMon XML export as it streams, with Aalto's StAX parser: the {@code <processlist>}
+ * becomes {@link #processes()} (module lists skipped), each {@code <event>} an {@link Event} with
+ * its {@code ProcessIndex}. Columns are found by element name in any subset and order, as the CSV
+ * reader finds them by header; the same capture gives the same events from both exports, except
+ * that only XML events carry a process index.
+ *
+ * <p>DTDs and entities other than the five predefined ones are refused, so the reader never reads
+ * anything outside its input and never expands text beyond the input's size. Errors name
+ * {@code line:column}. Under {@link BadRecordPolicy#SKIP} a malformed event or process entry is
+ * counted and the first {@link ReadOptions#NAMED_SKIPS} are warned about; malformed XML always
+ * stops the reading.
+ *
+ * <p>The processlist's CreateTime/FinishTime are UTC while event times are local; they are put on
+ * the events' timeline only when a {@code Process Start} event among the first
+ * {@link #LOOKAHEAD_EVENTS} events matches its process's CreateTime (see {@code ProcessClock}),
+ * and are {@link ProcessInfo#UNKNOWN_TIME} otherwise. The events read to find that anchor are
+ * held and returned in order; an error met meanwhile is raised when the reading reaches it.
+ */
+public final class XmlEventReader implements EventReader {
+
+    /** Largest element text accepted, in characters; a larger one is malformed input, not an OOM. */
+    public static final int MAX_TEXT_CHARS = 4 * 1024 * 1024;
+
+    /** How many events are read ahead at most to put process times on the events' timeline. */
+    public static final int LOOKAHEAD_EVENTS = 10_000;
+
+    private static final long LOOKAHEAD_CHARS = 8L << 20;
+
+    private final String source;
+    private final ReadOptions options;
+    private final CountingInputStream counter;
+    private final XmlCursor cursor;
+    private final EventElementParser parser;
+    private final ArrayDeque<Event> ahead = new ArrayDeque<>();
+    private final List<ProcessInfo> processes;
+    private LogFormatException pending;
+    private boolean inEvents;
+    private boolean sawEvent;
+    private long recordNumber;
+    private long skipped;
+    private Event next;
+
+    /**
+     * Reads up to the first event, so input that is not a ProcMon XML export fails here.
+     *
+     * @param in      the export's bytes, with or without a byte-order mark; closed by {@link #close()}
+     * @param source  the file name for messages
+     * @param options policy and warnings
+     * @throws LogFormatException when the input is not a ProcMon XML export or is malformed
+     */
+    public XmlEventReader(InputStream in, String source, ReadOptions options) {
+        this(in, source, options, StaxFactories.aalto());
+    }
+
+    XmlEventReader(InputStream in, String source, ReadOptions options, XMLInputFactory factory) {
+        this.source = source;
+        this.options = options;
+        this.counter = new CountingInputStream(in);
+        this.cursor = new XmlCursor(factory, counter, source, MAX_TEXT_CHARS);
+        this.parser = new EventElementParser(cursor);
+        List<ProcessEntry> entries = readToEvents();
+        this.processes = entries.isEmpty() ? List.of() : lookAhead(new ProcessClock(entries));
+    }
+
+    @Override
+    public InputFormat format() {
+        return InputFormat.XML;
+    }
+
+    @Override
+    public long skippedRecords() {
+        return skipped;
+    }
+
+    @Override
+    public List<ProcessInfo> processes() {
+        return processes;
+    }
+
+    @Override
+    public long bytesRead() {
+        return counter.bytes();
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next != null || !ahead.isEmpty()) {
+            return true;
+        }
+        if (pending != null) {
+            throw pending;
+        }
+        next = readEvent();
+        return next != null;
+    }
+
+    @Override
+    public Event next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        if (!ahead.isEmpty()) {
+            return ahead.poll();
+        }
+        Event e = next;
+        next = null;
+        return e;
+    }
+
+    @Override
+    public void close() throws IOException {
+        cursor.close();
+        counter.close();
+    }
+
+    /** Reads the prolog and the root's children up to the start of the eventlist. */
+    private List<ProcessEntry> readToEvents() {
+        int event;
+        do {
+            event = cursor.next();
+        } while (event != XMLStreamConstants.START_ELEMENT);
+        if (!cursor.name().equals("procmon")) {
+            throw new LogFormatException(source, cursor.position(), "not a ProcMon XML export: the root"
+                    + " element is <" + cursor.name() + ">, expected <procmon>");
+        }
+        List<ProcessEntry> entries = List.of();
+        while ((event = cursor.next()) != XMLStreamConstants.END_ELEMENT) {
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            switch (cursor.name()) {
+                case "processlist" -> entries = new ProcessListParser(cursor, this::bad).read();
+                case "eventlist" -> {
+                    inEvents = true;
+                    return entries;
+                }
+                default -> cursor.skipElement();
+            }
+        }
+        finishDocument();
+        return entries;
+    }
+
+    private List<ProcessInfo> lookAhead(ProcessClock clock) {
+        long chars = 0;
+        try {
+            while (ahead.size() < LOOKAHEAD_EVENTS && chars < LOOKAHEAD_CHARS) {
+                Event e = readEvent();
+                if (e == null) {
+                    break;
+                }
+                ahead.add(e);
+                chars += e.path().length() + e.detail().length() + e.commandLine().length();
+                if (clock.observe(e)) {
+                    break;
+                }
+            }
+        } catch (LogFormatException e) {
+            pending = e;
+        }
+        return clock.processes();
+    }
+
+    /** @return the next well-formed event, or null after the eventlist */
+    private Event readEvent() {
+        while (inEvents) {
+            int event = cursor.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                inEvents = false;
+                finishDocument();
+                return null;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            if (!cursor.name().equals("event")) {
+                cursor.skipElement();
+                continue;
+            }
+            Event e = parser.parse(recordNumber + 1);
+            if (!sawEvent) {
+                sawEvent = true;
+                checkColumns();
+            }
+            if (e == null) {
+                bad(parser.problemPosition(), parser.problem());
+                continue;
+            }
+            recordNumber++;
+            return e;
+        }
+        return null;
+    }
+
+    /** The first event shows which columns the export has, as a CSV header does. */
+    private void checkColumns() {
+        String missing = parser.missing();
+        if (missing != null) {
+            throw new LogFormatException(source, parser.startPosition(), "not a ProcMon XML export: the"
+                    + " first <event> has no <" + missing + "> element (events need "
+                    + EventElementParser.REQUIRED_NAMES + ")");
+        }
+        if (!parser.hadDetail()) {
+            options.warnings().accept(source + ": no Detail element in events: share modes, write access"
+                    + " and spawned PIDs are unknown, so findings will be less precise");
+        }
+    }
+
+    /** Reads what follows the eventlist to the end of the document, so truncation is noticed. */
+    private void finishDocument() {
+        while (cursor.depth() > 0) {
+            if (cursor.next() == XMLStreamConstants.START_ELEMENT) {
+                cursor.skipElement();
+            }
+        }
+        while (cursor.next() != XMLStreamConstants.END_DOCUMENT) {
+            // comments or processing instructions after the root
+        }
+    }
+
+    private void bad(String position, String what) {
+        if (options.policy() == BadRecordPolicy.FAIL) {
+            throw new LogFormatException(source, position, what);
+        }
+        skipped++;
+        if (skipped <= ReadOptions.NAMED_SKIPS) {
+            options.warnings().accept(source + ":" + position + ": skipped: " + what);
+        }
+    }
+}
