@@ -42,9 +42,10 @@ public final class XmlEventReader implements EventReader {
     public static final int MAX_TEXT_CHARS = 4 * 1024 * 1024;
 
     /** How many events are read ahead at most to put process times on the events' timeline. */
-    public static final int LOOKAHEAD_EVENTS = 10_000;
+    public static final int LOOKAHEAD_EVENTS = 50_000;
 
-    private static final long LOOKAHEAD_CHARS = 8L << 20;
+    /** How many characters of text the read-ahead events may hold, to bound its memory. */
+    static final long LOOKAHEAD_CHARS = 4L << 20;
 
     private final String source;
     private final ReadOptions options;
