@@ -1,5 +1,6 @@
 package org.pmtriage.read.xml;
 
+import java.io.IOException;
 import java.io.InputStream;
 
 import javax.xml.stream.Location;
@@ -8,6 +9,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.fasterxml.aalto.AsyncByteArrayFeeder;
+import com.fasterxml.aalto.AsyncXMLStreamReader;
 import org.pmtriage.read.LogFormatException;
 
 /**
@@ -17,6 +20,11 @@ import org.pmtriage.read.LogFormatException;
  * subtrees without looking at their text.
  */
 final class XmlCursor {
+
+    /** What is wrong with a document that has a document type declaration. */
+    static final String DOCTYPE_REFUSED = "the XML has a document type declaration (<!DOCTYPE>), which"
+            + " ProcMon never writes; it is refused unread (DTDs and entities could read other files or"
+            + " expand without bound)";
 
     private static final int MAX_DEPTH_NAMED = 64;
 
@@ -28,13 +36,50 @@ final class XmlCursor {
     private char[] text = new char[1024];
     private int length;
 
-    XmlCursor(XMLInputFactory factory, InputStream in, String source, int maxTextChars) {
+    /** Opens a cursor over one input; the reader's choice of parser, swappable for benchmarks. */
+    interface Opener {
+        /**
+         * @param in     the XML bytes
+         * @param source the file name for messages
+         * @return a cursor before the first parse event
+         */
+        XmlCursor open(InputStream in, String source);
+    }
+
+    private static final int CHUNK_BYTES = 1 << 16;
+
+    private final InputStream in;
+    private final AsyncByteArrayFeeder feeder;
+    private final byte[] chunk;
+    private boolean ended;
+
+    private XmlCursor(XMLStreamReader xml, InputStream in, AsyncByteArrayFeeder feeder, String source,
+                      int maxTextChars) {
+        this.xml = xml;
+        this.in = in;
+        this.feeder = feeder;
+        this.chunk = feeder == null ? null : new byte[CHUNK_BYTES];
         this.source = source;
         this.maxTextChars = maxTextChars;
+    }
+
+    /**
+     * A cursor on Aalto's non-blocking parser, fed 64 KiB at a time: fastest, and it hands text over
+     * in pieces no larger than a chunk, so an oversized element is refused before it fills the
+     * heap. UTF-8 (with or without a byte-order mark) only.
+     */
+    static XmlCursor async(InputStream in, String source, int maxTextChars) {
+        AsyncXMLStreamReader<AsyncByteArrayFeeder> xml = StaxFactories.aalto().createAsyncForByteArray();
+        return new XmlCursor(xml, in, xml.getInputFeeder(), source, maxTextChars);
+    }
+
+    /** A cursor on a blocking StAX parser, which detects the encoding itself. */
+    static XmlCursor blocking(XMLInputFactory factory, InputStream in, String source, int maxTextChars) {
         try {
-            this.xml = factory.createXMLStreamReader(in);
+            return new XmlCursor(factory.createXMLStreamReader(in), in, null, source, maxTextChars);
         } catch (XMLStreamException e) {
-            throw translate(e);
+            throw new LogFormatException(source, XmlCursor.format(e.getLocation()),
+                    XmlErrors.describe(String.valueOf(e.getMessage()), null), e);
         }
     }
 
@@ -42,6 +87,10 @@ final class XmlCursor {
     int next() {
         try {
             int event = xml.next();
+            while (event == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+                feed();
+                event = xml.next();
+            }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (depth < MAX_DEPTH_NAMED) {
                     open[depth] = xml.getLocalName();
@@ -50,13 +99,29 @@ final class XmlCursor {
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if (event == XMLStreamConstants.DTD) {
-                throw new LogFormatException(source, position(), "the XML has a document type declaration"
-                        + " (<!DOCTYPE>), which ProcMon never writes; it is refused unread (DTDs and"
-                        + " entities could read other files or expand without bound)");
+                throw new LogFormatException(source, position(), DOCTYPE_REFUSED);
             }
             return event;
         } catch (XMLStreamException e) {
             throw translate(e);
+        }
+    }
+
+    private void feed() throws XMLStreamException {
+        int n;
+        try {
+            n = in.read(chunk);
+        } catch (IOException e) {
+            throw new LogFormatException(source, position(), "cannot read: " + e.getMessage(), e);
+        }
+        if (n >= 0) {
+            feeder.feedInput(chunk, 0, n);
+        } else if (!ended) {
+            ended = true;
+            feeder.endOfInput();
+        } else {
+            throw new LogFormatException(source, position(), XmlErrors.describe("Unexpected End-of-input",
+                    depth == 0 ? null : openName()));
         }
     }
 
@@ -100,7 +165,31 @@ final class XmlCursor {
         }
     }
 
+    /** Appends the current text event; lazy parsers (Aalto) report its errors here, unchecked or sneakily. */
     private void append() {
+        try {
+            appendText();
+        } catch (LogFormatException e) {
+            throw e;
+        } catch (Exception e) {
+            XMLStreamException cause = xmlCause(e);
+            if (cause == null) {
+                throw e;
+            }
+            throw translate(cause);
+        }
+    }
+
+    private static XMLStreamException xmlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof XMLStreamException x) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    private void appendText() {
         int n = xml.getTextLength();
         if (length + n > text.length) {
             if ((long) length + n > maxTextChars) {
@@ -149,7 +238,8 @@ final class XmlCursor {
     }
 
     static String format(Location location) {
-        return location == null ? "" : location.getLineNumber() + ":" + location.getColumnNumber();
+        return location == null || location.getLineNumber() < 1 ? ""
+                : location.getLineNumber() + ":" + location.getColumnNumber();
     }
 
     void close() {
@@ -167,7 +257,7 @@ final class XmlCursor {
     private LogFormatException translate(XMLStreamException e) {
         String position = format(e.getLocation());
         Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
-        if (cause instanceof java.io.IOException io) {
+        if (cause instanceof IOException io) {
             return new LogFormatException(source, position, "cannot read: " + io.getMessage(), e);
         }
         String message = e.getMessage() == null ? "malformed XML" : e.getMessage();

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** Turns a StAX parser's error message into the one-line "what was wrong" of a LogFormatException. */
 final class XmlErrors {
 
-    private static final Pattern ENTITY = Pattern.compile("\\(&([^;)]*);\\)|entity \"?([\\w.-]+)\"?");
+    private static final Pattern ENTITY_AALTO = Pattern.compile("\\(&([^;)]*);\\)");
+    private static final Pattern ENTITY_OTHERS = Pattern.compile("entity \"?([\\w.-]+)\"?");
     private static final Pattern LOCATION_SUFFIX = Pattern.compile("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$");
 
     private XmlErrors() {
@@ -37,8 +38,9 @@ final class XmlErrors {
                     : "unexpected end of file inside <" + openElement + ">: the XML export is truncated";
         }
         if (lower.contains("entity")) {
-            Matcher m = ENTITY.matcher(message);
-            String name = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : "?";
+            Matcher aalto = ENTITY_AALTO.matcher(message);
+            Matcher others = ENTITY_OTHERS.matcher(message);
+            String name = aalto.find() ? aalto.group(1) : others.find() ? others.group(1) : "?";
             return "undeclared entity &" + name + "; (ProcMon exports use only the predefined XML entities)";
         }
         return "malformed XML: " + message;

@@ -1,12 +1,12 @@
 package org.pmtriage.read.xml;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 
 import org.pmtriage.event.Event;
@@ -70,17 +70,51 @@ public final class XmlEventReader implements EventReader {
      * @throws LogFormatException when the input is not a ProcMon XML export or is malformed
      */
     public XmlEventReader(InputStream in, String source, ReadOptions options) {
-        this(in, source, options, StaxFactories.aalto());
+        this(in, source, options, XmlEventReader::openCursor);
     }
 
-    XmlEventReader(InputStream in, String source, ReadOptions options, XMLInputFactory factory) {
+    XmlEventReader(InputStream in, String source, ReadOptions options, XmlCursor.Opener parser) {
         this.source = source;
         this.options = options;
         this.counter = new CountingInputStream(in);
-        this.cursor = new XmlCursor(factory, counter, source, MAX_TEXT_CHARS);
+        this.cursor = parser.open(counter, source);
         this.parser = new EventElementParser(cursor);
         List<ProcessEntry> entries = readToEvents();
         this.processes = entries.isEmpty() ? List.of() : lookAhead(new ProcessClock(entries));
+    }
+
+    /**
+     * Aalto's non-blocking parser for UTF-8 (its byte-order mark skipped here: that parser does not
+     * accept one), its blocking one, which decodes other encodings, for input that starts like UTF-16.
+     */
+    static XmlCursor openCursor(InputStream in, String source) {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        byte[] head;
+        try {
+            buffered.mark(3 + Prolog.EXAMINED);
+            head = buffered.readNBytes(3);
+            boolean bom = head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
+                    && (head[2] & 0xff) == 0xBF;
+            if (!bom) {
+                buffered.reset();
+            }
+            byte[] prolog = buffered.readNBytes(Prolog.EXAMINED);
+            String doctype = Prolog.doctypePosition(prolog, prolog.length);
+            if (doctype != null) {
+                throw new LogFormatException(source, doctype, XmlCursor.DOCTYPE_REFUSED);
+            }
+            buffered.reset();
+            if (bom) {
+                buffered.skipNBytes(3);
+            }
+        } catch (IOException e) {
+            throw new LogFormatException(source, "", "cannot read: " + e.getMessage(), e);
+        }
+        boolean utf16 = head.length >= 2 && (head[0] == 0 || head[1] == 0
+                || (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
+                || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF);
+        return utf16 ? XmlCursor.blocking(StaxFactories.aalto(), buffered, source, MAX_TEXT_CHARS)
+                : XmlCursor.async(buffered, source, MAX_TEXT_CHARS);
     }
 
     @Override
