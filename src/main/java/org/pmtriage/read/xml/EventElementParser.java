@@ -133,12 +133,12 @@ final class EventElementParser {
 
     /** @return where the problem of the last {@link #parse} is, {@code line:column} */
     String problemPosition() {
-        return XmlCursor.format(problemAt);
+        return cursor.format(problemAt);
     }
 
     /** @return where the last parsed event starts, {@code line:column} */
     String startPosition() {
-        return XmlCursor.format(start);
+        return cursor.format(start);
     }
 
     /** @return the first required column the last parsed event lacked, or null */

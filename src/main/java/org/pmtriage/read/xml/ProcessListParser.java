@@ -95,7 +95,7 @@ final class ProcessListParser {
             String what = index < 0
                     ? (indexText == null ? "<process> has no <ProcessIndex>" : "ProcessIndex \"" + EventElementParser.clip(indexText) + "\" is not a number")
                     : (pidText == null ? "<process> has no <ProcessId>" : "ProcessId \"" + EventElementParser.clip(pidText) + "\" is not a number");
-            badEntries.bad(XmlCursor.format(start), what);
+            badEntries.bad(cursor.format(start), what);
             return null;
         }
         return new ProcessEntry((int) index, (int) pid, (int) parentPid, (int) parentIndex, name,

@@ -51,10 +51,14 @@ final class XmlCursor {
     private final InputStream in;
     private final AsyncByteArrayFeeder feeder;
     private final byte[] chunk;
+    private final int firstLine;
+    private final int firstColumn;
     private boolean ended;
 
     private XmlCursor(XMLStreamReader xml, InputStream in, AsyncByteArrayFeeder feeder, String source,
-                      int maxTextChars) {
+                      int maxTextChars, int firstLine, int firstColumn) {
+        this.firstLine = firstLine;
+        this.firstColumn = firstColumn;
         this.xml = xml;
         this.in = in;
         this.feeder = feeder;
@@ -66,19 +70,22 @@ final class XmlCursor {
     /**
      * A cursor on Aalto's non-blocking parser, fed 64 KiB at a time: fastest, and it hands text over
      * in pieces no larger than a chunk, so an oversized element is refused before it fills the
-     * heap. UTF-8 (with or without a byte-order mark) only.
+     * heap. UTF-8 without a byte-order mark only.
+     *
+     * @param firstLine   the line in the file of the input's first byte (positions are shifted by it)
+     * @param firstColumn the column in the file of the input's first byte
      */
-    static XmlCursor async(InputStream in, String source, int maxTextChars) {
+    static XmlCursor async(InputStream in, String source, int maxTextChars, int firstLine, int firstColumn) {
         AsyncXMLStreamReader<AsyncByteArrayFeeder> xml = StaxFactories.aalto().createAsyncForByteArray();
-        return new XmlCursor(xml, in, xml.getInputFeeder(), source, maxTextChars);
+        return new XmlCursor(xml, in, xml.getInputFeeder(), source, maxTextChars, firstLine, firstColumn);
     }
 
     /** A cursor on a blocking StAX parser, which detects the encoding itself. */
     static XmlCursor blocking(XMLInputFactory factory, InputStream in, String source, int maxTextChars) {
         try {
-            return new XmlCursor(factory.createXMLStreamReader(in), in, null, source, maxTextChars);
+            return new XmlCursor(factory.createXMLStreamReader(in), in, null, source, maxTextChars, 1, 1);
         } catch (XMLStreamException e) {
-            throw new LogFormatException(source, XmlCursor.format(e.getLocation()),
+            throw new LogFormatException(source, format(e.getLocation(), 1, 1),
                     XmlErrors.describe(String.valueOf(e.getMessage()), null), e);
         }
     }
@@ -237,9 +244,26 @@ final class XmlCursor {
         return xml.getLocation();
     }
 
-    static String format(Location location) {
-        return location == null || location.getLineNumber() < 1 ? ""
-                : location.getLineNumber() + ":" + location.getColumnNumber();
+    /** @return {@code line:column} in the file of a location the parser gave, or "" when it gave none */
+    String format(Location location) {
+        return format(location, firstLine, firstColumn);
+    }
+
+    /**
+     * @return {@code line:column} of the root element; the non-blocking parser starts on it, and
+     * reports a start tag's position one column late
+     */
+    String rootPosition() {
+        return feeder == null ? position() : firstLine + ":" + firstColumn;
+    }
+
+    private static String format(Location location, int firstLine, int firstColumn) {
+        if (location == null || location.getLineNumber() < 1) {
+            return "";
+        }
+        int line = location.getLineNumber();
+        int column = line == 1 ? location.getColumnNumber() + firstColumn - 1 : location.getColumnNumber();
+        return (line + firstLine - 1) + ":" + column;
     }
 
     void close() {

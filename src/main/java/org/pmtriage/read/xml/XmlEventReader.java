@@ -84,37 +84,37 @@ public final class XmlEventReader implements EventReader {
     }
 
     /**
-     * Aalto's non-blocking parser for UTF-8 (its byte-order mark skipped here: that parser does not
-     * accept one), its blocking one, which decodes other encodings, for input that starts like UTF-16.
+     * Aalto's non-blocking parser for UTF-8, fed from the root element on (see {@link Prolog});
+     * its blocking one, which decodes other encodings itself, for UTF-16 or a declared other encoding.
      */
     static XmlCursor openCursor(InputStream in, String source) {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-        byte[] head;
         try {
             buffered.mark(3 + Prolog.EXAMINED);
-            head = buffered.readNBytes(3);
+            byte[] head = buffered.readNBytes(3);
             boolean bom = head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
                     && (head[2] & 0xff) == 0xBF;
             if (!bom) {
                 buffered.reset();
             }
-            byte[] prolog = buffered.readNBytes(Prolog.EXAMINED);
-            String doctype = Prolog.doctypePosition(prolog, prolog.length);
-            if (doctype != null) {
-                throw new LogFormatException(source, doctype, XmlCursor.DOCTYPE_REFUSED);
-            }
+            byte[] start = buffered.readNBytes(Prolog.EXAMINED);
             buffered.reset();
-            if (bom) {
-                buffered.skipNBytes(3);
+            Prolog prolog = Prolog.scan(start, start.length);
+            if (prolog.doctype() != null) {
+                throw new LogFormatException(source, prolog.doctype(), XmlCursor.DOCTYPE_REFUSED);
             }
+            boolean utf16 = start.length >= 2 && (start[0] == 0 || start[1] == 0
+                    || (start[0] & 0xff) == 0xFF && (start[1] & 0xff) == 0xFE
+                    || (start[0] & 0xff) == 0xFE && (start[1] & 0xff) == 0xFF);
+            if (utf16 || !prolog.utf8()) {
+                return XmlCursor.blocking(StaxFactories.aalto(), buffered, source, MAX_TEXT_CHARS);
+            }
+            buffered.skipNBytes((bom ? 3 : 0) + Math.max(0, prolog.rootStart()));
+            return prolog.rootStart() < 0 ? XmlCursor.async(buffered, source, MAX_TEXT_CHARS, 1, 1)
+                    : XmlCursor.async(buffered, source, MAX_TEXT_CHARS, prolog.rootLine(), prolog.rootColumn());
         } catch (IOException e) {
             throw new LogFormatException(source, "", "cannot read: " + e.getMessage(), e);
         }
-        boolean utf16 = head.length >= 2 && (head[0] == 0 || head[1] == 0
-                || (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
-                || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF);
-        return utf16 ? XmlCursor.blocking(StaxFactories.aalto(), buffered, source, MAX_TEXT_CHARS)
-                : XmlCursor.async(buffered, source, MAX_TEXT_CHARS);
     }
 
     @Override
@@ -175,7 +175,7 @@ public final class XmlEventReader implements EventReader {
             event = cursor.next();
         } while (event != XMLStreamConstants.START_ELEMENT);
         if (!cursor.name().equals("procmon")) {
-            throw new LogFormatException(source, cursor.position(), "not a ProcMon XML export: the root"
+            throw new LogFormatException(source, cursor.rootPosition(), "not a ProcMon XML export: the root"
                     + " element is <" + cursor.name() + ">, expected <procmon>");
         }
         List<ProcessEntry> entries = List.of();
