@@ -105,6 +105,8 @@ final class XmlCursor {
                 depth++;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
+            } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw new LogFormatException(source, position(), XmlErrors.undeclaredEntity(xml.getLocalName()));
             } else if (event == XMLStreamConstants.DTD) {
                 throw new LogFormatException(source, position(), DOCTYPE_REFUSED);
             }

@@ -41,8 +41,13 @@ final class XmlErrors {
             Matcher aalto = ENTITY_AALTO.matcher(message);
             Matcher others = ENTITY_OTHERS.matcher(message);
             String name = aalto.find() ? aalto.group(1) : others.find() ? others.group(1) : "?";
-            return "undeclared entity &" + name + "; (ProcMon exports use only the predefined XML entities)";
+            return undeclaredEntity(name);
         }
         return "malformed XML: " + message;
+    }
+
+    /** @return what is wrong with a reference to an entity that is not one of XML's five */
+    static String undeclaredEntity(String name) {
+        return "undeclared entity &" + name + "; (ProcMon exports use only the predefined XML entities)";
     }
 }
