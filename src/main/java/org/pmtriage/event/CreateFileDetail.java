@@ -115,12 +115,16 @@ public record CreateFileDetail(String desiredAccess, String disposition, String 
     }
 
     /**
-     * Whether two opens of the same file exclude each other under Windows sharing rules.
+     * Whether two opens of the same file exclude each other under Windows sharing rules. An open
+     * without read, write or delete access (attributes only) takes no part in share checks.
      *
      * @param other a later open of the same file
      * @return true when either's access is not allowed by the other's share mode
      */
     public boolean conflictsWith(CreateFileDetail other) {
+        if (accessBits() == 0 || other.accessBits() == 0) {
+            return false;
+        }
         return (other.accessBits() & ~shareBits()) != 0 || (accessBits() & ~other.shareBits()) != 0;
     }
 }

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
 
@@ -30,8 +29,9 @@ public final class CsvEventReader implements EventReader {
 
     private final String source;
     private final ReadOptions options;
-    private final CsvReader<CsvRecord> csv;
-    private final Iterator<CsvRecord> records;
+    private final PickedColumns row = new PickedColumns();
+    private final CsvReader<String[]> csv;
+    private final Iterator<String[]> records;
     private final CountingReader counter;
     private final int columns;
     private final int time;
@@ -68,24 +68,24 @@ public final class CsvEventReader implements EventReader {
                 .allowMissingFields(true)
                 .detectBomHeader(false)
                 .maxBufferSize(MAX_FIELD_CHARS)
-                .ofCsvRecord(counter);
+                .build(row, counter);
         this.records = csv.iterator();
-        CsvRecord header = nextRecord();
+        String[] header = nextRecord();
         if (header == null) {
             throw new LogFormatException(source, "", "empty file: expected a ProcMon CSV header");
         }
+        columns = row.fieldCount();
         Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < header.getFieldCount(); i++) {
-            index.putIfAbsent(header.getField(i).trim(), i);
+        for (int i = 0; i < columns; i++) {
+            index.putIfAbsent(header[i].trim(), i);
         }
         for (String name : REQUIRED) {
             if (!index.containsKey(name)) {
                 throw new LogFormatException(source, "1", "not a ProcMon CSV export: no \"" + name
-                        + "\" column (header has " + header.getFieldCount() + " columns, needs "
+                        + "\" column (header has " + columns + " columns, needs "
                         + String.join(", ", REQUIRED) + ")");
             }
         }
-        columns = header.getFieldCount();
         time = index.get("Time of Day");
         processName = index.get("Process Name");
         pid = index.get("PID");
@@ -97,6 +97,14 @@ public final class CsvEventReader implements EventReader {
         parentPid = index.getOrDefault("Parent PID", -1);
         commandLine = index.getOrDefault("Command Line", -1);
         imagePath = index.getOrDefault("Image Path", -1);
+        boolean[] used = new boolean[columns];
+        for (int column : new int[] {time, processName, pid, operation, path, result, detail, tid, parentPid,
+            commandLine, imagePath}) {
+            if (column >= 0) {
+                used[column] = true;
+            }
+        }
+        row.pick(used);
         if (detail < 0) {
             options.warnings().accept(source + ": no Detail column: share modes, write access and "
                     + "spawned PIDs are unknown, so findings will be less precise");
@@ -121,11 +129,11 @@ public final class CsvEventReader implements EventReader {
     @Override
     public boolean hasNext() {
         while (next == null) {
-            CsvRecord r = nextRecord();
+            String[] r = nextRecord();
             if (r == null) {
                 return false;
             }
-            if (r.getFieldCount() == 1 && r.getField(0).isEmpty()) {
+            if (row.empty()) {
                 continue;
             }
             recordNumber++;
@@ -149,7 +157,7 @@ public final class CsvEventReader implements EventReader {
         csv.close();
     }
 
-    private CsvRecord nextRecord() {
+    private String[] nextRecord() {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (CsvParseException e) {
@@ -166,12 +174,12 @@ public final class CsvEventReader implements EventReader {
         }
     }
 
-    private Event toEvent(CsvRecord r) {
-        long line = r.getStartingLineNumber();
-        if (r.getFieldCount() != columns) {
-            return bad(line, "record has " + r.getFieldCount() + " fields, but the header has " + columns);
+    private Event toEvent(String[] r) {
+        long line = row.line();
+        if (row.fieldCount() != columns) {
+            return bad(line, "record has " + row.fieldCount() + " fields, but the header has " + columns);
         }
-        String timeText = r.getField(time);
+        String timeText = r[time];
         long tod = TimeOfDay.parse(timeText);
         if (tod == TimeOfDay.INVALID) {
             if (recordNumber == 1 && EXCEL_TIME.matcher(timeText).matches()) {
@@ -181,15 +189,15 @@ public final class CsvEventReader implements EventReader {
             }
             return bad(line, "Time of Day \"" + clip(timeText) + "\" is not a time");
         }
-        int pidValue = parseInt(r.getField(pid));
+        int pidValue = parseInt(r[pid]);
         if (pidValue < 0) {
-            return bad(line, "PID \"" + clip(r.getField(pid)) + "\" is not a number");
+            return bad(line, "PID \"" + clip(r[pid]) + "\" is not a number");
         }
-        String op = intern(r.getField(operation));
-        return new Event(recordNumber, days.toTimeline(tod), intern(r.getField(processName)), pidValue,
-                optionalInt(r, tid), op, Operation.of(op), r.getField(path), intern(r.getField(result)),
-                detail < 0 ? "" : r.getField(detail), optionalInt(r, parentPid),
-                commandLine < 0 ? "" : r.getField(commandLine), imagePath < 0 ? "" : intern(r.getField(imagePath)),
+        String op = intern(r[operation]);
+        return new Event(recordNumber, days.toTimeline(tod), intern(r[processName]), pidValue,
+                optionalInt(r, tid), op, Operation.of(op), r[path], intern(r[result]),
+                detail < 0 ? "" : r[detail], optionalInt(r, parentPid),
+                commandLine < 0 ? "" : r[commandLine], imagePath < 0 ? "" : intern(r[imagePath]),
                 Event.UNKNOWN);
     }
 
@@ -219,8 +227,8 @@ public final class CsvEventReader implements EventReader {
         return s;
     }
 
-    private static int optionalInt(CsvRecord r, int column) {
-        return column < 0 ? Event.UNKNOWN : parseInt(r.getField(column));
+    private static int optionalInt(String[] r, int column) {
+        return column < 0 ? Event.UNKNOWN : parseInt(r[column]);
     }
 
     /** @return the non-negative integer, or -1 when the text is not one */

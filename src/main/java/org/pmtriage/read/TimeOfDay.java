@@ -1,16 +1,18 @@
 package org.pmtriage.read;
 
+import org.pmtriage.event.Timeline;
+
 /**
  * Parses ProcMon's Time of Day column in every locale form seen: {@code 1:12:21.8898394 PM}
  * (12-hour), {@code 13:12:21,8898394} (comma decimal) and {@code 13:12:21.8898394}, with up to
- * seven fractional digits. Formats times back as {@code 13:12:21.8898394}.
+ * seven fractional digits. {@link Timeline#format} writes them back.
  */
 public final class TimeOfDay {
 
     /** 100-ns ticks in a second. */
-    public static final long TICKS_PER_SECOND = 10_000_000L;
+    public static final long TICKS_PER_SECOND = Timeline.TICKS_PER_SECOND;
     /** 100-ns ticks in a day. */
-    public static final long TICKS_PER_DAY = 86_400L * TICKS_PER_SECOND;
+    public static final long TICKS_PER_DAY = Timeline.TICKS_PER_DAY;
     /** Returned by {@link #parse} for text that is not a time of day. */
     public static final long INVALID = -1;
 
@@ -77,22 +79,6 @@ public final class TimeOfDay {
             return INVALID;
         }
         return ((hour * 60 + parts[1]) * 60 + parts[2]) * TICKS_PER_SECOND + fraction;
-    }
-
-    /**
-     * Formats a timeline position as a 24-hour time of day with seven fractional digits, prefixed
-     * by {@code +Nd } when it lies N days after the capture's first day.
-     *
-     * @param ticks 100-ns ticks since midnight of the first day
-     * @return e.g. {@code 13:12:21.8898394} or {@code +1d 00:00:01.0000000}
-     */
-    public static String format(long ticks) {
-        long days = Math.floorDiv(ticks, TICKS_PER_DAY);
-        long t = Math.floorMod(ticks, TICKS_PER_DAY);
-        long fraction = t % TICKS_PER_SECOND;
-        long seconds = t / TICKS_PER_SECOND;
-        String time = String.format("%02d:%02d:%02d.%07d", seconds / 3600, seconds / 60 % 60, seconds % 60, fraction);
-        return days == 0 ? time : "+" + days + "d " + time;
     }
 
     private static boolean isDigit(char c) {

@@ -1,0 +1,26 @@
+package org.pmtriage.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of one pass.
+ *
+ * @param summary  what the pass saw
+ * @param findings findings, most severe first, then in time order
+ * @param counts   findings per kind, including any beyond what {@code findings} lists
+ */
+public record AnalysisResult(CaptureSummary summary, List<Finding> findings, Map<FindingKind, Long> counts) {
+
+    public AnalysisResult {
+        Objects.requireNonNull(summary, "summary");
+        findings = List.copyOf(findings);
+        counts = Map.copyOf(counts);
+    }
+
+    /** @return how many findings of that kind there were */
+    public long count(FindingKind kind) {
+        return counts.getOrDefault(kind, 0L);
+    }
+}

@@ -1,0 +1,93 @@
+package org.pmtriage.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pmtriage.event.CreateFileDetail;
+import org.pmtriage.event.Event;
+
+/** A file object from its CreateFile until the CloseFile that releases its last handle. */
+final class FileObject {
+
+    final String path;
+    final ProcessNode owner;
+    final int tid;
+    final long openedAt;
+    final long record;
+    final String detail;
+    boolean open = true;
+    /** Spawns through which processes other than the owner may hold it; null while none. */
+    List<SpawnLink> carriers;
+    /** Processes holding it by inheritance that did I/O on its path; null while none. */
+    List<ProcessNode> usedBy;
+    /** Spawn races it took part in; null while none. */
+    List<PendingRace> races;
+
+    FileObject(Event e, ProcessNode owner) {
+        this.path = e.path();
+        this.owner = owner;
+        this.tid = e.tid();
+        this.openedAt = e.time();
+        this.record = e.record();
+        this.detail = e.detail();
+    }
+
+    void addCarrier(SpawnLink link) {
+        if (carriers == null) {
+            carriers = new ArrayList<>(2);
+        }
+        carriers.add(link);
+    }
+
+    /** @return the spawn through which {@code process} got this object, or null */
+    SpawnLink carrierTo(ProcessNode process) {
+        if (carriers != null) {
+            for (SpawnLink link : carriers) {
+                if (link.child() == process) {
+                    return link;
+                }
+            }
+        }
+        return null;
+    }
+
+    void usedBy(ProcessNode process) {
+        if (usedBy == null) {
+            usedBy = new ArrayList<>(2);
+        }
+        if (!usedBy.contains(process)) {
+            usedBy.add(process);
+        }
+    }
+
+    /** @return the spawns whose child is alive at {@code time} */
+    List<Spawn> carriersAliveAt(long time) {
+        List<Spawn> alive = new ArrayList<>();
+        if (carriers != null) {
+            for (SpawnLink link : carriers) {
+                if (link.child().aliveAt(time)) {
+                    alive.add(link.toSpawn());
+                }
+            }
+        }
+        return alive;
+    }
+
+    FileOpen toFileOpen() {
+        CreateFileDetail d = CreateFileDetail.parse(detail);
+        return new FileOpen(owner.ref(), tid, openedAt, record, d.desiredAccess(), d.shareMode(),
+                !detail.isEmpty() && d.writes());
+    }
+
+    /** A spawn race on this object, confirmed if the object is later closed by another process. */
+    static final class PendingRace {
+        final SpawnLink spawn;
+        final int spawnTid;
+        boolean confirmed;
+
+        PendingRace(SpawnLink spawn, int spawnTid) {
+            this.spawn = spawn;
+            this.spawnTid = spawnTid;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.pmtriage.analysis;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.pmtriage.event.Event;
+import org.pmtriage.event.Operation;
+import org.pmtriage.event.ProcessDetail;
+import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.event.Timeline;
+
+/**
+ * The processes of a capture, rebuilt from Process Create (in the parent), Process Start (in the
+ * child), Process Exit, the Parent PID column and, where the log has one, its process table.
+ * PIDs are reused within a capture, so a process is a PID plus its lifetime: a PID whose process
+ * exited, started again, or shows another name, begins a new process.
+ *
+ * <p>Exited processes stay reachable only through live children and open file objects, and in
+ * the PID map until their PID is reused; at most {@link #MAX_PROCESSES} are mapped at once.
+ */
+final class ProcessTree {
+
+    /** More mapped processes than this means a hostile or broken log; the oldest are forgotten. */
+    static final int MAX_PROCESSES = 1 << 20;
+
+    private final Map<Integer, ProcessNode> byPid = new HashMap<>();
+    private final Map<Integer, ProcessNode> byIndex = new HashMap<>();
+    private final Map<Integer, ArrayDeque<ProcessNode>> unspawnedByPid = new HashMap<>();
+    private final Consumer<SpawnLink> onSpawn;
+    private final Consumer<ProcessNode> onExit;
+    private final Consumer<String> warnings;
+    private long instances;
+    private boolean capWarned;
+
+    ProcessTree(Consumer<SpawnLink> onSpawn, Consumer<ProcessNode> onExit, Consumer<String> warnings) {
+        this.onSpawn = onSpawn;
+        this.onExit = onExit;
+        this.warnings = warnings;
+    }
+
+    /** Adds the log's own process table, before the first event. */
+    void seed(Iterable<ProcessInfo> table) {
+        Map<Integer, ProcessInfo> infos = new HashMap<>();
+        for (ProcessInfo info : table) {
+            ProcessNode node = new ProcessNode(info.pid(), info.name(), info.commandLine());
+            node.startedAt = info.startTime();
+            node.exitedAt = info.endTime();
+            node.started = true;
+            byIndex.put(info.processIndex(), node);
+            infos.put(info.processIndex(), info);
+            unspawnedByPid.computeIfAbsent(info.pid(), k -> new ArrayDeque<>()).add(node);
+            instances++;
+        }
+        infos.forEach((index, info) -> byIndex.get(index).parent = byIndex.get(info.parentIndex()));
+    }
+
+    /** @return how many process instances the capture showed */
+    long instances() {
+        return instances;
+    }
+
+    /**
+     * Finds, or begins, the process an event belongs to.
+     *
+     * @param e any event
+     * @return its process
+     */
+    ProcessNode resolve(Event e) {
+        ProcessNode node = e.processIndex() == Event.UNKNOWN ? null : byIndex.get(e.processIndex());
+        if (node != null) {
+            if (!node.seen) {
+                node.seen = true;
+                byPid.put(node.pid, node);
+                unspawned(node);
+                if (!node.linked && node.parent != null && node.startedAt != ProcessRef.UNKNOWN_TIME) {
+                    link(node.parent, node, node.startedAt, -1, Event.UNKNOWN, "");
+                }
+            }
+            return node;
+        }
+        node = byPid.get(e.pid());
+        if (node != null && node.seen && isNewInstance(node, e)) {
+            node = null;
+        }
+        if (node == null) {
+            node = begin(e.pid(), e.processName(), e.commandLine());
+            if (e.parentPid() != Event.UNKNOWN && e.parentPid() != e.pid()) {
+                node.parent = byPid.get(e.parentPid());
+            }
+        }
+        if (!node.seen) {
+            node.seen = true;
+            node.name = e.processName();
+        }
+        if (node.commandLine.isEmpty() && !e.commandLine().isEmpty()) {
+            node.commandLine = e.commandLine();
+        }
+        return node;
+    }
+
+    private static boolean isNewInstance(ProcessNode node, Event e) {
+        if (e.operation() == Operation.PROCESS_START) {
+            return node.started;
+        }
+        if (!node.name.equalsIgnoreCase(e.processName())) {
+            return true;
+        }
+        return node.exited() && e.time() - node.exitedAt > Timeline.TICKS_PER_SECOND;
+    }
+
+    /** A Process Create event in {@code parent}: the child it names begins now. */
+    void created(Event e, ProcessNode parent) {
+        ProcessDetail detail = ProcessDetail.parse(e.detail());
+        if (detail.pid() == Event.UNKNOWN) {
+            return;
+        }
+        ProcessNode child = takeUnspawned(detail.pid());
+        if (child == null) {
+            child = begin(detail.pid(), baseName(e.path()), detail.commandLine());
+        } else {
+            byPid.put(child.pid, child);
+        }
+        if (child.commandLine.isEmpty()) {
+            child.commandLine = detail.commandLine();
+        }
+        child.parent = parent;
+        child.startedAt = e.time();
+        link(parent, child, e.time(), e.record(), e.tid(), e.path());
+    }
+
+    /** A Process Start event, the first of {@code node}. */
+    void started(Event e, ProcessNode node) {
+        node.started = true;
+        ProcessDetail detail = ProcessDetail.parse(e.detail());
+        if (node.commandLine.isEmpty()) {
+            node.commandLine = detail.commandLine();
+        }
+        if (node.startedAt == ProcessRef.UNKNOWN_TIME) {
+            node.startedAt = e.time();
+        }
+        if (!node.linked && detail.pid() != Event.UNKNOWN && detail.pid() != node.pid) {
+            ProcessNode parent = node.parent != null ? node.parent : byPid.get(detail.pid());
+            if (parent != null && parent != node) {
+                node.parent = parent;
+                link(parent, node, e.time(), e.record(), Event.UNKNOWN, "");
+            }
+        }
+    }
+
+    /** A Process Exit event of {@code node}. */
+    void exited(Event e, ProcessNode node) {
+        node.exitedAt = e.time();
+        onExit.accept(node);
+    }
+
+    private ProcessNode begin(int pid, String name, String commandLine) {
+        if (byPid.size() >= MAX_PROCESSES) {
+            if (!capWarned) {
+                capWarned = true;
+                warnings.accept("more than " + MAX_PROCESSES + " processes at once: forgetting exited ones");
+            }
+            byPid.values().removeIf(ProcessNode::exited);
+            if (byPid.size() >= MAX_PROCESSES) {
+                byPid.clear();
+            }
+        }
+        ProcessNode node = new ProcessNode(pid, name, commandLine);
+        byPid.put(pid, node);
+        instances++;
+        return node;
+    }
+
+    private void link(ProcessNode parent, ProcessNode child, long at, long record, int tid, String image) {
+        child.linked = true;
+        onSpawn.accept(new SpawnLink(parent, child, at, record, tid, image));
+    }
+
+    private ProcessNode takeUnspawned(int pid) {
+        ArrayDeque<ProcessNode> queue = unspawnedByPid.get(pid);
+        if (queue == null) {
+            return null;
+        }
+        ProcessNode node = queue.poll();
+        if (queue.isEmpty()) {
+            unspawnedByPid.remove(pid);
+        }
+        return node;
+    }
+
+    private void unspawned(ProcessNode node) {
+        ArrayDeque<ProcessNode> queue = unspawnedByPid.get(node.pid);
+        if (queue != null) {
+            queue.remove(node);
+            if (queue.isEmpty()) {
+                unspawnedByPid.remove(node.pid);
+            }
+        }
+    }
+
+    static String baseName(String path) {
+        int slash = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+        return path.substring(slash + 1);
+    }
+}

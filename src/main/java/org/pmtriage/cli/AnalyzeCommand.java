@@ -1,0 +1,180 @@
+package org.pmtriage.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pmtriage.analysis.Analyzer;
+import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.ReadOptions;
+import org.pmtriage.report.JsonReport;
+import org.pmtriage.report.Report;
+import org.pmtriage.report.TextReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pmtriage analyze}: findings of one or more logs. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Finds leaked and inherited file handles, spawn races and explained sharing"
+                + " violations in ProcMon logs.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    enum Format { text, json, jsonl }
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "LOG",
+            description = "ProcMon logs (CSV, XML or PML, plain or .gz), folders of them, or - for standard input.")
+    private List<String> logs;
+
+    @Option(names = "--format", defaultValue = "text",
+            description = "text, json (one document; an array for several logs) or jsonl (a line per log). Default: ${DEFAULT-VALUE}.")
+    private Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE (atomically) instead of standard output.")
+    private Path output;
+
+    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "50ms", converter = WindowConverter.class,
+            description = "How soon after a CreateFile a spawn counts as a race (e.g. 20ms, 1s). Default: ${DEFAULT-VALUE}.")
+    private long window = Analyzer.DEFAULT_WINDOW;
+
+    @Option(names = "--fail-on", split = ",", paramLabel = "WHAT", defaultValue = "error",
+            description = "Findings that make the exit code 1: error, warning, info (that severity and above),"
+                    + " a kind (inherited-handle, spawn-race, sharing-violation, open-at-end), or none. Default: ${DEFAULT-VALUE}.")
+    private List<String> failOn;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Logs analyzed at a time. Default: the number of cores.")
+    private int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Mixin
+    private ReadingOptions reading;
+
+    private record Outcome(String log, Report report, String error) {
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        FailOn fail;
+        try {
+            fail = new FailOn(failOn);
+        } catch (CommandLine.TypeConversionException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (jobs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);
+        List<String> inputs = LogArguments.expand(logs);
+        List<Outcome> outcomes = run(inputs, reading.toReadOptions(warnings), reading.quiet ? w -> { } : warnings);
+        int code = ExitCode.OK;
+        for (Outcome o : outcomes) {
+            if (o.error() != null) {
+                err.println("pmtriage analyze: " + o.error());
+                code = ExitCode.UNREADABLE;
+            } else if (code == ExitCode.OK && o.report().result().findings().stream().anyMatch(fail::counts)) {
+                code = ExitCode.FINDINGS;
+            }
+        }
+        if (outcomes.stream().allMatch(o -> o.report() == null)) {
+            return code;
+        }
+        if (output == null) {
+            write(outcomes, spec.commandLine().getOut());
+        } else {
+            try (AtomicOutput file = new AtomicOutput(output)) {
+                write(outcomes, file.writer());
+                file.commit();
+            }
+        }
+        return code;
+    }
+
+    private List<Outcome> run(List<String> inputs, ReadOptions options, Consumer<String> warnings)
+            throws InterruptedException {
+        if (jobs == 1 || inputs.size() == 1) {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (String log : inputs) {
+                outcomes.add(analyze(log, options, warnings));
+            }
+            return outcomes;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, inputs.size()));
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (String log : inputs) {
+                futures.add(pool.submit(() -> analyze(log, options, warnings)));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                try {
+                    outcomes.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Outcome analyze(String log, ReadOptions options, Consumer<String> warnings) {
+        try {
+            return new Outcome(log, LogPass.analyze(log, options, window, warnings), null);
+        } catch (LogFormatException e) {
+            if (reading.debug) {
+                e.printStackTrace(spec.commandLine().getErr());
+            }
+            return new Outcome(log, null, e.getMessage());
+        }
+    }
+
+    private void write(List<Outcome> outcomes, PrintWriter out) throws IOException {
+        switch (format) {
+            case text -> {
+                TextReport text = new TextReport(out);
+                for (Outcome o : outcomes) {
+                    if (o.report() != null) {
+                        text.write(o.report());
+                    }
+                }
+            }
+            case json -> {
+                var mapper = JsonReport.mapper().writerWithDefaultPrettyPrinter();
+                if (outcomes.size() == 1 && outcomes.get(0).report() != null) {
+                    out.println(mapper.writeValueAsString(JsonReport.toJson(outcomes.get(0).report())));
+                } else if (outcomes.size() > 1) {
+                    ArrayNode all = JsonReport.mapper().createArrayNode();
+                    outcomes.forEach(o -> all.add(document(o)));
+                    out.println(mapper.writeValueAsString(all));
+                }
+            }
+            case jsonl -> {
+                for (Outcome o : outcomes) {
+                    out.println(JsonReport.mapper().writeValueAsString(document(o)));
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private static ObjectNode document(Outcome o) {
+        return o.report() != null ? JsonReport.toJson(o.report()) : JsonReport.error(o.log(), o.error());
+    }
+}

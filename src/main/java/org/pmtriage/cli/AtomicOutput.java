@@ -1,0 +1,84 @@
+package org.pmtriage.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A file written in full or not at all: text goes to a temporary file beside the target, which
+ * replaces the target only on {@link #commit()}. Closing without committing deletes the
+ * temporary file, so a failed or interrupted run leaves an earlier file untouched.
+ */
+final class AtomicOutput implements AutoCloseable {
+
+    private final Path target;
+    private final Path temp;
+    private final PrintWriter writer;
+    private final Thread cleanup;
+    private boolean committed;
+
+    /**
+     * @param target the file to write
+     * @throws IOException when the temporary file cannot be created
+     */
+    AtomicOutput(Path target) throws IOException {
+        this.target = target.toAbsolutePath();
+        Path dir = this.target.getParent();
+        this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+        Writer w = new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8);
+        this.writer = new PrintWriter(w, false);
+        this.cleanup = new Thread(this::deleteTemp);
+        Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    /** @return where to write the content */
+    PrintWriter writer() {
+        return writer;
+    }
+
+    /**
+     * Moves the written content into place.
+     *
+     * @throws IOException when it could not be written or moved
+     */
+    void commit() throws IOException {
+        writer.flush();
+        if (writer.checkError()) {
+            throw new IOException(target + ": write failed");
+        }
+        writer.close();
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            writer.close();
+            deleteTemp();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+    }
+
+    private void deleteTemp() {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // nothing more can be done for a temporary file
+        }
+    }
+}

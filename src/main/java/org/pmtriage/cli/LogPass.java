@@ -1,0 +1,44 @@
+package org.pmtriage.cli;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+import org.pmtriage.analysis.AnalysisResult;
+import org.pmtriage.analysis.Analyzer;
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.LogReaders;
+import org.pmtriage.read.ReadOptions;
+import org.pmtriage.report.Report;
+
+/** One pass over one log: open it, feed every event to an {@link Analyzer}, close it. */
+final class LogPass {
+
+    private LogPass() {
+    }
+
+    /**
+     * @param log      the log as the user named it ({@code -} for standard input)
+     * @param options  how to read it
+     * @param window   the spawn-race window in timeline ticks
+     * @param warnings receives warnings of the analysis
+     * @return the report
+     * @throws LogFormatException when the log cannot be read
+     */
+    static Report analyze(String log, ReadOptions options, long window, Consumer<String> warnings) {
+        try (EventReader reader = LogReaders.open(log, options)) {
+            Analyzer analyzer = new Analyzer(window, warnings);
+            analyzer.processTable(reader.processes());
+            while (reader.hasNext()) {
+                analyzer.accept(reader.next());
+            }
+            AnalysisResult result = analyzer.finish(reader.skippedRecords());
+            if (result.summary().skippedRecords() > ReadOptions.NAMED_SKIPS) {
+                warnings.accept(log + ": " + result.summary().skippedRecords() + " malformed records skipped in all");
+            }
+            return new Report(log, reader.format().label(), result);
+        } catch (IOException e) {
+            throw new LogFormatException(log, "", "cannot read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.pmtriage.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+
+import org.pmtriage.read.LogFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pmtriage} command and its subcommands. */
+@Command(name = "pmtriage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Explains inherited-handle leaks, spawn races and sharing violations in"
+                + " Process Monitor logs (CSV, XML or PML, plain or .gz).",
+        subcommands = {AnalyzeCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding that --fail-on counts", "1:findings that --fail-on counts",
+            "2:usage error", "3:an input could not be read or an output written"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: analyze or stats");
+    }
+
+    /**
+     * Runs the tool.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the tool with the given streams, for embedding and tests.
+     *
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            String prefix = "pmtriage " + commandLine.getCommandName() + ": ";
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof LogFormatException) {
+                err.println(prefix + e.getMessage());
+            } else if (e instanceof IOException) {
+                err.println(prefix + "cannot write: " + e.getMessage());
+            } else {
+                err.println(prefix + "internal error: " + e + " (run with --debug for details)");
+            }
+            if (Debug.enabled(parseResult)) {
+                e.printStackTrace(err);
+            }
+            return ExitCode.UNREADABLE;
+        });
+        return cli;
+    }
+
+    /** Reads the version Maven wrote into the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"pmtriage " + p.getProperty("version", "dev")};
+        }
+    }
+}

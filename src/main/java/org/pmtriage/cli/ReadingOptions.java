@@ -1,0 +1,36 @@
+package org.pmtriage.cli;
+
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+import org.pmtriage.read.BadRecordPolicy;
+import org.pmtriage.read.ReadOptions;
+import picocli.CommandLine.Option;
+
+/** The options every command that reads logs shares. */
+final class ReadingOptions {
+
+    @Option(names = "--strict", description = "Stop at the first malformed record (exit 3) instead of skipping it.")
+    boolean strict;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "Show PML times in this zone (PML stores UTC; exports are already local). Default: ${DEFAULT-VALUE}.")
+    ZoneId timeZone;
+
+    @Option(names = "--include-profiling", description = "Keep PML profiling events, which ProcMon's exports leave out.")
+    boolean includeProfiling;
+
+    @Option(names = "--no-rollover", description = "Do not read Logfile-1.PML, ... beside Logfile.PML as one capture.")
+    boolean noRollover;
+
+    @Option(names = "--quiet", description = "No warnings and no progress on standard error.")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    ReadOptions toReadOptions(Consumer<String> warnings) {
+        return new ReadOptions(strict ? BadRecordPolicy.FAIL : BadRecordPolicy.SKIP,
+                quiet ? w -> { } : warnings, timeZone, includeProfiling, !noRollover);
+    }
+}

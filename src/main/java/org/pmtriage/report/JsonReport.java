@@ -1,0 +1,164 @@
+package org.pmtriage.report;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pmtriage.analysis.CaptureSummary;
+import org.pmtriage.analysis.FileOpen;
+import org.pmtriage.analysis.Finding;
+import org.pmtriage.analysis.FindingKind;
+import org.pmtriage.analysis.InheritedHandle;
+import org.pmtriage.analysis.OpenAtEnd;
+import org.pmtriage.analysis.ProcessRef;
+import org.pmtriage.analysis.Severity;
+import org.pmtriage.analysis.SharingViolation;
+import org.pmtriage.analysis.Spawn;
+import org.pmtriage.analysis.SpawnRace;
+import org.pmtriage.event.Timeline;
+
+/**
+ * The JSON report: field names are a contract with scripts, documented in
+ * {@code docs/report-format.md}; {@link #SCHEMA_VERSION} changes when one changes meaning or goes.
+ */
+public final class JsonReport {
+
+    /** Version of the document's shape. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonReport() {
+    }
+
+    /** @return the report as a JSON tree */
+    public static ObjectNode toJson(Report report) {
+        CaptureSummary s = report.result().summary();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        ObjectNode input = root.putObject("input");
+        input.put("path", report.path());
+        input.put("format", report.format());
+        input.put("events", s.events());
+        input.put("skippedRecords", s.skippedRecords());
+        input.put("processes", s.processes());
+        input.put("firstEvent", s.events() == 0 ? null : Timeline.format(s.firstTime()));
+        input.put("lastEvent", s.events() == 0 ? null : Timeline.format(s.lastTime()));
+        input.put("durationMs", Timeline.millis(s.lastTime() - s.firstTime()));
+        input.put("unmatchedCloses", s.unmatchedCloses());
+        ObjectNode summary = root.putObject("summary");
+        for (FindingKind kind : FindingKind.values()) {
+            summary.put(kind.id(), report.result().count(kind));
+        }
+        ObjectNode bySeverity = summary.putObject("bySeverity");
+        for (Severity severity : Severity.values()) {
+            bySeverity.put(severity.label(), report.result().findings().stream()
+                    .filter(f -> f.severity() == severity).count());
+        }
+        summary.put("listed", report.result().findings().size());
+        ArrayNode findings = root.putArray("findings");
+        report.result().findings().forEach(f -> findings.add(finding(f)));
+        return root;
+    }
+
+    /** @return a one-line document for a log that could not be read */
+    public static ObjectNode error(String path, String message) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.putObject("input").put("path", path);
+        root.put("error", message);
+        return root;
+    }
+
+    /** @return the mapper used to write documents */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static ObjectNode finding(Finding f) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("kind", f.kind().id());
+        n.put("severity", f.severity().label());
+        n.put("path", f.path());
+        if (f instanceof InheritedHandle h) {
+            n.put("verdict", h.verdict().id());
+            open(n, h.open());
+            n.set("closer", process(h.closer()));
+            n.put("closedAt", Timeline.format(h.closedAt()));
+            n.put("closeRecord", h.closeRecord());
+            n.put("heldMs", Timeline.millis(h.closedAt() - h.open().at()));
+            n.put("spawnGapMs", Timeline.millis(h.spawnGap()));
+            n.set("chain", spawns(h.chain()));
+            ArrayNode used = n.putArray("usedBy");
+            h.usedBy().forEach(p -> used.add(process(p)));
+        } else if (f instanceof SpawnRace r) {
+            open(n, r.open());
+            n.set("child", process(r.spawn().child()));
+            n.put("spawnedAt", Timeline.format(r.spawn().at()));
+            n.put("spawnRecord", r.spawn().record());
+            putTid(n, "spawnTid", r.spawnTid());
+            n.put("gapMs", Timeline.millis(r.gap()));
+            n.put("confirmed", r.confirmed());
+        } else if (f instanceof SharingViolation v) {
+            n.set("victim", process(v.victim()));
+            n.put("at", Timeline.format(v.at()));
+            n.put("record", v.record());
+            putTid(n, "tid", v.tid());
+            n.put("desiredAccess", v.desiredAccess());
+            n.put("shareMode", v.shareMode());
+            n.put("explained", v.explained());
+            ArrayNode holders = n.putArray("holders");
+            for (SharingViolation.Holder h : v.holders()) {
+                ObjectNode holder = holders.addObject();
+                open(holder, h.open());
+                holder.put("conflicts", h.conflicts());
+                holder.set("inheritedBy", spawns(h.inheritedBy()));
+            }
+        } else if (f instanceof OpenAtEnd o) {
+            open(n, o.open());
+            n.set("inheritedBy", spawns(o.inheritedBy()));
+        }
+        return n;
+    }
+
+    private static void open(ObjectNode n, FileOpen open) {
+        n.set("opener", process(open.opener()));
+        n.put("openedAt", Timeline.format(open.at()));
+        n.put("openRecord", open.record());
+        putTid(n, "openTid", open.tid());
+        n.put("desiredAccess", open.desiredAccess());
+        n.put("openShareMode", open.shareMode());
+        n.put("writes", open.writes());
+    }
+
+    private static ArrayNode spawns(List<Spawn> spawns) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (Spawn s : spawns) {
+            ObjectNode n = a.addObject();
+            n.set("parent", process(s.parent()));
+            n.set("child", process(s.child()));
+            n.put("at", Timeline.format(s.at()));
+            if (s.record() >= 0) {
+                n.put("record", s.record());
+            }
+        }
+        return a;
+    }
+
+    private static ObjectNode process(ProcessRef p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("pid", p.pid());
+        n.put("name", p.name());
+        n.put("commandLine", p.commandLine());
+        n.put("startedAt", p.startedAt() == ProcessRef.UNKNOWN_TIME ? null : Timeline.format(p.startedAt()));
+        n.put("exitedAt", p.exitedAt() == ProcessRef.UNKNOWN_TIME ? null : Timeline.format(p.exitedAt()));
+        return n;
+    }
+
+    private static void putTid(ObjectNode n, String name, int tid) {
+        if (tid >= 0) {
+            n.put(name, tid);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.pmtriage.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pmtriage.event.Timeline;
+
+class TimeOfDayTest {
+
+    private static final long AFTERNOON = ((13 * 60 + 12) * 60 + 21) * TimeOfDay.TICKS_PER_SECOND + 8_898_394;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1:12:21.8898394 PM", "13:12:21,8898394", "13:12:21.8898394", "01:12:21.8898394 pm"})
+    void everyLocaleFormGivesTheSameTime(String text) {
+        assertEquals(AFTERNOON, TimeOfDay.parse(text));
+    }
+
+    @Test
+    void twelveOClockAndShortFractions() {
+        assertEquals(0, TimeOfDay.parse("12:00:00.0000000 AM"));
+        assertEquals(12 * 3600 * TimeOfDay.TICKS_PER_SECOND, TimeOfDay.parse("12:00:00 PM"));
+        assertEquals(5_000_000, TimeOfDay.parse("0:00:00,5"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "44:57.9", "25:00:00.0", "13:61:00.0", "13:00:00.", "1:00:00.0 XM", "13:00:00.0 PM", "abc"})
+    void rejectsWhatIsNotATime(String text) {
+        assertEquals(TimeOfDay.INVALID, TimeOfDay.parse(text));
+    }
+
+    @Test
+    void formatWritesTheTimelineBack() {
+        assertEquals("13:12:21.8898394", Timeline.format(AFTERNOON));
+        assertEquals("+1d 00:00:00.0000001", Timeline.format(TimeOfDay.TICKS_PER_DAY + 1));
+    }
+
+    @Test
+    void midnightWrapKeepsTheTimelineMonotonic() {
+        DayRollover days = new DayRollover();
+        long late = TimeOfDay.parse("11:59:59.9000000 PM");
+        long early = TimeOfDay.parse("12:00:00.1000000 AM");
+        assertEquals(late, days.toTimeline(late));
+        assertEquals(TimeOfDay.TICKS_PER_DAY + early, days.toTimeline(early));
+        assertEquals(TimeOfDay.TICKS_PER_DAY + early - 5, days.toTimeline(early - 5), "small steps back stay");
+    }
+}
