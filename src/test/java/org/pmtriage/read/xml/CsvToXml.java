@@ -17,6 +17,7 @@ import java.util.Map;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import org.pmtriage.event.ProcessDetail;
+import org.pmtriage.event.Timeline;
 import org.pmtriage.read.DayRollover;
 import org.pmtriage.read.TimeOfDay;
 
@@ -181,7 +182,7 @@ final class CsvToXml {
                 out.write("</ProcessIndex>\r\n");
                 for (int c = 0; c < at.length; c++) {
                     String value = at[c] == time && copy > 0
-                            ? TimeOfDay.format(Math.floorMod(times[i] + copy * step, TimeOfDay.TICKS_PER_DAY))
+                            ? Timeline.format(Math.floorMod(times[i] + copy * step, TimeOfDay.TICKS_PER_DAY))
                             : row[at[c]];
                     element(out, tags[c], value);
                 }
