@@ -4,12 +4,10 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 
 import org.pmtriage.event.Event;
-import org.pmtriage.event.Operation;
-import org.pmtriage.read.DayRollover;
 import org.pmtriage.read.TimeOfDay;
 
 /**
- * Parses one {@code <event>} element into an {@link Event}. Children are the exported columns
+ * Parses one {@code <event>} element into a {@link ParsedEvent}. Children are the exported columns
  * named like the CSV header with {@code _} for spaces, in any subset and order; columns the
  * analysis does not use, {@code <stack>} and unknown elements are skipped without building text.
  * Values are taken verbatim, as the CSV reader takes its fields, so that both exports of one
@@ -32,8 +30,6 @@ final class EventElementParser {
 
     private final XmlCursor cursor;
     private final NameCache names = new NameCache();
-    private final DayRollover days = new DayRollover();
-    private Location start;
     private int present;
     private String problem;
     private Location problemAt;
@@ -45,11 +41,9 @@ final class EventElementParser {
     /**
      * Reads the event the cursor's start tag opens, through its end tag.
      *
-     * @param record the record number to give the event
-     * @return the event, or null when it is malformed ({@link #problem()} says why)
+     * @return the event, or why it is malformed
      */
-    Event parse(long record) {
-        start = cursor.location();
+    ParsedEvent parse() {
         present = 0;
         problem = null;
         long timeOfDay = TimeOfDay.INVALID;
@@ -115,45 +109,23 @@ final class EventElementParser {
                 default -> cursor.skipElement();
             }
         }
+        String missing = null;
         if ((present & REQUIRED) != REQUIRED) {
-            fail(start, "<event> has no <" + missing() + "> element");
+            missing = missing();
+            fail(cursor.location(), "<event> has no <" + missing + "> element");
         }
-        if (problem != null) {
-            return null;
-        }
-        return new Event(record, days.toTimeline(timeOfDay), processName, pid, tid, operationName,
-                Operation.of(operationName), path, result, detail, parentPid, commandLine, imagePath,
-                processIndex);
+        return new ParsedEvent(timeOfDay, processName, pid, tid, operationName, path, result, detail, parentPid,
+                commandLine, imagePath, processIndex, problem, problem == null ? "" : cursor.format(problemAt),
+                missing, (present & DETAIL) != 0);
     }
 
-    /** @return why the last {@link #parse} returned null */
-    String problem() {
-        return problem;
-    }
-
-    /** @return where the problem of the last {@link #parse} is, {@code line:column} */
-    String problemPosition() {
-        return cursor.format(problemAt);
-    }
-
-    /** @return where the last parsed event starts, {@code line:column} */
-    String startPosition() {
-        return cursor.format(start);
-    }
-
-    /** @return the first required column the last parsed event lacked, or null */
-    String missing() {
+    private String missing() {
         for (int i = 0; i < NAMES.length; i++) {
             if ((present & (1 << i)) == 0) {
                 return NAMES[i];
             }
         }
         return null;
-    }
-
-    /** @return whether the last parsed event had a Detail element */
-    boolean hadDetail() {
-        return (present & DETAIL) != 0;
     }
 
     private void fail(Location at, String what) {

@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamConstants;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecordPolicy;
+import org.pmtriage.read.DayRollover;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
@@ -51,11 +52,11 @@ public final class XmlEventReader implements EventReader {
     private final ReadOptions options;
     private final CountingInputStream counter;
     private final XmlCursor cursor;
-    private final EventElementParser parser;
+    private final DayRollover days = new DayRollover();
     private final ArrayDeque<Event> ahead = new ArrayDeque<>();
+    private EventSource events;
     private final List<ProcessInfo> processes;
     private LogFormatException pending;
-    private boolean inEvents;
     private boolean sawEvent;
     private long recordNumber;
     private long skipped;
@@ -78,7 +79,6 @@ public final class XmlEventReader implements EventReader {
         this.options = options;
         this.counter = new CountingInputStream(in);
         this.cursor = parser.open(counter, source);
-        this.parser = new EventElementParser(cursor);
         List<ProcessEntry> entries = readToEvents();
         this.processes = entries.isEmpty() ? List.of() : lookAhead(new ProcessClock(entries));
     }
@@ -164,6 +164,9 @@ public final class XmlEventReader implements EventReader {
 
     @Override
     public void close() throws IOException {
+        if (events != null) {
+            events.close();
+        }
         cursor.close();
         counter.close();
     }
@@ -186,13 +189,13 @@ public final class XmlEventReader implements EventReader {
             switch (cursor.name()) {
                 case "processlist" -> entries = new ProcessListParser(cursor, this::bad).read();
                 case "eventlist" -> {
-                    inEvents = true;
+                    events = new SequentialEvents(cursor);
                     return entries;
                 }
                 default -> cursor.skipElement();
             }
         }
-        finishDocument();
+        SequentialEvents.finishDocument(cursor);
         return entries;
     }
 
@@ -218,58 +221,36 @@ public final class XmlEventReader implements EventReader {
 
     /** @return the next well-formed event, or null after the eventlist */
     private Event readEvent() {
-        while (inEvents) {
-            int event = cursor.next();
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                inEvents = false;
-                finishDocument();
-                return null;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            if (!cursor.name().equals("event")) {
-                cursor.skipElement();
-                continue;
-            }
-            Event e = parser.parse(recordNumber + 1);
+        if (events == null) {
+            return null;
+        }
+        ParsedEvent parsed;
+        while ((parsed = events.next()) != null) {
             if (!sawEvent) {
                 sawEvent = true;
-                checkColumns();
+                checkColumns(parsed);
             }
-            if (e == null) {
-                bad(parser.problemPosition(), parser.problem());
+            if (parsed.problem() != null) {
+                bad(parsed.position(), parsed.problem());
                 continue;
             }
             recordNumber++;
-            return e;
+            return parsed.toEvent(recordNumber, days.toTimeline(parsed.timeOfDay()));
         }
+        events = null;
         return null;
     }
 
     /** The first event shows which columns the export has, as a CSV header does. */
-    private void checkColumns() {
-        String missing = parser.missing();
-        if (missing != null) {
-            throw new LogFormatException(source, parser.startPosition(), "not a ProcMon XML export: the"
-                    + " first <event> has no <" + missing + "> element (events need "
+    private void checkColumns(ParsedEvent first) {
+        if (first.missing() != null) {
+            throw new LogFormatException(source, first.position(), "not a ProcMon XML export: the"
+                    + " first <event> has no <" + first.missing() + "> element (events need "
                     + EventElementParser.REQUIRED_NAMES + ")");
         }
-        if (!parser.hadDetail()) {
+        if (!first.hadDetail()) {
             options.warnings().accept(source + ": no Detail element in events: share modes, write access"
                     + " and spawned PIDs are unknown, so findings will be less precise");
-        }
-    }
-
-    /** Reads what follows the eventlist to the end of the document, so truncation is noticed. */
-    private void finishDocument() {
-        while (cursor.depth() > 0) {
-            if (cursor.next() == XMLStreamConstants.START_ELEMENT) {
-                cursor.skipElement();
-            }
-        }
-        while (cursor.next() != XMLStreamConstants.END_DOCUMENT) {
-            // comments or processing instructions after the root
         }
     }
 

@@ -129,7 +129,7 @@ class XmlEventReaderTest {
         assertEquals(List.of(
                 "t.xml:17:1: skipped: PID \"abc\" is not a number",
                 "t.xml:25:1: skipped: Time of Day \"25:00:00\" is not a time",
-                "t.xml:33:1: skipped: <event> has no <PID> element",
+                "t.xml:33:127: skipped: <event> has no <PID> element",
                 "t.xml:34:126: skipped: unexpected element <b> inside <Path>"), r.warnings());
     }
 
@@ -155,7 +155,7 @@ class XmlEventReaderTest {
         String xml = doc("<event><Time_of_Day>10:00:00</Time_of_Day><Process_Name>a</Process_Name><PID>1</PID>"
                 + "<Path></Path><Result></Result></event>");
         LogFormatException e = assertThrows(LogFormatException.class, () -> read(xml, BadRecordPolicy.SKIP));
-        assertEquals("t.xml:3:1: not a ProcMon XML export: the first <event> has no <Operation> element (events"
+        assertEquals("t.xml:3:115: not a ProcMon XML export: the first <event> has no <Operation> element (events"
                 + " need Time_of_Day, Process_Name, PID, Operation, Path, Result)", e.getMessage());
     }
 
