@@ -11,7 +11,8 @@ import org.pmtriage.read.TimeOfDay;
  * named like the CSV header with {@code _} for spaces, in any subset and order; columns the
  * analysis does not use, {@code <stack>} and unknown elements are skipped without building text.
  * Values are taken verbatim, as the CSV reader takes its fields, so that both exports of one
- * capture give equal events.
+ * capture give equal events. A problem is located at the end tag of the element at fault (no
+ * position is taken while all is well: that would cost an object per element).
  */
 final class EventElementParser {
 
@@ -66,11 +67,10 @@ final class EventElementParser {
             switch (cursor.name()) {
                 case "ProcessIndex" -> processIndex = readInt();
                 case "Time_of_Day" -> {
-                    Location at = cursor.location();
                     String text = readString();
                     timeOfDay = TimeOfDay.parse(text);
                     if (timeOfDay == TimeOfDay.INVALID) {
-                        fail(at, "Time of Day \"" + clip(text) + "\" is not a time");
+                        fail(cursor.location(), "Time of Day \"" + clip(text) + "\" is not a time");
                     }
                     present |= TIME;
                 }
@@ -79,10 +79,9 @@ final class EventElementParser {
                     present |= PROCESS_NAME;
                 }
                 case "PID" -> {
-                    Location at = cursor.location();
                     pid = readInt();
                     if (pid < 0) {
-                        fail(at, "PID \"" + clip(cursor.string()) + "\" is not a number");
+                        fail(cursor.location(), "PID \"" + clip(cursor.string()) + "\" is not a number");
                     }
                     present |= PID;
                 }

@@ -11,6 +11,8 @@ import javax.xml.stream.XMLStreamReader;
 
 import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
+import org.codehaus.stax2.LocationInfo;
+import org.codehaus.stax2.XMLStreamReader2;
 import org.pmtriage.read.LogFormatException;
 
 /**
@@ -53,6 +55,8 @@ final class XmlCursor {
     private final byte[] chunk;
     private final int firstLine;
     private final int firstColumn;
+    private long fed;
+    private int lastFed;
     private boolean ended;
 
     private XmlCursor(XMLStreamReader xml, InputStream in, AsyncByteArrayFeeder feeder, String source,
@@ -125,6 +129,8 @@ final class XmlCursor {
         }
         if (n >= 0) {
             feeder.feedInput(chunk, 0, n);
+            fed += n;
+            lastFed = n;
         } else if (!ended) {
             ended = true;
             feeder.endOfInput();
@@ -132,6 +138,42 @@ final class XmlCursor {
             throw new LogFormatException(source, position(), XmlErrors.describe("Unexpected End-of-input",
                     depth == 0 ? null : openName()));
         }
+    }
+
+    /**
+     * What the input holds after the current start tag, for a parser that takes over from here.
+     *
+     * @param bytes  the bytes the parser was fed but has not parsed
+     * @param in     the rest of the input
+     * @param line   file line of {@code bytes[0]}
+     * @param column file column of {@code bytes[0]}
+     */
+    record Remainder(byte[] bytes, InputStream in, int line, int column) {
+    }
+
+    /**
+     * @return the input after the current start tag (assumed to hold no newline), or null when this
+     * cursor cannot tell (a blocking parser)
+     */
+    Remainder remainder() {
+        if (feeder == null) {
+            return null;
+        }
+        LocationInfo info = ((XMLStreamReader2) xml).getLocationInfo();
+        long start = info.getStartingByteOffset();
+        long end;
+        try {
+            end = info.getEndingByteOffset();
+        } catch (XMLStreamException e) {
+            return null;
+        }
+        long chunkStart = fed - lastFed;
+        if (end < chunkStart || end > fed || end <= start || chunk[(int) (end - chunkStart) - 1] != '>') {
+            return null;
+        }
+        byte[] rest = java.util.Arrays.copyOfRange(chunk, (int) (end - chunkStart), lastFed);
+        String[] at = position().split(":");
+        return new Remainder(rest, in, Integer.parseInt(at[0]), Integer.parseInt(at[1]) + (int) (end - start));
     }
 
     /** @return the local name of the current start or end element */

@@ -25,6 +25,9 @@ import org.pmtriage.read.ReadOptions;
  * reader finds them by header; the same capture gives the same events from both exports, except
  * that only XML events carry a process index.
  *
+ * <p>With three cores or more, the eventlist is parsed by several threads, in pieces cut between
+ * events, and delivered in order ({@code ParallelEvents}).
+ *
  * <p>DTDs and entities other than the five predefined ones are refused, so the reader never reads
  * anything outside its input and never expands text beyond the input's size. Errors name
  * {@code line:column}. Under {@link BadRecordPolicy#SKIP} a malformed event or process entry is
@@ -48,6 +51,15 @@ public final class XmlEventReader implements EventReader {
     /** How many characters of text the read-ahead events may hold, to bound its memory. */
     static final long LOOKAHEAD_CHARS = 4L << 20;
 
+    /**
+     * Threads parsing the eventlist: one per core but one (left to the splitter and the analysis), at
+     * most four; with fewer than three cores, the caller's thread parses alone. On a 2-core machine
+     * two parsing threads cost 15-35% more CPU for no gain in time (docs/performance-xml.md).
+     */
+    static final int PARSING_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors() - 1);
+
+    private final int threads;
+    private final int pieceBytes;
     private final String source;
     private final ReadOptions options;
     private final CountingInputStream counter;
@@ -71,10 +83,18 @@ public final class XmlEventReader implements EventReader {
      * @throws LogFormatException when the input is not a ProcMon XML export or is malformed
      */
     public XmlEventReader(InputStream in, String source, ReadOptions options) {
-        this(in, source, options, XmlEventReader::openCursor);
+        this(in, source, options, XmlEventReader::openCursor, PARSING_THREADS, ParallelEvents.PIECE_BYTES);
     }
 
-    XmlEventReader(InputStream in, String source, ReadOptions options, XmlCursor.Opener parser) {
+    /**
+     * @param parser     opens the parser of the document's start (and, single-threaded, of all of it)
+     * @param threads    threads parsing the eventlist; below 2, the caller's thread parses it
+     * @param pieceBytes bytes per piece of eventlist given to one parsing thread
+     */
+    XmlEventReader(InputStream in, String source, ReadOptions options, XmlCursor.Opener parser, int threads,
+                   int pieceBytes) {
+        this.threads = threads;
+        this.pieceBytes = pieceBytes;
         this.source = source;
         this.options = options;
         this.counter = new CountingInputStream(in);
@@ -189,7 +209,9 @@ public final class XmlEventReader implements EventReader {
             switch (cursor.name()) {
                 case "processlist" -> entries = new ProcessListParser(cursor, this::bad).read();
                 case "eventlist" -> {
-                    events = new SequentialEvents(cursor);
+                    XmlCursor.Remainder rest = threads > 1 ? cursor.remainder() : null;
+                    events = rest == null ? new SequentialEvents(cursor) : new ParallelEvents(rest.bytes(),
+                            rest.in(), source, rest.line(), rest.column(), threads, pieceBytes);
                     return entries;
                 }
                 default -> cursor.skipElement();

@@ -97,7 +97,7 @@ class ProcessListTest {
         assertEquals(1, reader.processes().size());
         assertEquals("C:\\a", reader.next().path());
         LogFormatException e = assertThrows(LogFormatException.class, reader::hasNext);
-        assertEquals("t.xml:33:1: PID \"4x\" is not a number", e.getMessage());
+        assertEquals("t.xml:33:8: PID \"4x\" is not a number", e.getMessage());
     }
 
     @Test

@@ -27,7 +27,9 @@ public final class XmlBenchmark {
     }
 
     /**
-     * {@code make CSV OUT.xml MEGABYTES [all|default]} or {@code read FILE [aalto-async|aalto|jdk|woodstox]}.
+     * {@code make CSV OUT.xml MEGABYTES [all|default]} or
+     * {@code read FILE [aalto-async|aalto|jdk|woodstox] [THREADS]} (threads parse the eventlist with
+     * aalto-async only; the CPU figure is the reading thread's own, so it is meaningful only for 1).
      *
      * @param args as above
      * @throws IOException when a file cannot be read or written
@@ -37,9 +39,10 @@ public final class XmlBenchmark {
             make(Path.of(args[1]), Path.of(args[2]), Long.parseLong(args[3]) << 20,
                     args.length > 4 && args[4].equals("default"));
         } else if (args.length >= 2 && args[0].equals("read")) {
-            read(Path.of(args[1]), args.length > 2 ? args[2] : "aalto-async");
+            read(Path.of(args[1]), args.length > 2 ? args[2] : "aalto-async",
+                    args.length > 3 ? Integer.parseInt(args[3]) : XmlEventReader.PARSING_THREADS);
         } else {
-            System.err.println("usage: make CSV OUT.xml MEGABYTES [all|default] | read FILE [aalto-async|aalto|jdk|woodstox]");
+            System.err.println("usage: make CSV OUT.xml MEGABYTES [all|default] | read FILE [aalto-async|aalto|jdk|woodstox] [THREADS]");
             System.exit(2);
         }
     }
@@ -67,7 +70,7 @@ public final class XmlBenchmark {
         }
     }
 
-    private static void read(Path file, String parser) throws IOException {
+    private static void read(Path file, String parser, int threads) throws IOException {
         XmlCursor.Opener opener = switch (parser) {
             case "aalto-async" -> XmlEventReader::openCursor;
             case "aalto" -> (in, source) -> XmlCursor.blocking(StaxFactories.aalto(), in, source,
@@ -78,24 +81,25 @@ public final class XmlBenchmark {
                     source, XmlEventReader.MAX_TEXT_CHARS);
             default -> throw new IllegalArgumentException("unknown parser " + parser);
         };
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.lang.management.ThreadMXBean cpuTimes = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
-        long cpuStart = threads.getCurrentThreadCpuTime();
+        long cpuStart = cpuTimes.getCurrentThreadCpuTime();
         long events = 0;
         long check = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             XmlEventReader reader = new XmlEventReader(in, file.toString(), ReadOptions.defaults(), opener)) {
+             XmlEventReader reader = new XmlEventReader(in, file.toString(), ReadOptions.defaults(), opener,
+                     threads, ParallelEvents.PIECE_BYTES)) {
             while (reader.hasNext()) {
                 Event e = reader.next();
                 events++;
                 check += e.pid() + e.path().length() + e.detail().length() + e.processIndex();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            double cpu = (cpuTimes.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             double megabytes = reader.bytesRead() / 1e6;
-            System.out.printf(Locale.ROOT, "%s %s: %,d events, %.1f MB in %.2f s = %.0f MB/s wall;"
+            System.out.printf(Locale.ROOT, "%s x%d %s: %,d events, %.1f MB in %.2f s = %.0f MB/s wall;"
                     + " reading thread CPU %.2f s = %.0f MB/s per core; %.0f k events/s (processes %d, check %d)%n",
-                    parser, file.getFileName(), events, megabytes, seconds, megabytes / seconds, cpu,
+                    parser, threads, file.getFileName(), events, megabytes, seconds, megabytes / seconds, cpu,
                     megabytes / cpu, events / seconds / 1e3, reader.processes().size(), check);
         }
     }

@@ -127,8 +127,8 @@ class XmlEventReaderTest {
         assertEquals(List.of(1L, 2L), r.events().stream().map(Event::record).toList());
         assertEquals(4, r.skipped());
         assertEquals(List.of(
-                "t.xml:17:1: skipped: PID \"abc\" is not a number",
-                "t.xml:25:1: skipped: Time of Day \"25:00:00\" is not a time",
+                "t.xml:17:9: skipped: PID \"abc\" is not a number",
+                "t.xml:25:22: skipped: Time of Day \"25:00:00\" is not a time",
                 "t.xml:33:127: skipped: <event> has no <PID> element",
                 "t.xml:34:126: skipped: unexpected element <b> inside <Path>"), r.warnings());
     }
@@ -138,7 +138,7 @@ class XmlEventReaderTest {
         String xml = doc(event(1, "10:00:00", "a.exe", "1", "ReadFile", "C:\\1"),
                 event(1, "10:00:01", "a.exe", "abc", "ReadFile", "C:\\2"));
         LogFormatException e = assertThrows(LogFormatException.class, () -> read(xml, BadRecordPolicy.FAIL));
-        assertEquals("t.xml:17:1: PID \"abc\" is not a number", e.getMessage());
+        assertEquals("t.xml:17:9: PID \"abc\" is not a number", e.getMessage());
     }
 
     @Test
