@@ -22,6 +22,13 @@ final class FileObject {
     List<ProcessNode> usedBy;
     /** Spawn races it took part in; null while none. */
     List<PendingRace> races;
+    /** The first {@link #KEPT_USES} operations through it; null while none. */
+    List<PendingUse> uses;
+    /** How many operations went through it in all. */
+    long useCount;
+
+    /** Operations through an object kept for reports; the rest are only counted. */
+    static final int KEPT_USES = 8;
 
     FileObject(Event e, ProcessNode owner) {
         this.path = e.path();
@@ -51,6 +58,26 @@ final class FileObject {
         return null;
     }
 
+    void use(ProcessNode process, Event e) {
+        useCount++;
+        if (uses == null) {
+            uses = new ArrayList<>(2);
+        }
+        if (uses.size() < KEPT_USES) {
+            uses.add(new PendingUse(process, e.operationName(), e.time(), e.record()));
+        }
+    }
+
+    List<FileUse> toFileUses() {
+        List<FileUse> out = new ArrayList<>();
+        if (uses != null) {
+            for (PendingUse u : uses) {
+                out.add(new FileUse(u.process.ref(), u.operation, u.at, u.record));
+            }
+        }
+        return out;
+    }
+
     void usedBy(ProcessNode process) {
         if (usedBy == null) {
             usedBy = new ArrayList<>(2);
@@ -76,7 +103,10 @@ final class FileObject {
     FileOpen toFileOpen() {
         CreateFileDetail d = CreateFileDetail.parse(detail);
         return new FileOpen(owner.ref(), tid, openedAt, record, d.desiredAccess(), d.shareMode(),
-                !detail.isEmpty() && d.writes());
+                !detail.isEmpty() && d.writes(), toFileUses(), useCount);
+    }
+
+    private record PendingUse(ProcessNode process, String operation, long at, long record) {
     }
 
     /** A spawn race on this object, confirmed if the object is later closed by another process. */

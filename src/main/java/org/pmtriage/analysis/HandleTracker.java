@@ -82,11 +82,17 @@ final class HandleTracker {
     /** An operation through an open handle (read, write, query...) by {@code process}. */
     void used(Event e, ProcessNode process) {
         List<FileObject> objects = byPath.get(key(e.path()));
-        if (objects == null || ownedBy(objects, process) != null) {
+        if (objects == null) {
+            return;
+        }
+        FileObject own = ownedBy(objects, process);
+        if (own != null) {
+            own.use(process, e);
             return;
         }
         FileObject inherited = inheritableBy(objects, process);
         if (inherited != null) {
+            inherited.use(process, e);
             inherited.usedBy(process);
         }
     }
@@ -115,7 +121,7 @@ final class HandleTracker {
         for (FileObject object : parent.owned) {
             if (object.open && object.openedAt <= link.at()) {
                 inherited.add(object);
-                if (link.at() - object.openedAt <= window && link.record() >= 0
+                if (link.at() - object.openedAt <= window && link.created()
                         && !object.path.equalsIgnoreCase(link.image())) {
                     findings.spawnRace(object, link);
                 }

@@ -20,6 +20,8 @@ final class ProcessNode {
     boolean started;
     /** Saw at least one event of its own. */
     boolean seen;
+    /** Counted among the capture's processes. */
+    boolean counted;
     /** Its spawn was already given to the handle tracker. */
     boolean linked;
     /** File objects it opened that are still open. */

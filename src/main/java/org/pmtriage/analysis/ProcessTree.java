@@ -51,12 +51,15 @@ final class ProcessTree {
             byIndex.put(info.processIndex(), node);
             infos.put(info.processIndex(), info);
             unspawnedByPid.computeIfAbsent(info.pid(), k -> new ArrayDeque<>()).add(node);
-            instances++;
         }
         infos.forEach((index, info) -> byIndex.get(index).parent = byIndex.get(info.parentIndex()));
     }
 
-    /** @return how many process instances the capture showed */
+    /**
+     * @return how many process instances the capture's events showed (their own events or a
+     *         Process Create); table entries without events do not count, so that a capture
+     *         gives the same number in every format
+     */
     long instances() {
         return instances;
     }
@@ -72,10 +75,11 @@ final class ProcessTree {
         if (node != null) {
             if (!node.seen) {
                 node.seen = true;
+                count(node);
                 byPid.put(node.pid, node);
                 unspawned(node);
                 if (!node.linked && node.parent != null && node.startedAt != ProcessRef.UNKNOWN_TIME) {
-                    link(node.parent, node, node.startedAt, -1, Event.UNKNOWN, "");
+                    link(new SpawnLink(node.parent, node, node.startedAt, -1, Event.UNKNOWN, "", false));
                 }
             }
             return node;
@@ -120,6 +124,7 @@ final class ProcessTree {
         if (child == null) {
             child = begin(detail.pid(), baseName(e.path()), detail.commandLine());
         } else {
+            count(child);
             byPid.put(child.pid, child);
         }
         if (child.commandLine.isEmpty()) {
@@ -127,7 +132,7 @@ final class ProcessTree {
         }
         child.parent = parent;
         child.startedAt = e.time();
-        link(parent, child, e.time(), e.record(), e.tid(), e.path());
+        link(new SpawnLink(parent, child, e.time(), e.record(), e.tid(), e.path(), true));
     }
 
     /** A Process Start event, the first of {@code node}. */
@@ -140,11 +145,12 @@ final class ProcessTree {
         if (node.startedAt == ProcessRef.UNKNOWN_TIME) {
             node.startedAt = e.time();
         }
-        if (!node.linked && detail.pid() != Event.UNKNOWN && detail.pid() != node.pid) {
-            ProcessNode parent = node.parent != null ? node.parent : byPid.get(detail.pid());
+        int parentPid = detail.pid() != Event.UNKNOWN ? detail.pid() : e.parentPid();
+        if (!node.linked && parentPid != Event.UNKNOWN && parentPid != node.pid) {
+            ProcessNode parent = node.parent != null ? node.parent : byPid.get(parentPid);
             if (parent != null && parent != node) {
                 node.parent = parent;
-                link(parent, node, e.time(), e.record(), Event.UNKNOWN, "");
+                link(new SpawnLink(parent, node, e.time(), e.record(), Event.UNKNOWN, "", false));
             }
         }
     }
@@ -168,13 +174,20 @@ final class ProcessTree {
         }
         ProcessNode node = new ProcessNode(pid, name, commandLine);
         byPid.put(pid, node);
-        instances++;
+        count(node);
         return node;
     }
 
-    private void link(ProcessNode parent, ProcessNode child, long at, long record, int tid, String image) {
-        child.linked = true;
-        onSpawn.accept(new SpawnLink(parent, child, at, record, tid, image));
+    private void count(ProcessNode node) {
+        if (!node.counted) {
+            node.counted = true;
+            instances++;
+        }
+    }
+
+    private void link(SpawnLink spawn) {
+        spawn.child().linked = true;
+        onSpawn.accept(spawn);
     }
 
     private ProcessNode takeUnspawned(int pid) {

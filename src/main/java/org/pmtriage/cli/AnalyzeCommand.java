@@ -81,7 +81,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);
         List<String> inputs = LogArguments.expand(logs);
-        List<Outcome> outcomes = run(inputs, reading.toReadOptions(warnings), reading.quiet ? w -> { } : warnings);
+        boolean progress = !reading.quiet && (jobs == 1 || inputs.size() == 1);
+        List<Outcome> outcomes = run(inputs, reading.toReadOptions(warnings), reading.quiet ? w -> { } : warnings,
+                progress);
         int code = ExitCode.OK;
         for (Outcome o : outcomes) {
             if (o.error() != null) {
@@ -105,12 +107,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         return code;
     }
 
-    private List<Outcome> run(List<String> inputs, ReadOptions options, Consumer<String> warnings)
+    private List<Outcome> run(List<String> inputs, ReadOptions options, Consumer<String> warnings, boolean progress)
             throws InterruptedException {
         if (jobs == 1 || inputs.size() == 1) {
             List<Outcome> outcomes = new ArrayList<>();
             for (String log : inputs) {
-                outcomes.add(analyze(log, options, warnings));
+                outcomes.add(analyze(log, options, warnings, progress));
             }
             return outcomes;
         }
@@ -118,7 +120,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (String log : inputs) {
-                futures.add(pool.submit(() -> analyze(log, options, warnings)));
+                futures.add(pool.submit(() -> analyze(log, options, warnings, false)));
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<Outcome> f : futures) {
@@ -134,9 +136,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome analyze(String log, ReadOptions options, Consumer<String> warnings) {
+    private Outcome analyze(String log, ReadOptions options, Consumer<String> warnings, boolean progress) {
         try {
-            return new Outcome(log, LogPass.analyze(log, options, window, warnings), null);
+            return new Outcome(log, LogPass.analyze(log, options, window, warnings, progress), null);
         } catch (LogFormatException e) {
             if (reading.debug) {
                 e.printStackTrace(spec.commandLine().getErr());

@@ -8,6 +8,7 @@ import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.LogReaders;
+import org.pmtriage.read.ReadAhead;
 import org.pmtriage.read.ReadOptions;
 import org.pmtriage.report.Report;
 
@@ -22,15 +23,18 @@ final class LogPass {
      * @param options  how to read it
      * @param window   the spawn-race window in timeline ticks
      * @param warnings receives warnings of the analysis
+     * @param progress whether a progress bar may show (a large file, stderr a terminal)
      * @return the report
      * @throws LogFormatException when the log cannot be read
      */
-    static Report analyze(String log, ReadOptions options, long window, Consumer<String> warnings) {
-        try (EventReader reader = LogReaders.open(log, options)) {
+    static Report analyze(String log, ReadOptions options, long window, Consumer<String> warnings, boolean progress) {
+        try (EventReader reader = new ReadAhead(LogReaders.open(log, options));
+             Progress bar = Progress.start(log, !progress)) {
             Analyzer analyzer = new Analyzer(window, warnings);
             analyzer.processTable(reader.processes());
             while (reader.hasNext()) {
                 analyzer.accept(reader.next());
+                bar.update(reader.bytesRead());
             }
             AnalysisResult result = analyzer.finish(reader.skippedRecords());
             if (result.summary().skippedRecords() > ReadOptions.NAMED_SKIPS) {

@@ -42,7 +42,8 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> warnings = reading.quiet ? w -> { }
                 : w -> err.println("pmtriage stats: warning: " + w);
-        Report report = LogPass.analyze(log, reading.toReadOptions(warnings), Analyzer.DEFAULT_WINDOW, warnings);
+        Report report = LogPass.analyze(log, reading.toReadOptions(warnings), Analyzer.DEFAULT_WINDOW, warnings,
+                !reading.quiet);
         CaptureSummary s = report.result().summary();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
+import org.pmtriage.read.pml.PmlEventReader;
 import org.pmtriage.read.xml.XmlEventReader;
 
 /**
@@ -65,7 +66,11 @@ public final class LogReaders {
                 head = peek(in);
             }
             if (startsWith(head, "PML_")) {
-                throw new LogFormatException(name, "", "PML logs are not supported yet");
+                if (gzip || file == null) {
+                    return PmlEventReader.fromStream(in, name, options);
+                }
+                raw.close();
+                return new PmlEventReader(file, name, options);
             }
             return openText(in, head, name, options);
         } catch (IOException e) {
@@ -98,11 +103,12 @@ public final class LogReaders {
             return new XmlEventReader(in, name, options);
         }
         in.skipNBytes(bom);
-        InputStreamReader text = new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        InputStream utf8 = charset == StandardCharsets.UTF_8 ? in
+                : new Utf8Transcoder(new InputStreamReader(in, charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
         if (start.startsWith("\"") || Character.isLetter(start.isEmpty() ? ' ' : start.charAt(0))) {
-            return new CsvEventReader(text, name, options);
+            return new CsvEventReader(utf8, name, options);
         }
         throw new LogFormatException(name, "", "not a ProcMon log (CSV, XML or PML export): it starts with "
                 + describe(head));

@@ -5,7 +5,8 @@ import org.pmtriage.event.Timeline;
 /**
  * Parses ProcMon's Time of Day column in every locale form seen: {@code 1:12:21.8898394 PM}
  * (12-hour), {@code 13:12:21,8898394} (comma decimal) and {@code 13:12:21.8898394}, with up to
- * seven fractional digits. {@link Timeline#format} writes them back.
+ * seven fractional digits, and 12-hour forms with the designator before the time or in other
+ * languages ({@code 오후 1:12:21.8898394}, {@code 午後 1:12:21.8898394}, {@code 1:12:21 p. m.}). {@link Timeline#format} writes them back.
  */
 public final class TimeOfDay {
 
@@ -16,6 +17,11 @@ public final class TimeOfDay {
     /** Returned by {@link #parse} for text that is not a time of day. */
     public static final long INVALID = -1;
 
+    /** Afternoon designators seen in Windows locales, before or after the time. */
+    private static final String[] PM = {"PM", "P.M.", "p. m.", "午後", "오후", "下午", "μ.μ.", "م", "ب.ظ"};
+    /** Morning designators. */
+    private static final String[] AM = {"AM", "A.M.", "a. m.", "午前", "오전", "上午", "π.μ.", "ص", "ق.ظ"};
+
     private TimeOfDay() {
     }
 
@@ -24,13 +30,51 @@ public final class TimeOfDay {
      * @return 100-ns ticks since midnight, or {@link #INVALID}
      */
     public static long parse(String text) {
+        int first = 0;
         int n = text.length();
-        int i = 0;
+        while (first < n && !isDigit(text.charAt(first))) {
+            first++;
+        }
+        int last = n - 1;
+        while (last >= first && !isDigit(text.charAt(last))) {
+            last--;
+        }
+        if (last < first) {
+            return INVALID;
+        }
+        String prefix = text.substring(0, first).trim();
+        String suffix = text.substring(last + 1).trim();
+        long clock = parseClock(text, first, last + 1);
+        if (clock == INVALID) {
+            return INVALID;
+        }
+        if (prefix.isEmpty() && suffix.isEmpty()) {
+            return clock < TICKS_PER_DAY ? clock : INVALID;
+        }
+        if (!prefix.isEmpty() && !suffix.isEmpty()) {
+            return INVALID;
+        }
+        String designator = prefix.isEmpty() ? suffix : prefix;
+        boolean pm = isOneOf(designator, PM);
+        if (!pm && !isOneOf(designator, AM)) {
+            return INVALID;
+        }
+        long hour = clock / (3600 * TICKS_PER_SECOND);
+        if (hour < 1 || hour > 12) {
+            return INVALID;
+        }
+        long rest = clock - hour * 3600 * TICKS_PER_SECOND;
+        return (hour % 12 + (pm ? 12 : 0)) * 3600 * TICKS_PER_SECOND + rest;
+    }
+
+    /** Parses {@code H:MM:SS} with an optional {@code .} or {@code ,} and up to 7 fraction digits. */
+    private static long parseClock(String text, int from, int to) {
+        int i = from;
         long[] parts = new long[3];
         for (int p = 0; p < 3; p++) {
             int start = i;
             long v = 0;
-            while (i < n && i - start < 2 && isDigit(text.charAt(i))) {
+            while (i < to && i - start < 2 && isDigit(text.charAt(i))) {
                 v = v * 10 + text.charAt(i++) - '0';
             }
             if (i == start) {
@@ -38,17 +82,17 @@ public final class TimeOfDay {
             }
             parts[p] = v;
             if (p < 2) {
-                if (i >= n || text.charAt(i) != ':') {
+                if (i >= to || text.charAt(i) != ':') {
                     return INVALID;
                 }
                 i++;
             }
         }
         long fraction = 0;
-        if (i < n && (text.charAt(i) == '.' || text.charAt(i) == ',')) {
+        if (i < to && (text.charAt(i) == '.' || text.charAt(i) == ',')) {
             i++;
             int digits = 0;
-            while (i < n && isDigit(text.charAt(i))) {
+            while (i < to && isDigit(text.charAt(i))) {
                 if (digits < 7) {
                     fraction = fraction * 10 + text.charAt(i) - '0';
                 }
@@ -62,23 +106,19 @@ public final class TimeOfDay {
                 fraction *= 10;
             }
         }
-        while (i < n && text.charAt(i) == ' ') {
-            i++;
-        }
-        long hour = parts[0];
-        if (i < n) {
-            String suffix = text.substring(i);
-            boolean am = suffix.equalsIgnoreCase("AM") || suffix.equalsIgnoreCase("a.m.");
-            boolean pm = suffix.equalsIgnoreCase("PM") || suffix.equalsIgnoreCase("p.m.");
-            if (!am && !pm || hour < 1 || hour > 12) {
-                return INVALID;
-            }
-            hour = hour % 12 + (pm ? 12 : 0);
-        }
-        if (hour > 23 || parts[1] > 59 || parts[2] > 59) {
+        if (i != to || parts[0] > 23 || parts[1] > 59 || parts[2] > 59) {
             return INVALID;
         }
-        return ((hour * 60 + parts[1]) * 60 + parts[2]) * TICKS_PER_SECOND + fraction;
+        return ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * TICKS_PER_SECOND + fraction;
+    }
+
+    private static boolean isOneOf(String designator, String[] known) {
+        for (String k : known) {
+            if (k.equalsIgnoreCase(designator)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDigit(char c) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pmtriage.analysis.CaptureSummary;
 import org.pmtriage.analysis.FileOpen;
+import org.pmtriage.analysis.FileUse;
 import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.FindingKind;
 import org.pmtriage.analysis.InheritedHandle;
@@ -130,6 +131,15 @@ public final class JsonReport {
         n.put("desiredAccess", open.desiredAccess());
         n.put("openShareMode", open.shareMode());
         n.put("writes", open.writes());
+        n.put("useCount", open.useCount());
+        ArrayNode uses = n.putArray("uses");
+        for (FileUse u : open.uses()) {
+            ObjectNode use = uses.addObject();
+            use.set("process", process(u.process()));
+            use.put("operation", u.operation());
+            use.put("at", Timeline.format(u.at()));
+            use.put("record", u.record());
+        }
     }
 
     private static ArrayNode spawns(List<Spawn> spawns) {

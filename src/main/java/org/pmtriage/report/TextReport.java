@@ -74,8 +74,8 @@ public final class TextReport {
         line(open.at(), who(open.opener()) + " opened it" + access(open) + thread(open.tid()));
         Spawn first = h.chain().get(0);
         for (Spawn s : h.chain()) {
-            String gap = s == first ? String.format(Locale.ROOT, " %s ms after the open,", ms(h.spawnGap())) : "";
-            line(s.at(), who(s.parent()) + gap + " spawned " + who(s.child()) + ", which inherited the handle");
+            String gap = s == first ? " " + ms(h.spawnGap()) + " ms after the open" : "";
+            line(s.at(), who(s.parent()) + " spawned " + who(s.child()) + gap + ", which inherited the handle");
         }
         for (SharingViolation v : blocked) {
             line(v.at(), who(v.victim()) + " was refused the file: SHARING VIOLATION");
@@ -96,7 +96,7 @@ public final class TextReport {
         line(r.open().at(), who(r.open().opener()) + " opened it" + access(r.open()) + thread(r.open().tid()));
         line(r.spawn().at(), who(r.spawn().parent()) + " spawned " + who(r.spawn().child()) + thread(r.spawnTid())
                 + ", " + ms(r.gap()) + " ms later, while the file was still open");
-        out.printf("  %s%n", r.confirmed() ? "The handle did leak: the file was later closed by another process."
+        out.printf("  %s%n", r.confirmed() ? "The child did inherit it: the file was later closed by another process."
                 : "The child may have inherited the handle; no other process closed it in the capture.");
     }
 

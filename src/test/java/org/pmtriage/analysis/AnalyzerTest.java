@@ -36,6 +36,11 @@ class AnalyzerTest {
         assertEquals(1, leak.chain().size());
         assertEquals(18.9, Timeline.millis(leak.spawnGap()));
         assertTrue(leak.open().writes());
+        assertEquals(1, leak.open().useCount());
+        FileUse write = leak.open().uses().get(0);
+        assertEquals("WriteFile", write.operation());
+        assertEquals("python.exe", write.process().name());
+        assertEquals(2, write.record());
 
         SpawnRace race = Capture.of(r, SpawnRace.class).get(0);
         assertTrue(race.confirmed());
@@ -82,6 +87,7 @@ class AnalyzerTest {
         assertEquals(InheritedHandle.Verdict.HANDED_OVER, h.verdict());
         assertEquals(Severity.INFO, h.severity());
         assertEquals(List.of(30), h.usedBy().stream().map(ProcessRef::pid).toList());
+        assertEquals(List.of("link.exe"), h.open().uses().stream().map(u -> u.process().name()).toList());
     }
 
     @Test

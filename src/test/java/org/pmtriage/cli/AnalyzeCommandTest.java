@@ -51,7 +51,7 @@ class AnalyzeCommandTest {
         CliRun run = CliRun.of("analyze", story.toString());
         assertEquals(1, run.code(), run.err());
         assertTrue(run.out().contains("ERROR  inherited handle, leaked: " + CPP), run.out());
-        assertTrue(run.out().contains("python.exe (4312) 18.9 ms after the open, spawned cmd.exe (5120)"), run.out());
+        assertTrue(run.out().contains("python.exe (4312) spawned cmd.exe (5120) 18.9 ms after the open, which inherited the handle"), run.out());
         assertTrue(run.out().contains("cl.exe (6000) was refused the file: SHARING VIOLATION"), run.out());
         assertTrue(run.out().contains("cmd.exe (5120) closed it (CloseFile), 500.0 ms after the open; python.exe never closed it"),
                 run.out());

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,8 @@ class CsvEventReaderTest {
     private List<Event> read(String csv, BadRecordPolicy policy) throws IOException {
         List<Event> events = new ArrayList<>();
         ReadOptions options = ReadOptions.defaults().withPolicy(policy).withWarnings(warnings::add);
-        try (CsvEventReader reader = new CsvEventReader(new StringReader(csv), "t.csv", options)) {
+        try (CsvEventReader reader = new CsvEventReader(
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "t.csv", options)) {
             reader.forEachRemaining(events::add);
             assertEquals(InputFormat.CSV, reader.format());
         }

@@ -12,7 +12,9 @@ class TimeOfDayTest {
     private static final long AFTERNOON = ((13 * 60 + 12) * 60 + 21) * TimeOfDay.TICKS_PER_SECOND + 8_898_394;
 
     @ParameterizedTest
-    @ValueSource(strings = {"1:12:21.8898394 PM", "13:12:21,8898394", "13:12:21.8898394", "01:12:21.8898394 pm"})
+    @ValueSource(strings = {"1:12:21.8898394 PM", "13:12:21,8898394", "13:12:21.8898394", "01:12:21.8898394 pm",
+        "\uc624\ud6c4 1:12:21.8898394", "\u5348\u5f8c 1:12:21.8898394", "\u4e0b\u53481:12:21.8898394",
+        "1:12:21,8898394 p. m.", "1:12:21.8898394 P.M."})
     void everyLocaleFormGivesTheSameTime(String text) {
         assertEquals(AFTERNOON, TimeOfDay.parse(text));
     }
@@ -25,7 +27,8 @@ class TimeOfDayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "44:57.9", "25:00:00.0", "13:61:00.0", "13:00:00.", "1:00:00.0 XM", "13:00:00.0 PM", "abc"})
+    @ValueSource(strings = {"", "44:57.9", "25:00:00.0", "13:61:00.0", "13:00:00.", "1:00:00.0 XM", "13:00:00.0 PM", "abc",
+        "AM 1:00:00.0 PM", "1:00:00.0.5", "1:2:3:4"})
     void rejectsWhatIsNotATime(String text) {
         assertEquals(TimeOfDay.INVALID, TimeOfDay.parse(text));
     }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Benchmark: end-to-end `pmtriage analyze` on generated captures of each format, side by side with
+# Python's csv module merely iterating the same CSV rows. Prints a Markdown table.
+#
+#   bench/run.sh                  # 1 GB and 5 GB captures, csv xml pml
+#   SIZES="1" FORMATS="csv" bench/run.sh
+#
+# Captures are made once by the project's generator (bin/generate-capture; PML through the test
+# PML writer) into $BENCH_DIR (default /tmp/pmtriage-bench) and reused. Each command runs once to
+# warm the page cache, then the measured run follows. JAVA_OPTS for pmtriage: -Xmx128m.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${BENCH_DIR:-/tmp/pmtriage-bench}
+sizes=${SIZES:-"1 5"}
+formats=${FORMATS:-"csv xml pml"}
+mkdir -p "$dir"
+mvn -q -B -Dstyle.color=never -DskipTests package > /dev/null
+jar=target/pmtriage.jar
+
+capture() { # size format -> path
+  local size=$1 fmt=$2 out="$dir/build-${1}g.$2"
+  if [ ! -f "$out" ]; then
+    local bytes=$((size * 1000 * 1000 * 1000))
+    if [ "$fmt" = pml ]; then
+      bin/generate-capture --seed 42 --jobs 2000 --parallel 8 --leaks 20 --handed-over 10 --races 10 \
+        --near-misses 20 --pid-reuse --events $((bytes / 190)) --format pml --output "$out" >&2
+    else
+      bin/generate-capture --seed 42 --jobs 2000 --parallel 8 --leaks 20 --handed-over 10 --races 10 \
+        --near-misses 20 --pid-reuse --bytes "$bytes" --format "$fmt" --output "$out" >&2
+    fi
+  fi
+  echo "$out"
+}
+
+measure() { # command... -> "seconds peakKB"
+  "$@" > /dev/null 2>&1 || true
+  /usr/bin/time -f "%e %M" "$@" 2> "$dir/time.txt" > "$dir/out.txt"
+  tail -n 1 "$dir/time.txt"
+}
+
+echo "| capture | MB | events | pmtriage s | MB/s | events/s | peak RSS MB | python csv s | python MB/s | speed-up |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for size in $sizes; do
+  for fmt in $formats; do
+    file=$(capture "$size" "$fmt")
+    mb=$(( $(stat -c %s "$file") / 1000000 ))
+    read -r secs kb < <(measure java -Xmx128m -jar "$jar" analyze --quiet --format json --fail-on none "$file")
+    events=$(python3 -c "import json; print(json.load(open('$dir/out.txt'))['input']['events'])")
+    py="-"; pymbs="-"; ratio="-"
+    if [ "$fmt" = csv ]; then
+      read -r pysecs _ < <(measure python3 bench/iterate_csv.py "$file")
+      py=$pysecs
+      pymbs=$(python3 -c "print(round($mb / $pysecs))")
+      ratio=$(python3 -c "print(round($pysecs / $secs, 2))")
+    fi
+    python3 -c "print('| $(basename "$file") | $mb | $events | $secs | %d | %d | %d | $py | $pymbs | $ratio |' % ($mb / $secs, $events / $secs, $kb / 1024))"
+  done
+done

@@ -1,0 +1,282 @@
+package org.pmtriage.read;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Splits UTF-8 CSV bytes into records and fields (RFC 4180: quoted fields may hold commas,
+ * doubled quotes, CR and LF; records end in CRLF, LF or a bare CR) without decoding them: a field
+ * becomes a String only when asked for, so columns nobody reads cost one scan for the closing
+ * quote. The current record's bytes stay in the buffer until the next call to {@link #next()}.
+ */
+final class CsvScanner implements Closeable {
+
+    private static final int INITIAL_BUFFER = 1 << 20;
+    private static final int MAX_FIELDS = 1024;
+
+    private static final int UNTERMINATED = -2;
+
+    private final InputStream in;
+    private final String source;
+    private final int maxRecordBytes;
+    private byte[] buf = new byte[INITIAL_BUFFER];
+    private int limit;
+    private int pos;
+    private boolean eof;
+    private long consumed;
+    private long line = 1;
+    private long recordLine;
+    private int fields;
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private boolean[] escaped = new boolean[32];
+    private final Interned interned = new Interned();
+
+    /**
+     * @param in             the CSV bytes, UTF-8, byte-order mark removed
+     * @param source         the file name for messages
+     * @param maxRecordBytes largest record accepted; a larger one is an error, not an OOM
+     */
+    CsvScanner(InputStream in, String source, int maxRecordBytes) {
+        this.in = in;
+        this.source = source;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /**
+     * Moves to the next record.
+     *
+     * @return false at the end of the input
+     * @throws LogFormatException when the input ends inside a quoted field or a record is too long
+     * @throws IOException when reading fails
+     */
+    boolean next() throws IOException {
+        while (true) {
+            if (pos >= limit && !fill(pos)) {
+                return false;
+            }
+            int start = pos;
+            long startLine = line;
+            int result = scanRecord(start);
+            if (result >= 0) {
+                consumed += result - start;
+                pos = result;
+                recordLine = startLine;
+                return true;
+            }
+            line = startLine;
+            if (result == UNTERMINATED) {
+                throw new LogFormatException(source, Long.toString(startLine),
+                        "the file ends inside a quoted field that starts on this line (unterminated quote)");
+            }
+            if (limit - start >= maxRecordBytes) {
+                throw new LogFormatException(source, Long.toString(startLine), "record is longer than "
+                        + maxRecordBytes / (1024 * 1024) + " MiB (a runaway quote or a huge field)");
+            }
+            fill(start);
+        }
+    }
+
+    /** @return the number of fields of the current record (1 for an empty line) */
+    int fieldCount() {
+        return fields;
+    }
+
+    /** @return whether the current record is an empty line */
+    boolean emptyLine() {
+        return fields == 1 && ends[0] == starts[0] && !escaped[0];
+    }
+
+    /** @return the line the current record starts on, 1-based */
+    long line() {
+        return recordLine;
+    }
+
+    /** @return bytes consumed so far */
+    long bytesRead() {
+        return consumed;
+    }
+
+    /** @return field {@code i} of the current record, decoded */
+    String field(int i) {
+        if (!escaped[i]) {
+            return new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
+        }
+        byte[] out = new byte[ends[i] - starts[i]];
+        int n = 0;
+        for (int p = starts[i]; p < ends[i]; p++) {
+            out[n++] = buf[p];
+            if (buf[p] == '"') {
+                p++;
+            }
+        }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** @return field {@code i}, the same String instance for the same short value (names, results) */
+    String internedField(int i) {
+        if (escaped[i] || ends[i] - starts[i] > Interned.MAX_LENGTH) {
+            return field(i);
+        }
+        return interned.get(this, i);
+    }
+
+    /** @return field {@code i} as a non-negative int, or -1 when it is not one */
+    int intField(int i) {
+        int n = ends[i] - starts[i];
+        if (n == 0 || n > 10 || escaped[i]) {
+            return -1;
+        }
+        long v = 0;
+        for (int p = starts[i]; p < ends[i]; p++) {
+            int d = buf[p] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v > Integer.MAX_VALUE ? -1 : (int) v;
+    }
+
+    /** @return the time of day of field {@code i} in ticks, or {@link TimeOfDay#INVALID} */
+    long timeField(int i) {
+        if (escaped[i] || ends[i] - starts[i] > 40) {
+            return TimeOfDay.INVALID;
+        }
+        return TimeOfDay.parse(new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** @return the end of the record starting at {@code p}, or -1 when the buffer ends first */
+    private int scanRecord(int p) {
+        byte[] b = buf;
+        int end = limit;
+        fields = 0;
+        while (true) {
+            if (fields == starts.length && fields < MAX_FIELDS) {
+                grow();
+            }
+            boolean esc = false;
+            int fieldStart;
+            int fieldEnd;
+            if (p < end && b[p] == '"') {
+                fieldStart = ++p;
+                while (true) {
+                    while (p < end && b[p] != '"') {
+                        if (b[p] == '\n') {
+                            line++;
+                        }
+                        p++;
+                    }
+                    if (p >= end) {
+                        return eof ? UNTERMINATED : -1;
+                    }
+                    if (p + 1 >= end) {
+                        if (eof) {
+                            break;
+                        }
+                        return -1;
+                    }
+                    if (b[p + 1] == '"') {
+                        esc = true;
+                        p += 2;
+                        continue;
+                    }
+                    break;
+                }
+                fieldEnd = p++;
+                while (p < end && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+                    p++;
+                }
+            } else {
+                fieldStart = p;
+                while (p < end && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+                    p++;
+                }
+                fieldEnd = p;
+            }
+            if (fields < starts.length) {
+                starts[fields] = fieldStart;
+                ends[fields] = fieldEnd;
+                escaped[fields] = esc;
+            }
+            fields++;
+            if (p >= end) {
+                return eof ? p : -1;
+            }
+            byte delimiter = b[p++];
+            if (delimiter == ',') {
+                continue;
+            }
+            line++;
+            if (delimiter == '\r') {
+                if (p >= end && !eof) {
+                    return -1;
+                }
+                if (p < end && b[p] == '\n') {
+                    p++;
+                }
+            }
+            return p;
+        }
+    }
+
+    /** Keeps the bytes from {@code keepFrom} on, moved to the front, and reads more after them. */
+    private boolean fill(int keepFrom) throws IOException {
+        int keep = limit - keepFrom;
+        if (keepFrom > 0) {
+            System.arraycopy(buf, keepFrom, buf, 0, keep);
+            pos -= keepFrom;
+            limit = keep;
+        }
+        if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, maxRecordBytes + 1L));
+        }
+        int wanted = buf.length - limit;
+        int n = in.readNBytes(buf, limit, wanted);
+        limit += n;
+        eof = n < wanted;
+        return limit > pos;
+    }
+
+    private void grow() {
+        int n = starts.length * 2;
+        starts = Arrays.copyOf(starts, n);
+        ends = Arrays.copyOf(ends, n);
+        escaped = Arrays.copyOf(escaped, n);
+    }
+
+    /** Strings for short repeated byte values, so that a name seen a million times is made once. */
+    private static final class Interned {
+        static final int MAX_LENGTH = 64;
+        private static final int SLOTS = 16384;
+        private final byte[][] keys = new byte[SLOTS][];
+        private final String[] values = new String[SLOTS];
+
+        String get(CsvScanner s, int i) {
+            byte[] b = s.buf;
+            int from = s.starts[i];
+            int to = s.ends[i];
+            int h = 1;
+            for (int p = from; p < to; p++) {
+                h = 31 * h + b[p];
+            }
+            int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+            byte[] key = keys[slot];
+            if (key != null && Arrays.equals(key, 0, key.length, b, from, to)) {
+                return values[slot];
+            }
+            String value = new String(b, from, to - from, StandardCharsets.UTF_8);
+            keys[slot] = Arrays.copyOfRange(b, from, to);
+            values[slot] = value;
+            return value;
+        }
+    }
+}

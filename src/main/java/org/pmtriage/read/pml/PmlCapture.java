@@ -1,0 +1,193 @@
+package org.pmtriage.read.pml;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.pmtriage.event.Event;
+import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.read.LogFormatException;
+
+/**
+ * What a capture's files share: the merged process table and the clock. Each rollover file has
+ * its own process table; an index that names the same process (same PID and start time) in two
+ * files is one process, and an index reused for another process is given a fresh one, so process
+ * indexes stay unique across the capture.
+ */
+final class PmlCapture {
+
+    private static final int SMALL_WINDOW = 64 * 1024;
+    private static final int MAX_DENSE_INDEX = 1 << 20;
+
+    private final List<ProcessInfo> processes = new ArrayList<>();
+    private final List<PmlProcess[]> dense = new ArrayList<>();
+    private final List<Map<Integer, PmlProcess>> sparse = new ArrayList<>();
+    private PmlClock clock;
+
+    private PmlCapture() {
+    }
+
+    /**
+     * @return {@code file} followed by {@code stem-1.ext}, {@code stem-2.ext}, ... found beside it
+     *         (names compared without case), in numeric order, up to the first gap
+     */
+    static List<Path> files(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? "" : name.substring(dot);
+        Pattern rolled = Pattern.compile(Pattern.quote(stem) + "-(\\d{1,6})" + Pattern.quote(ext),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        Path dir = file.toAbsolutePath().getParent();
+        TreeMap<Integer, Path> found = new TreeMap<>();
+        if (dir != null) {
+            try (Stream<Path> list = Files.list(dir)) {
+                list.forEach(p -> {
+                    Matcher m = rolled.matcher(p.getFileName().toString());
+                    if (m.matches() && Files.isRegularFile(p)) {
+                        found.putIfAbsent(Integer.parseInt(m.group(1)), p);
+                    }
+                });
+            } catch (IOException | UncheckedIOException e) {
+                return List.of(file);
+            }
+        }
+        List<Path> files = new ArrayList<>(List.of(file));
+        for (int n = 1; found.containsKey(n); n++) {
+            files.add(found.get(n));
+        }
+        return files;
+    }
+
+    /** Reads every file's header and process table; the clock starts at the first file's first event. */
+    static PmlCapture load(List<Path> files, List<String> sources, ZoneId zone) {
+        PmlCapture c = new PmlCapture();
+        Map<Integer, PmlProcess> merged = new TreeMap<>();
+        int nextFree = 0;
+        long firstTimestamp = 0;
+        for (int i = 0; i < files.size(); i++) {
+            try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW)) {
+                if (i == 0) {
+                    firstTimestamp = f.firstTimestamp();
+                }
+                for (PmlProcess p : f.tables.processes.values()) {
+                    nextFree = Math.max(nextFree, p.index() + 1);
+                }
+                Map<Integer, PmlProcess> local = new HashMap<>();
+                for (PmlProcess p : f.tables.processes.values()) {
+                    PmlProcess known = merged.get(p.index());
+                    if (known == null) {
+                        merged.put(p.index(), p);
+                        local.put(p.index(), p);
+                    } else if (known.pid() == p.pid() && known.startFiletime() == p.startFiletime()) {
+                        if (known.endFiletime() == 0 && p.endFiletime() != 0) {
+                            known = new PmlProcess(known.index(), known.pid(), known.parentPid(), known.parentIndex(),
+                                    known.startFiletime(), p.endFiletime(), known.name(), known.imagePath(),
+                                    known.commandLine());
+                            merged.put(known.index(), known);
+                        }
+                        local.put(p.index(), known);
+                    } else {
+                        PmlProcess renamed = new PmlProcess(nextFree++, p.pid(), p.parentPid(), Event.UNKNOWN,
+                                p.startFiletime(), p.endFiletime(), p.name(), p.imagePath(), p.commandLine());
+                        merged.put(renamed.index(), renamed);
+                        local.put(p.index(), renamed);
+                    }
+                }
+                c.index(local);
+            } catch (IOException e) {
+                throw new LogFormatException(sources.get(i), "", "cannot read: " + e.getMessage(), e);
+            }
+        }
+        for (int i = 0; i < c.dense.size(); i++) {
+            // later files may have given earlier files' processes their end times
+            c.refresh(i, merged);
+        }
+        if (firstTimestamp == 0) {
+            firstTimestamp = merged.values().stream().mapToLong(PmlProcess::startFiletime).filter(t -> t > 0)
+                    .min().orElse(PmlClock.UNIX_EPOCH);
+        }
+        c.clock = new PmlClock(zone, firstTimestamp);
+        for (PmlProcess p : merged.values()) {
+            c.processes.add(new ProcessInfo(p.index(), p.pid(), p.parentPid(), parentIndex(p, merged), p.name(),
+                    p.imagePath(), p.commandLine(), c.clock.processTime(p.startFiletime()),
+                    c.clock.processTime(p.endFiletime())));
+        }
+        return c;
+    }
+
+    /**
+     * The parent's index: the table's own when it names a process with the parent's PID; else the
+     * process with that PID that was alive when the child started (PIDs are reused).
+     */
+    private static int parentIndex(PmlProcess child, Map<Integer, PmlProcess> all) {
+        PmlProcess named = all.get(child.parentIndex());
+        if (named != null && named.pid() == child.parentPid() && named != child) {
+            return named.index();
+        }
+        PmlProcess best = null;
+        for (PmlProcess p : all.values()) {
+            boolean alive = p.startFiletime() <= child.startFiletime()
+                    && (p.endFiletime() == 0 || p.endFiletime() >= child.startFiletime());
+            if (p != child && p.pid() == child.parentPid() && alive
+                    && (best == null || p.startFiletime() > best.startFiletime())) {
+                best = p;
+            }
+        }
+        return best == null ? Event.UNKNOWN : best.index();
+    }
+
+    private void index(Map<Integer, PmlProcess> local) {
+        int max = local.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        int min = local.keySet().stream().mapToInt(Integer::intValue).min().orElse(0);
+        if (min >= 0 && max < MAX_DENSE_INDEX) {
+            PmlProcess[] byIndex = new PmlProcess[max + 1];
+            local.forEach((k, v) -> byIndex[k] = v);
+            dense.add(byIndex);
+            sparse.add(null);
+        } else {
+            dense.add(null);
+            sparse.add(local);
+        }
+    }
+
+    private void refresh(int file, Map<Integer, PmlProcess> merged) {
+        PmlProcess[] byIndex = dense.get(file);
+        if (byIndex != null) {
+            for (int i = 0; i < byIndex.length; i++) {
+                if (byIndex[i] != null) {
+                    byIndex[i] = merged.get(byIndex[i].index());
+                }
+            }
+        } else {
+            sparse.get(file).replaceAll((k, v) -> merged.get(v.index()));
+        }
+    }
+
+    /** @return the process an event of file {@code file} names by {@code index}, or null */
+    PmlProcess process(int file, int index) {
+        PmlProcess[] byIndex = dense.get(file);
+        if (byIndex != null) {
+            return index >= 0 && index < byIndex.length ? byIndex[index] : null;
+        }
+        return sparse.get(file).get(index);
+    }
+
+    List<ProcessInfo> processes() {
+        return processes;
+    }
+
+    PmlClock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,243 @@
+package org.pmtriage.read.pml;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes the variable part of one event already in memory: the operation name (file-system
+ * sub-operations, TCP/UDP), the Path of every class as ProcMon shows it, and the Detail of the
+ * operations the analysis needs (see {@link PmlDetails}); other Details stay empty. Every read is
+ * checked against the event's own bytes; a violation throws {@link BadEvent}.
+ */
+final class PmlEventDecoder {
+
+    /** A field of an event points outside the event; carries no stack trace, it is expected input. */
+    static final class BadEvent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadEvent(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final int p;
+    private final PmlTables tables;
+
+    String operationName;
+    String path;
+    String detail;
+
+    PmlEventDecoder(int pointerSize, PmlTables tables) {
+        this.p = pointerSize;
+        this.tables = tables;
+    }
+
+    /**
+     * @param b          the window holding the event
+     * @param d          index of the detail blob
+     * @param end        index just past the event's bytes (the next event's start)
+     * @param extra      index of the extra-detail data, or -1
+     * @param extraSize  size of the extra-detail data in bytes
+     */
+    void decode(ByteBuffer b, int eventClass, int operation, int tid, int d, int end, int extra, int extraSize) {
+        path = "";
+        detail = "";
+        switch (eventClass) {
+            case PmlNames.CLASS_FILE_SYSTEM -> fileSystem(b, operation, d, end, extra, extraSize);
+            case PmlNames.CLASS_PROCESS -> process(b, operation, tid, d, end);
+            case PmlNames.CLASS_REGISTRY -> registry(b, operation, d, end);
+            case PmlNames.CLASS_NETWORK -> network(b, operation, d, end);
+            default -> operationName = PmlNames.operation(eventClass, operation, 0, false);
+        }
+    }
+
+    private void fileSystem(ByteBuffer b, int op, int d, int end, int extra, int extraSize) {
+        need(d, 1, end);
+        int sub = b.get(d) & 0xff;
+        operationName = PmlNames.operation(PmlNames.CLASS_FILE_SYSTEM, op, sub, false);
+        int info = d + 0x18 + 5 * p;
+        need(info, 4, end);
+        int pathInfo = b.getShort(info) & 0xffff;
+        int pathAt = info + 4;
+        path = string(b, pathAt, pathInfo, end);
+        int after = pathAt + byteLength(pathInfo);
+        if (op == PmlNames.FS_CREATE_FILE) {
+            createFile(b, d, after, end, extra, extraSize);
+        } else if (op == PmlNames.FS_READ_FILE || op == PmlNames.FS_WRITE_FILE) {
+            need(d, 0x20 + 8, end);
+            long offset = b.getLong(p == 8 ? d + 0x20 : d + 0x18);
+            long length = Integer.toUnsignedLong(b.getInt(d + 0x10));
+            if (extra >= 0 && extraSize >= 4) {
+                length = Integer.toUnsignedLong(b.getInt(extra));
+            }
+            detail = PmlDetails.readWrite(offset, length, b.getInt(d + 8));
+        } else if (op == PmlNames.FS_DIRECTORY_CONTROL && sub == 1) {
+            need(after, 2, end);
+            int filterInfo = b.getShort(after) & 0xffff;
+            String filter = string(b, after + 2, filterInfo, end);
+            if (!filter.isEmpty()) {
+                path = path.endsWith("\\") ? path + filter : path + "\\" + filter;
+            }
+        }
+    }
+
+    private void createFile(ByteBuffer b, int d, int after, int end, int extra, int extraSize) {
+        need(after, 5, end);
+        int desiredAccess = b.getInt(after);
+        int sidLength = b.get(after + 4) & 0xff;
+        String sid = null;
+        if (sidLength != 0) {
+            need(after + 8, sidLength, end);
+            sid = PmlDetails.sid(b.array(), after + 8, sidLength);
+        }
+        int flt = d + 0x10;
+        need(flt, p == 8 ? 48 : 28, end);
+        int dispositionAndOptions = b.getInt(flt + p);
+        int attributes = b.getShort(flt + 2 * p) & 0xffff;
+        int share = b.getShort(flt + 2 * p + 2) & 0xffff;
+        long allocation = p == 8 ? b.getLong(flt + 40) : Integer.toUnsignedLong(b.getInt(flt + 24));
+        int openResult = extra >= 0 && extraSize >= 4 ? b.getInt(extra) : -1;
+        detail = PmlDetails.createFile(desiredAccess, dispositionAndOptions, attributes, share, allocation, sid,
+                openResult);
+    }
+
+    private void process(ByteBuffer b, int op, int tid, int d, int end) {
+        operationName = PmlNames.operation(PmlNames.CLASS_PROCESS, op, 0, false);
+        switch (op) {
+            case 0, 1 -> {
+                need(d, 0x34, end);
+                int childPid = b.getInt(d + 4);
+                int skip = (b.get(d + 0x2C) & 0xff) + (b.get(d + 0x2D) & 0xff);
+                int pathInfo = b.getShort(d + 0x2E) & 0xffff;
+                int commandInfo = b.getShort(d + 0x30) & 0xffff;
+                int at = d + 0x34 + skip;
+                path = string(b, at, pathInfo, end);
+                String commandLine = string(b, at + byteLength(pathInfo), commandInfo, end);
+                detail = "PID: " + childPid + ", Command line: " + commandLine;
+            }
+            case 2 -> {
+                need(d, 52, end);
+                detail = PmlDetails.processExit(b.getInt(d), b.getLong(d + 4), b.getLong(d + 12), b.getLong(d + 20),
+                        b.getLong(d + 28), b.getLong(d + 36), b.getLong(d + 44));
+            }
+            case 3 -> {
+                need(d, 4, end);
+                detail = "Thread ID: " + b.getInt(d);
+            }
+            case 4 -> {
+                need(d, 20, end);
+                detail = PmlDetails.threadExit(tid, b.getLong(d + 4), b.getLong(d + 12));
+            }
+            case 5 -> {
+                need(d, p + 8, end);
+                long base = p == 8 ? b.getLong(d) : Integer.toUnsignedLong(b.getInt(d));
+                int size = b.getInt(d + p);
+                path = string(b, d + p + 8, b.getShort(d + p + 4) & 0xffff, end);
+                detail = "Image Base: 0x" + Long.toHexString(base) + ", Image Size: 0x" + Integer.toHexString(size);
+            }
+            case 7 -> processStart(b, d, end);
+            default -> {
+                // Thread Profile, Process Statistics, System Statistics: no path, Detail not decoded
+            }
+        }
+    }
+
+    private void processStart(ByteBuffer b, int d, int end) {
+        need(d, 12, end);
+        int parentPid = b.getInt(d);
+        int commandInfo = b.getShort(d + 4) & 0xffff;
+        int directoryInfo = b.getShort(d + 6) & 0xffff;
+        long environmentChars = Integer.toUnsignedLong(b.getInt(d + 8));
+        int at = d + 12;
+        String commandLine = string(b, at, commandInfo, end);
+        at += byteLength(commandInfo);
+        String directory = string(b, at, directoryInfo, end);
+        at += byteLength(directoryInfo);
+        StringBuilder sb = new StringBuilder(256).append("Parent PID: ").append(parentPid)
+                .append(", Command line: ").append(commandLine).append(", Current directory: ").append(directory)
+                .append(", Environment: ");
+        if (environmentChars > 0) {
+            need(at, environmentChars * 2, end);
+            int stop = at + (int) environmentChars * 2;
+            int from = at;
+            for (int i = at; i + 1 < stop; i += 2) {
+                if (b.getChar(i) == 0) {
+                    if (i == from) {
+                        break;
+                    }
+                    sb.append("\r;\t").append(new String(b.array(), from, i - from, StandardCharsets.UTF_16LE));
+                    from = i + 2;
+                }
+            }
+        }
+        detail = sb.toString();
+    }
+
+    private void registry(ByteBuffer b, int op, int d, int end) {
+        operationName = PmlNames.operation(PmlNames.CLASS_REGISTRY, op, 0, false);
+        need(d, 2, end);
+        int pathInfo = b.getShort(d) & 0xffff;
+        int skip = switch (op) {
+            case 12, 14 -> 2;
+            case 0, 1 -> 6;
+            case 3, 5 -> 10;
+            case 4, 6, 7, 8 -> 14;
+            default -> 0;
+        };
+        path = string(b, d + 2 + skip, pathInfo, end);
+    }
+
+    private void network(ByteBuffer b, int op, int d, int end) {
+        need(d, 44, end);
+        int flags = b.getShort(d) & 0xffff;
+        boolean tcp = (flags & 4) != 0;
+        operationName = PmlNames.operation(PmlNames.CLASS_NETWORK, op, 0, tcp);
+        byte[] a = b.array();
+        path = host(a, d + 8, (flags & 1) != 0) + ":" + port(b.getShort(d + 40) & 0xffff, tcp) + " -> "
+                + host(a, d + 24, (flags & 2) != 0) + ":" + port(b.getShort(d + 42) & 0xffff, tcp);
+    }
+
+    private String host(byte[] a, int at, boolean ipv4) {
+        String name = tables.hosts.get(PmlTables.ipKey(a, at));
+        if (name != null && !name.isEmpty()) {
+            return name;
+        }
+        if (ipv4) {
+            return (a[at] & 0xff) + "." + (a[at + 1] & 0xff) + "." + (a[at + 2] & 0xff) + "." + (a[at + 3] & 0xff);
+        }
+        StringBuilder sb = new StringBuilder(40);
+        for (int i = 0; i < 16; i += 2) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString((a[at + i] & 0xff) << 8 | (a[at + i + 1] & 0xff)));
+        }
+        return sb.toString();
+    }
+
+    private String port(int port, boolean tcp) {
+        String name = tables.ports.get(tcp ? port | 0x10000 : port);
+        return name != null && !name.isEmpty() ? name : Integer.toString(port);
+    }
+
+    private static int byteLength(int info) {
+        int chars = info & 0x7fff;
+        return (info & 0x8000) != 0 ? chars : chars * 2;
+    }
+
+    private static String string(ByteBuffer b, int at, int info, int end) {
+        int length = byteLength(info);
+        if (length == 0) {
+            return "";
+        }
+        need(at, length, end);
+        return new String(b.array(), at, length,
+                (info & 0x8000) != 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16LE);
+    }
+
+    private static void need(long at, long length, int end) {
+        if (at + length > end) {
+            throw new BadEvent("a detail field runs " + (at + length - end) + " bytes past the event's end");
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package org.pmtriage.read.pml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.pmtriage.event.Event;
+import org.pmtriage.event.Operation;
+import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.read.BadRecordPolicy;
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.InputFormat;
+import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
+
+/**
+ * Reads ProcMon's native log (PML version 9, 32-bit and 64-bit captures) as a stream of events,
+ * with memory bounded by the process table and one read window, whatever the file's size.
+ *
+ * <p>For every event it decodes the fixed header, the operation name, the Path (file system,
+ * registry, network, process and image events, as ProcMon shows it) and the Result; the Detail
+ * only for CreateFile, ReadFile, WriteFile, Process Create/Start/Exit, Thread Create/Exit and Load
+ * Image (CloseFile has none); other Details are empty. Profiling events are left out unless
+ * {@link ReadOptions#includeProfiling()}. Times are shown in {@link ReadOptions#timeZone()}.
+ *
+ * <p>A capture that ProcMon rolled over into several files ({@code Logfile.PML},
+ * {@code Logfile-1.PML}, ... in one folder) is read as one, in numeric order, unless
+ * {@link ReadOptions#rollover()} is off. Each event's {@link Event#processIndex()} refers to
+ * {@link #processes()}, the process tables of all the files merged.
+ */
+public final class PmlEventReader implements EventReader {
+
+    private final List<Path> files;
+    private final List<String> sources;
+    private final ReadOptions options;
+    private final PmlCapture capture;
+    private final int windowBytes;
+    private PmlFile current;
+    private int fileNumber;
+    private long record;
+    private long skipped;
+    private long bytesDone;
+    private Event next;
+    private boolean closed;
+    private Path deleteOnClose;
+    private final int[] resultKeys = new int[256];
+    private final String[] resultTexts = new String[256];
+
+    /**
+     * Opens a PML file and, unless {@link ReadOptions#rollover()} is off, the rollover files beside it.
+     *
+     * @param file    the PML file
+     * @param source  its name for messages, as the user gave it
+     * @param options policy, warnings, time zone, profiling and rollover
+     * @throws LogFormatException when a file is not a readable PML v9 log
+     */
+    public PmlEventReader(Path file, String source, ReadOptions options) {
+        this(options.rollover() ? PmlCapture.files(file) : List.of(file), source, options, PmlWindow.DEFAULT_CAPACITY);
+    }
+
+    PmlEventReader(List<Path> files, String source, ReadOptions options, int windowBytes) {
+        this.files = files;
+        this.options = options;
+        this.windowBytes = windowBytes;
+        this.sources = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            sources.add(i == 0 ? source : files.get(i).toString());
+        }
+        if (files.size() > 1) {
+            options.warnings().accept(source + ": reading " + files.size() + " rollover files as one capture: "
+                    + files.stream().map(f -> f.getFileName().toString()).reduce((a, b) -> a + ", " + b).orElse(""));
+        }
+        this.capture = PmlCapture.load(files, sources, options.timeZone());
+    }
+
+    /**
+     * Reads a PML that arrives as a stream (gzip-compressed, or standard input) by copying it to a
+     * temporary file first, since events are positioned by offset. The copy is deleted on
+     * {@link #close()}, and at once when opening fails. Rollover files are not looked for.
+     *
+     * @param in      the uncompressed PML bytes; closed by this method
+     * @param source  the name for messages
+     * @param options how to read
+     * @return a reader of the copy
+     * @throws LogFormatException when the copy cannot be made or is not a readable PML
+     */
+    public static PmlEventReader fromStream(InputStream in, String source, ReadOptions options) {
+        Path copy = null;
+        try (in) {
+            copy = Files.createTempFile("pmtriage-", ".pml");
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            PmlEventReader reader = new PmlEventReader(List.of(copy), source, options, PmlWindow.DEFAULT_CAPACITY);
+            reader.deleteOnClose = copy;
+            return reader;
+        } catch (IOException e) {
+            deleteQuietly(copy);
+            throw new LogFormatException(source, "", "cannot decompress to a temporary file: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(copy);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // best effort: the file is in the temporary directory
+            }
+        }
+    }
+
+    @Override
+    public InputFormat format() {
+        return InputFormat.PML;
+    }
+
+    @Override
+    public long skippedRecords() {
+        return skipped;
+    }
+
+    @Override
+    public List<ProcessInfo> processes() {
+        return Collections.unmodifiableList(capture.processes());
+    }
+
+    /** @return how far through the capture's files reading has come, in bytes of the (uncompressed) files */
+    @Override
+    public long bytesRead() {
+        return bytesDone + (current == null ? 0 : current.progress());
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            while (next == null) {
+                if (current == null || !current.hasMore()) {
+                    if (!openNextFile()) {
+                        return false;
+                    }
+                    continue;
+                }
+                next = readOne();
+            }
+            return true;
+        } catch (IOException e) {
+            throw new LogFormatException(current == null ? sources.get(0) : current.source,
+                    current == null ? "" : "byte 0x" + Long.toHexString(current.offset), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Event next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Event e = next;
+        next = null;
+        return e;
+    }
+
+    private Event readOne() throws IOException {
+        PmlFile f = current;
+        try {
+            f.advance();
+            if (f.eventClass == PmlNames.CLASS_PROFILING && !options.includeProfiling()) {
+                return null;
+            }
+            PmlProcess process = capture.process(fileNumber - 1, f.processIndex);
+            if (process == null) {
+                throw new BadEvent("process index " + Integer.toUnsignedString(f.processIndex)
+                        + " is not in the process table");
+            }
+            f.decodeDetails();
+            PmlEventDecoder d = f.decoder;
+            return new Event(++record, capture.clock().toTimeline(f.timestamp), process.name(), process.pid(),
+                    f.tid, d.operationName, Operation.of(d.operationName), d.path, result(f.status),
+                    d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index());
+        } catch (BadEvent e) {
+            return bad(f, e.getMessage(), e);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            // every field is bounds-checked before it is read; this net keeps a missed case one line
+            return bad(f, "undecodable event (" + e + ")", e);
+        }
+    }
+
+    private Event bad(PmlFile f, String what, RuntimeException cause) {
+        String position = "byte 0x" + Long.toHexString(f.offset);
+        if (options.policy() == BadRecordPolicy.FAIL) {
+            throw new LogFormatException(f.source, position, what, cause);
+        }
+        skipped++;
+        if (skipped <= ReadOptions.NAMED_SKIPS) {
+            options.warnings().accept(f.source + ":" + position + ": skipped: " + what);
+        }
+        return null;
+    }
+
+    /** @return the status text, from a small cache: the table lookup would box every status */
+    private String result(int status) {
+        int slot = (status ^ status >>> 16) & 0xff;
+        String text = resultTexts[slot];
+        if (text == null || resultKeys[slot] != status) {
+            text = PmlNames.result(status);
+            resultKeys[slot] = status;
+            resultTexts[slot] = text;
+        }
+        return text;
+    }
+
+    private boolean openNextFile() throws IOException {
+        if (current != null) {
+            bytesDone += current.header.fileSize();
+            current.close();
+            current = null;
+        }
+        if (closed || fileNumber >= files.size()) {
+            return false;
+        }
+        current = new PmlFile(files.get(fileNumber), sources.get(fileNumber), windowBytes);
+        fileNumber++;
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        try {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        } finally {
+            deleteQuietly(deleteOnClose);
+            deleteOnClose = null;
+        }
+    }
+}

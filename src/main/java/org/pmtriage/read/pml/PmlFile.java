@@ -1,0 +1,188 @@
+package org.pmtriage.read.pml;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
+
+/**
+ * One PML file being walked event by event: the offsets array is read in chunks, each event's
+ * bytes through a {@link PmlWindow}, and the fixed header of the current event is exposed as
+ * fields. Nothing per event is kept after {@link #advance()} moves on.
+ */
+final class PmlFile implements Closeable {
+
+    static final int EVENT_HEADER = 0x34;
+    /** Larger events are treated as corrupt: real ones are below 200 KB (stack, detail, 64 KB extra). */
+    static final int MAX_EVENT_BYTES = 8 << 20;
+    private static final int OFFSETS_PER_CHUNK = 64 * 1024;
+    private static final long FOUR_GIB = 1L << 32;
+
+    final String source;
+    final PmlHeader header;
+    final PmlTables tables;
+    final PmlEventDecoder decoder;
+    private final FileChannel channel;
+    private final PmlWindow window;
+    private final ByteBuffer offsets = ByteBuffer.allocate(5 * OFFSETS_PER_CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    private final int pointerSize;
+    private long offsetsFirst = -1;
+    private int offsetsCount;
+    private long next;
+    private long previousOffset = -1;
+
+    // the current event
+    long offset;
+    int processIndex;
+    int tid;
+    int eventClass;
+    int operation;
+    long timestamp;
+    int status;
+    private int index;
+    private int detail;
+    private int detailEnd;
+    private int extra;
+    private int extraSize;
+
+    PmlFile(Path file, String source, int windowBytes) throws IOException {
+        this.source = source;
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            this.header = PmlHeader.read(channel, source);
+            this.tables = PmlTables.read(channel, header, source);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        this.pointerSize = header.pointerSize();
+        this.window = new PmlWindow(channel, windowBytes);
+        this.decoder = new PmlEventDecoder(pointerSize, tables);
+    }
+
+    /** @return true while events remain (including bad ones that {@link #advance()} reports) */
+    boolean hasMore() {
+        return next < header.eventCount();
+    }
+
+    /** @return how far through the file reading has come, in bytes: all of it once the last event is read */
+    long progress() {
+        return hasMore() ? offset : header.fileSize();
+    }
+
+    /** @return the timestamp of the first event, or 0 when there is none or it is unreadable */
+    long firstTimestamp() throws IOException {
+        if (header.eventCount() == 0) {
+            return 0;
+        }
+        long first = offsetAt(0);
+        if (first < header.eventsOffset() || first + EVENT_HEADER > header.offsetsArrayOffset()) {
+            return 0;
+        }
+        return window.buffer().getLong(window.at(first, EVENT_HEADER) + 0x1C);
+    }
+
+    /**
+     * Moves to the next event and reads its fixed header.
+     *
+     * @throws BadEvent when this event is corrupt; the file stays usable for the next one
+     */
+    void advance() throws IOException {
+        long i = next++;
+        offset = offsetAt(i);
+        long limit = header.offsetsArrayOffset();
+        if (offset < header.eventsOffset() || offset + EVENT_HEADER > limit) {
+            throw new BadEvent("event " + (i + 1) + " has offset 0x" + Long.toHexString(offset)
+                    + ", outside the events region 0x" + Long.toHexString(header.eventsOffset()) + "-0x"
+                    + Long.toHexString(limit));
+        }
+        if (offset <= previousOffset) {
+            throw new BadEvent("event " + (i + 1) + " has offset 0x" + Long.toHexString(offset)
+                    + ", not after the previous event's 0x" + Long.toHexString(previousOffset));
+        }
+        previousOffset = offset;
+        if (i + 1 < header.eventCount()) {
+            long following = offsetAt(i + 1);
+            if (following > offset && following <= limit) {
+                limit = following;
+            }
+        }
+        long span = Math.min(limit - offset, MAX_EVENT_BYTES);
+        int at = window.at(offset, EVENT_HEADER);
+        ByteBuffer b = window.buffer();
+        processIndex = b.getInt(at);
+        tid = b.getInt(at + 4);
+        eventClass = b.getInt(at + 8);
+        operation = b.getShort(at + 0x0C) & 0xffff;
+        timestamp = b.getLong(at + 0x1C);
+        status = b.getInt(at + 0x24);
+        int depth = b.getShort(at + 0x28) & 0xffff;
+        long detailSize = Integer.toUnsignedLong(b.getInt(at + 0x2C));
+        long extraOffset = Integer.toUnsignedLong(b.getInt(at + 0x30));
+        if (eventClass < 1 || eventClass > 5) {
+            throw new BadEvent("event class " + Integer.toUnsignedString(eventClass) + " is not 1-5");
+        }
+        long detailStart = EVENT_HEADER + (long) depth * pointerSize;
+        long needed = detailStart + detailSize;
+        if (extraOffset != 0) {
+            if (extraOffset < EVENT_HEADER || extraOffset + 2 > span) {
+                throw new BadEvent("extra detail offset 0x" + Long.toHexString(extraOffset) + " lies outside the event ("
+                        + span + " bytes)");
+            }
+            needed = Math.max(needed, extraOffset + 2);
+        }
+        if (needed > span) {
+            throw new BadEvent("the event needs " + needed + " bytes (stack " + depth + " frames, detail "
+                    + detailSize + "), but only " + span + " are left before the next event");
+        }
+        extra = -1;
+        extraSize = 0;
+        if (extraOffset != 0) {
+            at = window.at(offset, (int) needed);
+            int size = window.buffer().getShort(at + (int) extraOffset) & 0xffff;
+            extraSize = (int) Math.min(size, span - extraOffset - 2);
+            needed = Math.max(needed, extraOffset + 2 + extraSize);
+        }
+        index = window.at(offset, (int) needed);
+        detail = index + (int) detailStart;
+        detailEnd = detail + (int) detailSize;
+        if (extraOffset != 0) {
+            extra = index + (int) extraOffset + 2;
+        }
+    }
+
+    /** Decodes the current event's name, path and detail into {@link #decoder}. */
+    void decodeDetails() {
+        decoder.decode(window.buffer(), eventClass, operation, tid, detail, detailEnd, extra, extraSize);
+    }
+
+    private long offsetAt(long i) throws IOException {
+        if (offsetsFirst < 0 || i < offsetsFirst || i >= offsetsFirst + offsetsCount) {
+            offsetsFirst = i;
+            offsetsCount = (int) Math.min(OFFSETS_PER_CHUNK, header.eventCount() - i);
+            offsets.clear().limit(offsetsCount * 5);
+            long from = header.offsetsArrayOffset() + 5 * i;
+            while (offsets.hasRemaining()) {
+                if (channel.read(offsets, from + offsets.position()) < 0) {
+                    throw new IOException("file ended inside the event offsets array");
+                }
+            }
+        }
+        int at = (int) (i - offsetsFirst) * 5;
+        long value = Integer.toUnsignedLong(offsets.getInt(at));
+        if (header.fileSize() > FOUR_GIB && (offsets.get(at + 4) & 1) != 0) {
+            value |= FOUR_GIB;
+        }
+        return value;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,162 @@
+package org.pmtriage.read.pml;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.pmtriage.read.LogFormatException;
+
+/**
+ * The tables at the end of a PML file that events refer to: strings, processes and the host and
+ * port names of network events. They are small (a few MB at most) and loaded at open; every
+ * offset and count inside them is bounds-checked.
+ */
+final class PmlTables {
+
+    /** Largest table region read into memory; real tables are a few MB. */
+    static final long MAX_TABLE_BYTES = 64L << 20;
+
+    final Map<Integer, PmlProcess> processes = new HashMap<>();
+    final Map<String, String> hosts = new HashMap<>();
+    final Map<Integer, String> ports = new HashMap<>();
+
+    private final String source;
+
+    private PmlTables(String source) {
+        this.source = source;
+    }
+
+    static PmlTables read(FileChannel channel, PmlHeader h, String source) throws IOException {
+        PmlTables t = new PmlTables(source);
+        Region strings = t.region(channel, h.stringsOffset(), h.iconsOffset(), "strings table");
+        t.readProcesses(t.region(channel, h.processTableOffset(), h.stringsOffset(), "process table"), strings, h);
+        t.readHosts(t.region(channel, h.hostsOffset(), h.fileSize(), "hosts table"));
+        return t;
+    }
+
+    private void readProcesses(Region p, Region strings, PmlHeader h) {
+        int count = p.u32count(0, 8, "process");
+        for (int i = 0; i < count; i++) {
+            long rel = Integer.toUnsignedLong(p.u32(4 + 4L * count + 4L * i));
+            p.need(rel, 0x58, "process record " + i);
+            int at = (int) rel;
+            int index = p.buf.getInt(at);
+            processes.put(index, new PmlProcess(index, p.buf.getInt(at + 4), p.buf.getInt(at + 8),
+                    p.buf.getInt(at + 0x0C), p.buf.getLong(at + 0x20), p.buf.getLong(at + 0x28),
+                    string(strings, p.buf.getInt(at + 0x40)), string(strings, p.buf.getInt(at + 0x44)),
+                    string(strings, p.buf.getInt(at + 0x48))));
+        }
+    }
+
+    private String string(Region s, int index) {
+        int count = s.u32count(0, 4, "string");
+        if (index < 0 || index >= count) {
+            throw new LogFormatException(source, "byte 0x" + Long.toHexString(s.start),
+                    "a process refers to string " + Integer.toUnsignedString(index) + ", but the strings table has " + count);
+        }
+        long rel = Integer.toUnsignedLong(s.u32(4 + 4L * index));
+        long size = Integer.toUnsignedLong(s.u32(rel));
+        s.need(rel + 4, size, "string " + index);
+        int chars = (int) (size / 2);
+        int at = (int) rel + 4;
+        while (chars > 0 && s.buf.getChar(at + 2 * (chars - 1)) == 0) {
+            chars--;
+        }
+        return new String(s.bytes, at, chars * 2, StandardCharsets.UTF_16LE);
+    }
+
+    private void readHosts(Region r) {
+        int hostCount = r.u32count(0, 20, "host");
+        long at = 4;
+        for (int i = 0; i < hostCount; i++) {
+            r.need(at, 20, "host " + i);
+            String ip = ipKey(r.bytes, (int) at);
+            long size = Integer.toUnsignedLong(r.u32(at + 16));
+            r.need(at + 20, size, "host name " + i);
+            hosts.put(ip, utf16(r.bytes, (int) at + 20, (int) size));
+            at += 20 + size;
+        }
+        int portCount = r.u32count(at, 8, "port");
+        at += 4;
+        for (int i = 0; i < portCount; i++) {
+            r.need(at, 8, "port " + i);
+            int port = r.buf.getShort((int) at) & 0xffff;
+            boolean tcp = r.buf.getShort((int) at + 2) != 0;
+            long size = Integer.toUnsignedLong(r.u32(at + 4));
+            r.need(at + 8, size, "port name " + i);
+            ports.put(tcp ? port | 0x10000 : port, utf16(r.bytes, (int) at + 8, (int) size));
+            at += 8 + size;
+        }
+    }
+
+    /** @return UTF-16LE text without its trailing NULs */
+    private static String utf16(byte[] b, int at, int size) {
+        int end = at + (size & ~1);
+        while (end >= at + 2 && b[end - 1] == 0 && b[end - 2] == 0) {
+            end -= 2;
+        }
+        return new String(b, at, end - at, StandardCharsets.UTF_16LE);
+    }
+
+    /** @return the 16 raw address bytes as a map key */
+    static String ipKey(byte[] b, int at) {
+        return new String(b, at, 16, StandardCharsets.ISO_8859_1);
+    }
+
+    private Region region(FileChannel channel, long from, long to, String what) throws IOException {
+        long size = to - from;
+        if (size > MAX_TABLE_BYTES) {
+            throw new LogFormatException(source, "byte 0x" + Long.toHexString(from), "the " + what + " is "
+                    + size + " bytes, more than the " + MAX_TABLE_BYTES + " a PML table can plausibly need");
+        }
+        ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.hasRemaining()) {
+            if (channel.read(b, from + b.position()) < 0) {
+                throw new LogFormatException(source, "byte 0x" + Long.toHexString(from + b.position()),
+                        "unexpected end of file in the " + what);
+            }
+        }
+        return new Region(b, from, what);
+    }
+
+    /** A table read into memory, with checked access relative to its start. */
+    private final class Region {
+        final ByteBuffer buf;
+        final byte[] bytes;
+        final long start;
+        final String what;
+
+        Region(ByteBuffer buf, long start, String what) {
+            this.buf = buf;
+            this.bytes = buf.array();
+            this.start = start;
+            this.what = what;
+        }
+
+        void need(long rel, long length, String item) {
+            if (rel < 0 || length < 0 || rel + length > bytes.length) {
+                throw new LogFormatException(source, "byte 0x" + Long.toHexString(start + Math.max(rel, 0)),
+                        item + " of the " + what + " runs past its end (0x" + Long.toHexString(start + bytes.length) + ")");
+            }
+        }
+
+        int u32(long rel) {
+            need(rel, 4, "a field");
+            return buf.getInt((int) rel);
+        }
+
+        /** @return a count at rel, checked against the room left for items of at least minSize bytes */
+        int u32count(long rel, int minSize, String item) {
+            long n = Integer.toUnsignedLong(u32(rel));
+            if (n * minSize > bytes.length - rel - 4) {
+                throw new LogFormatException(source, "byte 0x" + Long.toHexString(start + rel), "the " + what
+                        + " claims " + n + " " + item + " entries, more than fit in its " + bytes.length + " bytes");
+            }
+            return (int) n;
+        }
+    }
+}

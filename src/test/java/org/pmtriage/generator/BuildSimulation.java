@@ -1,0 +1,232 @@
+package org.pmtriage.generator;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+import org.pmtriage.event.Event;
+import org.pmtriage.event.Operation;
+import org.pmtriage.event.ProcessInfo;
+
+/**
+ * Simulates a ProcMon capture of a parallel SCons build and streams its events in time order.
+ * A pre-existing {@code python.exe} drives {@link CaptureConfig#parallelism()} job slots; each job
+ * spawns {@code cmd.exe /c cl.exe ...} (or a link with output redirection) whose events are
+ * planned at once when the job starts and merged through a queue, so memory is bounded by the
+ * jobs in flight, not by the capture's length. Background processes add registry, image and file
+ * noise. What was injected is in {@link #truth()}, complete once the iteration is over.
+ */
+public final class BuildSimulation implements Iterator<Event> {
+
+    private record Pending(long time, long seq, SimProcess process, int tid, String operation,
+                           String path, String result, String detail) {
+    }
+
+    private static final Comparator<Pending> ORDER =
+            Comparator.comparingLong(Pending::time).thenComparingLong(Pending::seq);
+
+    final CaptureConfig config;
+    final SplittableRandom random;
+    final DetailText text;
+    final PidAllocator ids;
+    final DriverCalendar driver = new DriverCalendar();
+    final CaptureTruth truth = new CaptureTruth();
+
+    private final PriorityQueue<Pending> queue = new PriorityQueue<>(ORDER);
+    private final List<SimProcess> table;
+    private final BuildJobs jobs;
+    private final BackgroundNoise noise;
+    private final long[] slotReady;
+    private BooleanSupplier keepGoing = () -> false;
+    private long seq;
+    private int nextIndex = 1;
+    private int jobsPlanned;
+    private long record;
+    private long lastTime;
+    private long noiseNext;
+    private long noiseEvents;
+    private long plannedEvents;
+    private boolean finished;
+
+    /**
+     * @param config        what to simulate
+     * @param keepProcesses keep every process for {@link #processes()}; turn off for huge
+     *                      captures that do not need the table
+     */
+    public BuildSimulation(CaptureConfig config, boolean keepProcesses) {
+        this.config = config;
+        this.random = new SplittableRandom(config.seed());
+        this.text = new DetailText(config.locale(), config.firstDay());
+        this.ids = new PidAllocator(random.split(), config.pidReuse(), 5200 + 4 * random.nextInt(200));
+        this.table = keepProcesses ? new ArrayList<>() : null;
+        this.slotReady = new long[config.parallelism()];
+        this.noise = new BackgroundNoise(this, random.split());
+        this.jobs = new BuildJobs(this, random.split(), noise);
+        this.noiseNext = config.startTime();
+        long first = config.startTime() + 3_000 + random.nextInt(5_000);
+        for (int s = 0; s < slotReady.length; s++) {
+            slotReady[s] = first + s * (5_000L + random.nextInt(20_000));
+        }
+        jobs.begin(config.startTime() + 1_000);
+    }
+
+    /**
+     * Keeps adding jobs past {@link CaptureConfig#jobs()} while the condition holds (checked
+     * before each extra job), e.g. until a writer has written enough bytes.
+     *
+     * @param condition true to start another job
+     * @return this
+     */
+    public BuildSimulation keepGoingWhile(BooleanSupplier condition) {
+        this.keepGoing = condition;
+        return this;
+    }
+
+    /** @return every process seen so far (complete after the last event), in index order */
+    public List<ProcessInfo> processes() {
+        if (table == null) {
+            throw new IllegalStateException("the process table was not kept");
+        }
+        return table.stream().map(SimProcess::info).toList();
+    }
+
+    /** @return what was injected; complete once {@link #hasNext()} returned false */
+    public CaptureTruth truth() {
+        return truth;
+    }
+
+    /** @return the configuration */
+    public CaptureConfig config() {
+        return config;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (true) {
+            Pending head = queue.peek();
+            if (moreJobs()) {
+                int slot = earliestSlot();
+                if (head == null || slotReady[slot] <= head.time) {
+                    driver.forgetBefore(slotReady[slot]);
+                    jobs.plan(jobsPlanned++, slot, slotReady);
+                    continue;
+                }
+            }
+            if (head != null && noiseNext <= head.time) {
+                planNoise();
+                continue;
+            }
+            if (head == null) {
+                if (finished) {
+                    return false;
+                }
+                finished = true;
+                jobs.finish(lastTime + 2 * CaptureConfig.MS);
+                continue;
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public Event next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Pending p = queue.poll();
+        lastTime = p.time;
+        SimProcess proc = p.process;
+        truth.count(p.operation);
+        return new Event(++record, p.time, proc.name, proc.pid, p.tid, p.operation, Operation.of(p.operation),
+                p.path, p.result, p.detail, proc.parentPid, proc.commandLine, proc.imagePath, proc.index);
+    }
+
+    private boolean moreJobs() {
+        if (jobsPlanned < config.jobs()) {
+            return true;
+        }
+        if (config.targetEvents() > 0) {
+            return plannedEvents < config.targetEvents();
+        }
+        return keepGoing.getAsBoolean();
+    }
+
+    private int earliestSlot() {
+        int best = 0;
+        for (int s = 1; s < slotReady.length; s++) {
+            if (slotReady[s] < slotReady[best]) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private void planNoise() {
+        long count = noise.burst(noiseNext);
+        noiseEvents += count;
+        double share = plannedEvents == 0 ? 1 : (double) noiseEvents / plannedEvents;
+        long gap = share < config.noiseRatio()
+                ? 200 + random.nextInt(3_000)
+                : 5_000 + random.nextInt(60_000);
+        noiseNext += gap;
+    }
+
+    // ---- services for the scripts ----
+
+    void emit(long time, SimProcess process, int tid, String operation, String path, String result, String detail) {
+        queue.add(new Pending(time, seq++, process, tid, operation, path, result, detail));
+        plannedEvents++;
+    }
+
+    /** Registers a process that was already running when the capture started (child of one such, if given). */
+    SimProcess existing(int pid, SimProcess parent, int parentPid, String image, String commandLine, long startTime) {
+        SimProcess p = new SimProcess(nextIndex++, pid, parent, parentPid, image, commandLine, startTime,
+                ids.fresh(), false);
+        if (table != null) {
+            table.add(p);
+        }
+        return p;
+    }
+
+    /**
+     * Logs a Process Create in the parent and the child's first events.
+     *
+     * @param fixedPid the child's PID, or 0 to allocate one
+     * @return the child, whose {@code clock} is after its start-up events
+     */
+    SimProcess spawn(SimProcess parent, int tid, long at, String image, String commandLine,
+                     String currentDirectory, int fixedPid) {
+        int pid = fixedPid != 0 ? fixedPid : ids.processId(at);
+        long start = at + 300 + random.nextInt(1_500);
+        SimProcess child = new SimProcess(nextIndex++, pid, parent, 0, image, commandLine, start, ids.fresh(), true);
+        if (table != null) {
+            table.add(child);
+        }
+        emit(at, parent, tid, "Process Create", image, Event.SUCCESS, text.processCreate(pid, commandLine));
+        emit(start, child, child.mainTid, "Process Start", "", Event.SUCCESS,
+                text.processStart(parent.pid, commandLine, currentDirectory));
+        emit(start + 1 + random.nextInt(40), child, child.mainTid, "Thread Create", "", Event.SUCCESS,
+                text.threadCreate(child.mainTid));
+        child.clock = start + 50 + random.nextInt(300);
+        return child;
+    }
+
+    /** Logs the main thread's exit and the Process Exit, and frees the PID. */
+    void exit(SimProcess p, long at, int status) {
+        long user = 156_250L * random.nextInt(8);
+        long kernel = 156_250L * random.nextInt(6);
+        emit(at, p, p.mainTid, "Thread Exit", "", Event.SUCCESS, text.threadExit(p.mainTid, user, kernel));
+        long exitAt = at + 5 + random.nextInt(60);
+        long privateBytes = 4096L * (200 + random.nextInt(3000));
+        emit(exitAt, p, p.mainTid, "Process Exit", "", Event.SUCCESS,
+                text.processExit(status, user, kernel, privateBytes, privateBytes * 2 + 4096L * random.nextInt(500)));
+        p.endTime = exitAt;
+        p.clock = exitAt;
+        ids.release(p.pid, exitAt);
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * A generator of synthetic ProcMon captures of a parallel build, used by tests, benchmarks and
+ * {@code samples/}. {@link org.pmtriage.generator.BuildSimulation} streams the events of a
+ * simulated SCons build (driver, cmd, cl, link, background noise) in time order and records what it
+ * injected (leaks, handed-over handles, spawn races, sharing violations) as a
+ * {@link org.pmtriage.generator.CaptureTruth}; {@link org.pmtriage.generator.CsvCaptureWriter} and
+ * {@link org.pmtriage.generator.XmlCaptureWriter} write the events as ProcMon exports would.
+ * {@link org.pmtriage.generator.GenerateCapture} is the command-line entry.
+ *
+ * <p>Everything is deterministic: the same configuration (seed included) gives byte-identical files.
+ */
+package org.pmtriage.generator;
