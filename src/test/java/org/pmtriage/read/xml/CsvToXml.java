@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import org.pmtriage.event.ProcessDetail;
 import org.pmtriage.event.Timeline;
 import org.pmtriage.read.DayRollover;
@@ -73,21 +71,57 @@ final class CsvToXml {
     private final long[] times;
     private final Map<Integer, Process> processes = new LinkedHashMap<>();
 
-    private CsvToXml(String csv) throws IOException {
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
-            List<String> head = null;
-            for (CsvRecord r : reader) {
-                if (head == null) {
-                    head = r.getFields();
-                } else {
-                    rows.add(r.getFields().toArray(new String[0]));
-                }
-            }
-            header = head;
+    private CsvToXml(String csv) {
+        List<List<String>> records = parseCsv(csv);
+        header = records.get(0);
+        for (List<String> r : records.subList(1, records.size())) {
+            rows.add(r.toArray(new String[0]));
         }
         indexes = new int[rows.size()];
         times = new long[rows.size()];
         assignProcesses();
+    }
+
+    /** RFC 4180, as ProcMon writes it: quoted fields may hold commas, doubled quotes and bare CRs. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i++);
+            if (quoted) {
+                if (c != '"') {
+                    field.append(c);
+                } else if (i < text.length() && text.charAt(i) == '"') {
+                    field.append('"');
+                    i++;
+                } else {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
+                    i++;
+                }
+                record.add(field.toString());
+                field.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (field.length() > 0 || !record.isEmpty()) {
+            record.add(field.toString());
+            records.add(record);
+        }
+        return records;
     }
 
     /** @return the capture of a CSV export, read whole (a test helper: small files only) */
