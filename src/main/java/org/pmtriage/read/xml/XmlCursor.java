@@ -55,12 +55,14 @@ final class XmlCursor {
     private final byte[] chunk;
     private final int firstLine;
     private final int firstColumn;
+    private final String root;
     private long fed;
     private int lastFed;
     private boolean ended;
 
     private XmlCursor(XMLStreamReader xml, InputStream in, AsyncByteArrayFeeder feeder, String source,
-                      int maxTextChars, int firstLine, int firstColumn) {
+                      int maxTextChars, int firstLine, int firstColumn, String root) {
+        this.root = root;
         this.firstLine = firstLine;
         this.firstColumn = firstColumn;
         this.xml = xml;
@@ -81,13 +83,18 @@ final class XmlCursor {
      */
     static XmlCursor async(InputStream in, String source, int maxTextChars, int firstLine, int firstColumn) {
         AsyncXMLStreamReader<AsyncByteArrayFeeder> xml = StaxFactories.aalto().createAsyncForByteArray();
-        return new XmlCursor(xml, in, xml.getInputFeeder(), source, maxTextChars, firstLine, firstColumn);
+        return new XmlCursor(xml, in, xml.getInputFeeder(), source, maxTextChars, firstLine, firstColumn,
+                firstLine + ":" + firstColumn);
     }
 
-    /** A cursor on a blocking StAX parser, which detects the encoding itself. */
-    static XmlCursor blocking(XMLInputFactory factory, InputStream in, String source, int maxTextChars) {
+    /**
+     * A cursor on a blocking StAX parser, which detects the encoding itself.
+     *
+     * @param root {@code line:column} of the root element when known (blocking parsers place it badly)
+     */
+    static XmlCursor blocking(XMLInputFactory factory, InputStream in, String source, int maxTextChars, String root) {
         try {
-            return new XmlCursor(factory.createXMLStreamReader(in), in, null, source, maxTextChars, 1, 1);
+            return new XmlCursor(factory.createXMLStreamReader(in), in, null, source, maxTextChars, 1, 1, root);
         } catch (XMLStreamException e) {
             throw new LogFormatException(source, format(e.getLocation(), 1, 1),
                     XmlErrors.describe(String.valueOf(e.getMessage()), null), e);
@@ -293,12 +300,9 @@ final class XmlCursor {
         return format(location, firstLine, firstColumn);
     }
 
-    /**
-     * @return {@code line:column} of the root element; the non-blocking parser starts on it, and
-     * reports a start tag's position one column late
-     */
+    /** @return {@code line:column} of the root element, from the prolog scan where parsers place it badly */
     String rootPosition() {
-        return feeder == null ? position() : firstLine + ":" + firstColumn;
+        return root != null ? root : position();
     }
 
     private static String format(Location location, int firstLine, int firstColumn) {
@@ -324,7 +328,14 @@ final class XmlCursor {
 
     private LogFormatException translate(XMLStreamException e) {
         String position = format(e.getLocation());
+        if (position.isEmpty()) {
+            position = format(xml.getLocation());
+        }
         Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+        if (cause instanceof TextRunGuard.TooLongException tooLong) {
+            return new LogFormatException(source, position, "the text of <" + (depth == 0 ? "?" : openName())
+                    + "> is longer than " + tooLong.limit() + " bytes", e);
+        }
         if (cause instanceof IOException io) {
             return new LogFormatException(source, position, "cannot read: " + io.getMessage(), e);
         }

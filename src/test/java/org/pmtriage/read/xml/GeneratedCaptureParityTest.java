@@ -91,8 +91,7 @@ class GeneratedCaptureParityTest {
             assertTrue(e.processIndex() >= 0, e.toString());
         }
         try (InputStream in = Files.newInputStream(xml)) {
-            Read inPieces = read(new XmlEventReader(in, xml.toString(), ReadOptions.defaults(),
-                    XmlEventReader::openCursor, 2, 1 << 16));
+            Read inPieces = read(new XmlEventReader(in, xml.toString(), ReadOptions.defaults(), null, 2, 1 << 16));
             assertEquals(fromXml.events(), inPieces.events());
             assertEquals(fromXml.processes(), inPieces.processes());
         }

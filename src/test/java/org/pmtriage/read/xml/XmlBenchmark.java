@@ -28,8 +28,10 @@ public final class XmlBenchmark {
 
     /**
      * {@code make CSV OUT.xml MEGABYTES [all|default]} or
-     * {@code read FILE [aalto-async|aalto|jdk|woodstox] [THREADS]} (threads parse the eventlist with
-     * aalto-async only; the CPU figure is the reading thread's own, so it is meaningful only for 1).
+     * {@code read FILE [default|aalto-async|aalto|jdk|woodstox] [THREADS [REPEAT]]} ({@code default} is
+     * what the reader does: guarded blocking Aalto on one thread, non-blocking Aalto to hand over to
+     * THREADS; threads parse the eventlist with default and aalto-async only; the CPU figure is the reading thread's own, so it is meaningful
+     * only for 1; REPEAT reads the file again in the same JVM, to see the JIT-compiled speed).
      *
      * @param args as above
      * @throws IOException when a file cannot be read or written
@@ -39,10 +41,13 @@ public final class XmlBenchmark {
             make(Path.of(args[1]), Path.of(args[2]), Long.parseLong(args[3]) << 20,
                     args.length > 4 && args[4].equals("default"));
         } else if (args.length >= 2 && args[0].equals("read")) {
-            read(Path.of(args[1]), args.length > 2 ? args[2] : "aalto-async",
-                    args.length > 3 ? Integer.parseInt(args[3]) : XmlEventReader.PARSING_THREADS);
+            int repeat = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+            for (int i = 0; i < repeat; i++) {
+                read(Path.of(args[1]), args.length > 2 ? args[2] : "default",
+                        args.length > 3 ? Integer.parseInt(args[3]) : XmlEventReader.PARSING_THREADS);
+            }
         } else {
-            System.err.println("usage: make CSV OUT.xml MEGABYTES [all|default] | read FILE [aalto-async|aalto|jdk|woodstox] [THREADS]");
+            System.err.println("usage: make CSV OUT.xml MEGABYTES [all|default] | read FILE [default|aalto-async|aalto|jdk|woodstox] [THREADS [REPEAT]]");
             System.exit(2);
         }
     }
@@ -72,13 +77,14 @@ public final class XmlBenchmark {
 
     private static void read(Path file, String parser, int threads) throws IOException {
         XmlCursor.Opener opener = switch (parser) {
-            case "aalto-async" -> XmlEventReader::openCursor;
+            case "default" -> null;
+            case "aalto-async" -> (in, source) -> XmlEventReader.openCursor(in, source, true);
             case "aalto" -> (in, source) -> XmlCursor.blocking(StaxFactories.aalto(), in, source,
-                    XmlEventReader.MAX_TEXT_CHARS);
+                    XmlEventReader.MAX_TEXT_CHARS, null);
             case "jdk" -> (in, source) -> XmlCursor.blocking(StaxFactories.jdk(), in, source,
-                    XmlEventReader.MAX_TEXT_CHARS);
+                    XmlEventReader.MAX_TEXT_CHARS, null);
             case "woodstox" -> (in, source) -> XmlCursor.blocking(StaxFactories.harden(new WstxInputFactory()), in,
-                    source, XmlEventReader.MAX_TEXT_CHARS);
+                    source, XmlEventReader.MAX_TEXT_CHARS, null);
             default -> throw new IllegalArgumentException("unknown parser " + parser);
         };
         java.lang.management.ThreadMXBean cpuTimes = java.lang.management.ManagementFactory.getThreadMXBean();

@@ -85,7 +85,7 @@ class XmlSecurityTest {
 
     @Test
     void undeclaredEntityIsMalformed() {
-        assertEquals("t.xml:9:7: undeclared entity &foo; (ProcMon exports use only the predefined XML entities)",
+        assertEquals("t.xml:9:12: undeclared entity &foo; (ProcMon exports use only the predefined XML entities)",
                 failure(doc(event(1, "10:00:00", "a.exe", "1", "ReadFile", "&foo;"))));
     }
 
@@ -103,7 +103,7 @@ class XmlSecurityTest {
     void mismatchedTagAndTrailingGarbageAreMalformed() {
         assertEquals("t.xml:9:17: malformed XML: Unexpected end tag: expected </Path>",
                 failure(doc(event(1, "10:00:00", "a.exe", "1", "ReadFile", "C:\\x</Result>"))));
-        assertEquals("t.xml:3:25: malformed XML: Unexpected character 'j' (code 106) in epilog",
+        assertEquals("t.xml:4:2: malformed XML: Unexpected character 'j' (code 106) in epilog",
                 failure(doc() + "junk"));
     }
 
@@ -113,6 +113,16 @@ class XmlSecurityTest {
         String message = failure(doc(event(1, "10:00:00", "a.exe", "1", "ReadFile", huge)));
         assertTrue(message.startsWith("t.xml:9:"), message);
         assertTrue(message.endsWith(": the text of <Path> is longer than 4194304 characters"), message);
+    }
+
+    @Test
+    void textTooLongForTheSingleThreadedParserIsRefusedAsItStreams() {
+        String huge = "b".repeat(XmlEventReader.MAX_TEXT_BYTES + 1);
+        String message = failure(doc(event(1, "10:00:00", "a.exe", "1", "ReadFile", huge)));
+        assertTrue(message.matches("t\\.xml:9:\\d+: the text of <Path> is longer than 8388608 bytes"), message);
+        String cdata = "<![CDATA[" + "<a>".repeat(XmlEventReader.MAX_TEXT_BYTES / 3 + 1) + "]]>";
+        message = failure(doc(event(1, "10:00:00", "a.exe", "1", "ReadFile", cdata)));
+        assertTrue(message.matches("t\\.xml:9:\\d+: the text of <Path> is longer than 8388608 bytes"), message);
     }
 
     @Test
