@@ -25,7 +25,7 @@ import org.pmtriage.read.ReadOptions;
  * reader finds them by header; the same capture gives the same events from both exports, except
  * that only XML events carry a process index.
  *
- * <p>With three cores or more, the eventlist is parsed by several threads, in pieces cut between
+ * <p>With four cores or more, the eventlist is parsed by several threads, in pieces cut between
  * events, and delivered in order ({@code ParallelEvents}).
  *
  * <p>DTDs and entities other than the five predefined ones are refused, so the reader never reads
@@ -58,11 +58,12 @@ public final class XmlEventReader implements EventReader {
     static final long LOOKAHEAD_CHARS = 4L << 20;
 
     /**
-     * Threads parsing the eventlist: one per core but one (left to the splitter and the analysis), at
-     * most four; with fewer than three cores, the caller's thread parses alone. On a 2-core machine
-     * two parsing threads cost 15-35% more CPU for no gain in time (docs/performance-xml.md).
+     * Threads parsing the eventlist: with four cores or more, all but two (left to the splitter and
+     * the analysis), at most four; otherwise the caller's thread parses alone. On this project's
+     * 2-core machine, two parsing threads took twice the CPU and more time than one
+     * (docs/performance-xml.md); the gain on bigger machines is expected, not measured.
      */
-    static final int PARSING_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors() - 1);
+    static final int PARSING_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 2));
 
     private final int threads;
     private final int pieceBytes;
