@@ -5,8 +5,8 @@
 #   bench/run.sh                  # 1 GB and 5 GB captures, csv xml pml
 #   SIZES="1" FORMATS="csv" bench/run.sh
 #
-# Captures are made once by the project's generator (bin/generate-capture; PML through the test
-# PML writer) into $BENCH_DIR (default /tmp/pmtriage-bench) and reused. Each command runs once to
+# Captures are made once by the project's generator (bin/generate-capture; PML: its capture
+# replayed through the test PML writer) into $BENCH_DIR (default /tmp/pmtriage-bench) and reused. Each command runs once to
 # warm the page cache, then the measured run follows. JAVA_OPTS for pmtriage: -Xmx128m.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,15 +15,21 @@ sizes=${SIZES:-"1 5"}
 formats=${FORMATS:-"csv xml pml"}
 mkdir -p "$dir"
 mvn -q -B -Dstyle.color=never -DskipTests package > /dev/null
-jar=target/pmtriage.jar
+jar="$dir/pmtriage.jar"
+cp target/pmtriage.jar "$jar"
 
 capture() { # size format -> path
   local size=$1 fmt=$2 out="$dir/build-${1}g.$2"
   if [ ! -f "$out" ]; then
     local bytes=$((size * 1000 * 1000 * 1000))
     if [ "$fmt" = pml ]; then
-      bin/generate-capture --seed 42 --jobs 2000 --parallel 8 --leaks 20 --handed-over 10 --races 10 \
-        --near-misses 20 --pid-reuse --events $((bytes / 190)) --format pml --output "$out" >&2
+      # the generator writes exports; its capture is written as PML by the test PML writer, replayed
+      # (times shifted, 20 stack frames per event, as real captures have) up to the size
+      local src="$dir/build-pml-source.csv"
+      [ -f "$src" ] || bin/generate-capture --seed 42 --jobs 400 --parallel 8 --leaks 20 --handed-over 10 \
+        --races 10 --near-misses 20 --columns all27 --bytes 100000000 --output "$src" >&2
+      java -Xmx4g -cp "target/test-classes:target/classes:$(cat target/generator.classpath)" \
+        org.pmtriage.read.pml.PmlBenchmark replay "$src" "$out" $((bytes / 1048576)) >&2
     else
       bin/generate-capture --seed 42 --jobs 2000 --parallel 8 --leaks 20 --handed-over 10 --races 10 \
         --near-misses 20 --pid-reuse --bytes "$bytes" --format "$fmt" --output "$out" >&2

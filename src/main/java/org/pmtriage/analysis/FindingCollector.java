@@ -1,10 +1,14 @@
 package org.pmtriage.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.pmtriage.event.Event;
 
@@ -101,18 +105,22 @@ final class FindingCollector {
 
     private InheritedHandle inheritedHandle(PendingClose c) {
         FileObject o = c.object();
+        Map<ProcessNode, SpawnLink> carrierTo = new HashMap<>();
+        o.carriers.forEach(link -> carrierTo.putIfAbsent(link.child(), link));
         List<Spawn> chain = new ArrayList<>();
-        List<ProcessNode> members = new ArrayList<>();
+        Set<ProcessNode> members = new HashSet<>();
         ProcessNode at = c.closer();
-        while (at != o.owner) {
-            SpawnLink link = o.carrierTo(at);
+        // Each step takes a different carrier, so a malformed tree cannot make this loop forever.
+        while (at != o.owner && chain.size() < o.carriers.size()) {
+            SpawnLink link = carrierTo.get(at);
             if (link == null) {
                 break;
             }
-            chain.add(0, link.toSpawn());
+            chain.add(link.toSpawn());
             members.add(at);
             at = link.parent();
         }
+        Collections.reverse(chain);
         List<ProcessRef> usedBy = new ArrayList<>();
         if (o.usedBy != null) {
             for (ProcessNode p : o.usedBy) {

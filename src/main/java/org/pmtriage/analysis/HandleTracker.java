@@ -23,14 +23,21 @@ final class HandleTracker {
     static final int MAX_OPEN_OBJECTS = 2_000_000;
     /** More open objects on one path than this: the oldest on that path is forgotten. */
     static final int MAX_OPEN_PER_PATH = 10_000;
+    /** More links from open objects to the processes that inherited them: later spawns pass none on. */
+    static final int MAX_INHERITANCES = 4_000_000;
+    /** Open objects named as possible holders of one refused open: the most recent ones. */
+    static final int MAX_HOLDERS = 100;
 
     private final Map<String, List<FileObject>> byPath = new HashMap<>();
     private final FindingCollector findings;
     private final long window;
     private final Consumer<String> warnings;
     private int openObjects;
+    private int inheritances;
     private long unmatchedCloses;
-    private boolean capWarned;
+    private boolean openCapWarned;
+    private boolean pathCapWarned;
+    private boolean inheritanceCapWarned;
 
     HandleTracker(FindingCollector findings, long window, Consumer<String> warnings) {
         this.findings = findings;
@@ -41,15 +48,21 @@ final class HandleTracker {
     /** A successful CreateFile by {@code opener}. */
     void opened(Event e, ProcessNode opener) {
         if (openObjects >= MAX_OPEN_OBJECTS) {
-            warnOnce("more than " + MAX_OPEN_OBJECTS + " file objects open at once: later opens are"
-                    + " not tracked, so findings about them may be missing");
+            if (!openCapWarned) {
+                openCapWarned = true;
+                warnings.accept("more than " + MAX_OPEN_OBJECTS + " file objects open at once: later opens are"
+                        + " not tracked, so findings about them may be missing");
+            }
             return;
         }
         String key = key(e.path());
         List<FileObject> objects = byPath.computeIfAbsent(key, k -> new ArrayList<>(2));
         if (objects.size() >= MAX_OPEN_PER_PATH) {
-            warnOnce("more than " + MAX_OPEN_PER_PATH + " file objects open at once on " + e.path()
-                    + ": forgetting the oldest ones");
+            if (!pathCapWarned) {
+                pathCapWarned = true;
+                warnings.accept("more than " + MAX_OPEN_PER_PATH + " file objects open at once on one path ("
+                        + printable(e.path()) + "): forgetting the oldest ones");
+            }
             remove(key, objects, objects.get(0));
         }
         FileObject object = new FileObject(e, opener);
@@ -99,7 +112,8 @@ final class HandleTracker {
 
     /** A CreateFile that failed with SHARING VIOLATION. */
     void refused(Event e, ProcessNode victim) {
-        List<FileObject> objects = byPath.getOrDefault(key(e.path()), List.of());
+        List<FileObject> open = byPath.getOrDefault(key(e.path()), List.of());
+        List<FileObject> objects = open.subList(Math.max(0, open.size() - MAX_HOLDERS), open.size());
         CreateFileDetail request = e.detail().isEmpty() ? null : CreateFileDetail.parse(e.detail());
         List<FindingCollector.PendingHolder> holders = new ArrayList<>(objects.size());
         for (FileObject object : objects) {
@@ -116,6 +130,14 @@ final class HandleTracker {
      * it are spawn races, except the child's own image, which CreateProcess itself opens.
      */
     void spawned(SpawnLink link) {
+        if (inheritances >= MAX_INHERITANCES) {
+            if (!inheritanceCapWarned) {
+                inheritanceCapWarned = true;
+                warnings.accept("more than " + MAX_INHERITANCES + " inherited handles at once: later spawns are"
+                        + " taken to inherit nothing, so findings about them may be missing");
+            }
+            return;
+        }
         ProcessNode parent = link.parent();
         List<FileObject> inherited = new ArrayList<>();
         for (FileObject object : parent.owned) {
@@ -132,6 +154,7 @@ final class HandleTracker {
                 inherited.add(object);
             }
         }
+        inheritances += inherited.size();
         inherited.forEach(o -> o.addCarrier(link));
         link.child().inherited = inherited;
     }
@@ -181,13 +204,13 @@ final class HandleTracker {
         }
         object.owner.owned.remove(object);
         openObjects--;
+        inheritances -= object.carriers == null ? 0 : object.carriers.size();
     }
 
-    private void warnOnce(String warning) {
-        if (!capWarned) {
-            capWarned = true;
-            warnings.accept(warning);
-        }
+    private static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.chars().forEach(c -> out.append(Character.isISOControl(c) ? '?' : (char) c));
+        return out.toString();
     }
 
     private static String key(String path) {

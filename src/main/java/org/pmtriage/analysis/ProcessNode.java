@@ -13,6 +13,7 @@ final class ProcessNode {
     final int pid;
     String name;
     String commandLine;
+    /** The parent while the spawn is not yet linked; null after, so that no ancestor is kept alive. */
     ProcessNode parent;
     long startedAt = ProcessRef.UNKNOWN_TIME;
     long exitedAt = ProcessRef.UNKNOWN_TIME;

@@ -165,10 +165,12 @@ final class ProcessTree {
         if (byPid.size() >= MAX_PROCESSES) {
             if (!capWarned) {
                 capWarned = true;
-                warnings.accept("more than " + MAX_PROCESSES + " processes at once: forgetting exited ones");
+                warnings.accept("more than " + MAX_PROCESSES + " processes at once: forgetting exited ones,"
+                        + " or all when few exited, so later links to them are missing");
             }
-            byPid.values().removeIf(ProcessNode::exited);
-            if (byPid.size() >= MAX_PROCESSES) {
+            byPid.values().removeIf(ProcessTree::forget);
+            if (byPid.size() >= MAX_PROCESSES / 2) {
+                byPid.values().forEach(n -> n.parent = null);
                 byPid.clear();
             }
         }
@@ -176,6 +178,15 @@ final class ProcessTree {
         byPid.put(pid, node);
         count(node);
         return node;
+    }
+
+    /** Unmaps an exited process; it keeps no ancestor alive, so a deep tree does not stay in memory. */
+    private static boolean forget(ProcessNode node) {
+        if (node.exited()) {
+            node.parent = null;
+            return true;
+        }
+        return false;
     }
 
     private void count(ProcessNode node) {
@@ -187,6 +198,7 @@ final class ProcessTree {
 
     private void link(SpawnLink spawn) {
         spawn.child().linked = true;
+        spawn.child().parent = null;
         onSpawn.accept(spawn);
     }
 

@@ -30,11 +30,33 @@ final class AtomicOutput implements AutoCloseable {
     AtomicOutput(Path target) throws IOException {
         this.target = target.toAbsolutePath();
         Path dir = this.target.getParent();
-        this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+        check(this.target);
+        // not Files.createTempFile: its owner-only permissions would stay on the finished file
+        this.temp = Files.createFile(dir.resolve("." + this.target.getFileName() + "." + ProcessHandle.current().pid()
+                + "." + Long.toHexString(System.nanoTime()) + ".tmp"));
         Writer w = new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8);
         this.writer = new PrintWriter(w, false);
         this.cleanup = new Thread(this::deleteTemp);
         Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    /**
+     * Tells early, before a long pass, that {@code target} cannot be written: its folder is
+     * missing or not writable, or it is a folder itself.
+     *
+     * @throws IOException saying which
+     */
+    static void check(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + ": is a folder, not a file");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(target + ": folder " + dir + " does not exist");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IOException(target + ": folder " + dir + " is not writable");
+        }
     }
 
     /** @return where to write the content */

@@ -1,41 +1,28 @@
 package org.pmtriage.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
-import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.EventReader;
-import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.LogReaders;
-import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.ReadAhead;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code pmtriage convert LOG --to csv|jsonl [--output FILE]}: rewrites any log pmtriage reads
- * (CSV, XML or PML, plain or gzip) as ProcMon's CSV or as JSON lines. The output file is written
- * atomically: to a temporary file beside it, moved into place only when complete.
+ * (CSV, XML or PML, plain or gzip) as ProcMon's CSV or as JSON lines, written atomically.
  */
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Converts a log to ProcMon's CSV (default 7 columns) or to JSON lines.")
-public final class ConvertCommand implements Callable<Integer> {
-
-    static final int OK = 0;
-    static final int UNREADABLE = 3;
-    private static final String PREFIX = "pmtriage convert: ";
+final class ConvertCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -46,51 +33,31 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "csv or jsonl.")
     private EventFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE (atomically) instead of standard output.")
     private Path output;
 
-    @Option(names = "--strict", description = "Stop at the first malformed record (exit 3) instead of skipping it.")
-    private boolean strict;
-
-    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
-            description = "Show PML times in this zone (PML stores UTC; exports are already local). Default: ${DEFAULT-VALUE}.")
-    private ZoneId timeZone;
-
-    @Option(names = "--include-profiling", description = "Keep PML profiling events, which ProcMon's exports leave out.")
-    private boolean includeProfiling;
-
-    @Option(names = "--no-rollover", description = "Do not read Logfile-1.PML, ... beside Logfile.PML as one capture.")
-    private boolean noRollover;
-
-    @Option(names = "--quiet", description = "No warnings on standard error.")
-    private boolean quiet;
+    @Mixin
+    private ReadingOptions reading;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ReadOptions options = new ReadOptions(strict ? BadRecordPolicy.FAIL : BadRecordPolicy.SKIP,
-                quiet ? w -> { } : w -> err.println(PREFIX + "warning: " + w), timeZone, includeProfiling, !noRollover);
-        try (EventReader events = LogReaders.open(log, options)) {
+        Consumer<String> warnings = w -> err.println("pmtriage convert: warning: " + w);
+        try (EventReader events = new ReadAhead(LogReaders.open(log, reading.toReadOptions(warnings)))) {
             if (output == null) {
-                Writer out = spec.commandLine().getOut();
-                convert(events, out);
-                out.flush();
+                convert(events, spec.commandLine().getOut());
             } else {
-                writeAtomically(events, output);
+                try (AtomicOutput file = new AtomicOutput(output)) {
+                    convert(events, file.writer());
+                    file.commit();
+                }
             }
-            if (events.skippedRecords() > 0) {
-                options.warnings().accept(log + ": " + events.skippedRecords() + " malformed records skipped");
+            if (events.skippedRecords() > 0 && !reading.quiet) {
+                warnings.accept(log + ": " + events.skippedRecords() + " malformed records skipped");
             }
-            return OK;
-        } catch (LogFormatException e) {
-            err.println(PREFIX + e.getMessage());
-            return UNREADABLE;
-        } catch (IOException e) {
-            err.println(PREFIX + (output == null ? "" : output + ": ") + "cannot write: " + e.getMessage());
-            return UNREADABLE;
-        } finally {
-            err.flush();
         }
+        return ExitCode.OK;
     }
 
     private void convert(EventReader events, Writer out) throws IOException {
@@ -99,25 +66,6 @@ public final class ConvertCommand implements Callable<Integer> {
                 sink.write(events.next());
             }
         }
-    }
-
-    private void writeAtomically(EventReader events, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        // not Files.createTempFile: its owner-only permissions would stay on the finished output
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
-                convert(events, out);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        out.flush();
     }
 }

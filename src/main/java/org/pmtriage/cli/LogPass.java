@@ -37,7 +37,15 @@ final class LogPass {
                 bar.update(reader.bytesRead());
             }
             AnalysisResult result = analyzer.finish(reader.skippedRecords());
-            if (result.summary().skippedRecords() > ReadOptions.NAMED_SKIPS) {
+            long skipped = result.summary().skippedRecords();
+            if (result.summary().events() == 0 && skipped > 0) {
+                throw new LogFormatException(log, "", "no readable event: all " + skipped
+                        + " records are malformed (--strict stops at the first and names it)");
+            }
+            if (result.summary().events() == 0) {
+                warnings.accept(log + ": the log holds no events");
+            }
+            if (skipped > ReadOptions.NAMED_SKIPS) {
                 warnings.accept(log + ": " + result.summary().skippedRecords() + " malformed records skipped in all");
             }
             return new Report(log, reader.format().label(), result);

@@ -11,6 +11,7 @@ import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.analysis.CaptureSummary;
 import org.pmtriage.event.Timeline;
 import org.pmtriage.report.JsonReport;
+import org.pmtriage.report.PrintableWriter;
 import org.pmtriage.report.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class StatsCommand implements Callable<Integer> {
         Report report = LogPass.analyze(log, reading.toReadOptions(warnings), Analyzer.DEFAULT_WINDOW, warnings,
                 !reading.quiet);
         CaptureSummary s = report.result().summary();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = new PrintWriter(new PrintableWriter(spec.commandLine().getOut()));
         if (format == Format.json) {
             ObjectNode root = JsonReport.mapper().createObjectNode();
             root.put("schemaVersion", JsonReport.SCHEMA_VERSION);

@@ -18,7 +18,7 @@ import org.pmtriage.event.Operation;
  */
 public final class CsvEventReader implements EventReader {
 
-    /** Largest record accepted, in bytes; a larger one is malformed input, not an OOM. */
+    /** Largest record kept, in bytes; a larger one is a malformed record, skipped, not an OOM. */
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
     private static final String[] REQUIRED = {"Time of Day", "Process Name", "PID", "Operation", "Path", "Result"};
@@ -55,9 +55,12 @@ public final class CsvEventReader implements EventReader {
     public CsvEventReader(InputStream bytes, String source, ReadOptions options) {
         this.source = source;
         this.options = options;
-        this.csv = new CsvScanner(bytes, source, MAX_RECORD_BYTES);
+        this.csv = new CsvScanner(bytes, MAX_RECORD_BYTES);
         if (!nextRecord()) {
             throw new LogFormatException(source, "", "empty file: expected a ProcMon CSV header");
+        }
+        if (csv.unreadable() != null) {
+            throw new LogFormatException(source, "1", "not a ProcMon CSV header: " + csv.unreadable());
         }
         columns = csv.fieldCount();
         Map<String, Integer> index = new HashMap<>();
@@ -143,6 +146,9 @@ public final class CsvEventReader implements EventReader {
 
     private Event toEvent() {
         long line = csv.line();
+        if (csv.unreadable() != null) {
+            return bad(line, csv.unreadable());
+        }
         if (csv.fieldCount() != columns) {
             return bad(line, "record has " + csv.fieldCount() + " fields, but the header has " + columns);
         }
@@ -185,7 +191,11 @@ public final class CsvEventReader implements EventReader {
     }
 
     private static String clip(String s) {
-        String one = s.replaceAll("\\p{Cntrl}", "?");
-        return one.length() > 40 ? one.substring(0, 40) + "..." : one;
+        StringBuilder one = new StringBuilder(Math.min(s.length(), 44));
+        for (int i = 0; i < s.length() && one.length() < 40; i++) {
+            char c = s.charAt(i);
+            one.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return s.length() > 40 ? one + "..." : one.toString();
     }
 }

@@ -11,6 +11,8 @@ import java.util.Arrays;
  * doubled quotes, CR and LF; records end in CRLF, LF or a bare CR) without decoding them: a field
  * becomes a String only when asked for, so columns nobody reads cost one scan for the closing
  * quote. The current record's bytes stay in the buffer until the next call to {@link #next()}.
+ * A record that cannot be split (too long, or cut off inside a quoted field) is still a record,
+ * with no fields and a reason in {@link #unreadable()}, so that the caller's policy decides.
  */
 final class CsvScanner implements Closeable {
 
@@ -20,7 +22,6 @@ final class CsvScanner implements Closeable {
     private static final int UNTERMINATED = -2;
 
     private final InputStream in;
-    private final String source;
     private final int maxRecordBytes;
     private byte[] buf = new byte[INITIAL_BUFFER];
     private int limit;
@@ -30,6 +31,7 @@ final class CsvScanner implements Closeable {
     private long line = 1;
     private long recordLine;
     private int fields;
+    private String unreadable;
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private boolean[] escaped = new boolean[32];
@@ -37,12 +39,10 @@ final class CsvScanner implements Closeable {
 
     /**
      * @param in             the CSV bytes, UTF-8, byte-order mark removed
-     * @param source         the file name for messages
-     * @param maxRecordBytes largest record accepted; a larger one is an error, not an OOM
+     * @param maxRecordBytes largest record kept; a larger one is skipped, not an OOM
      */
-    CsvScanner(InputStream in, String source, int maxRecordBytes) {
+    CsvScanner(InputStream in, int maxRecordBytes) {
         this.in = in;
-        this.source = source;
         this.maxRecordBytes = maxRecordBytes;
     }
 
@@ -50,10 +50,10 @@ final class CsvScanner implements Closeable {
      * Moves to the next record.
      *
      * @return false at the end of the input
-     * @throws LogFormatException when the input ends inside a quoted field or a record is too long
      * @throws IOException when reading fails
      */
     boolean next() throws IOException {
+        unreadable = null;
         while (true) {
             if (pos >= limit && !fill(pos)) {
                 return false;
@@ -61,23 +61,34 @@ final class CsvScanner implements Closeable {
             int start = pos;
             long startLine = line;
             int result = scanRecord(start);
+            recordLine = startLine;
             if (result >= 0) {
                 consumed += result - start;
                 pos = result;
-                recordLine = startLine;
                 return true;
             }
             line = startLine;
             if (result == UNTERMINATED) {
-                throw new LogFormatException(source, Long.toString(startLine),
-                        "the file ends inside a quoted field that starts on this line (unterminated quote)");
+                consumed += limit - start;
+                pos = limit;
+                fields = 0;
+                unreadable = "the file ends inside a quoted field that starts on this line (unterminated quote)";
+                return true;
             }
             if (limit - start >= maxRecordBytes) {
-                throw new LogFormatException(source, Long.toString(startLine), "record is longer than "
-                        + maxRecordBytes / (1024 * 1024) + " MiB (a runaway quote or a huge field)");
+                skipRecord(start);
+                fields = 0;
+                unreadable = "record is longer than " + maxRecordBytes / (1024 * 1024)
+                        + " MiB (a runaway quote or a huge field)";
+                return true;
             }
             fill(start);
         }
+    }
+
+    /** @return why the current record could not be split into fields, or null when it could */
+    String unreadable() {
+        return unreadable;
     }
 
     /** @return the number of fields of the current record (1 for an empty line) */
@@ -225,6 +236,51 @@ final class CsvScanner implements Closeable {
                 }
             }
             return p;
+        }
+    }
+
+    /**
+     * Passes over a record too long to keep, from {@code p} to its end (or the end of the input),
+     * reading on without keeping what it passed: the same quoting rules as {@link #scanRecord}.
+     */
+    private void skipRecord(int p) throws IOException {
+        final int fieldStart = 0;
+        final int unquoted = 1;
+        final int quoted = 2;
+        final int quoteInQuoted = 3;
+        int state = fieldStart;
+        while (true) {
+            for (; p < limit; p++) {
+                byte b = buf[p];
+                if (b == '\n' && state == quoted) {
+                    line++;
+                    continue;
+                }
+                if (state == quoted) {
+                    state = b == '"' ? quoteInQuoted : quoted;
+                } else if (b == ',') {
+                    state = fieldStart;
+                } else if (b == '\n' || b == '\r') {
+                    line++;
+                    p++;
+                    if (b == '\r' && p < limit && buf[p] == '\n') {
+                        p++;
+                    }
+                    consumed += p - pos;
+                    pos = p;
+                    return;
+                } else if (state == fieldStart && b == '"' || state == quoteInQuoted && b == '"') {
+                    state = quoted;
+                } else {
+                    state = unquoted;
+                }
+            }
+            consumed += limit - pos;
+            pos = limit;
+            if (!fill(pos)) {
+                return;
+            }
+            p = pos;
         }
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 import org.pmtriage.read.pml.PmlEventReader;
 import org.pmtriage.read.xml.XmlEventReader;
@@ -19,6 +18,8 @@ import org.pmtriage.read.xml.XmlEventReader;
 /**
  * Opens a log of any supported format, recognized by its content rather than its name: a
  * {@code PML_} signature, an XML document, or a CSV header; any of them may be gzip-compressed.
+ * Text is UTF-8 or UTF-16, told by a byte-order mark or, without one, by the zero byte beside
+ * each ASCII character of UTF-16.
  */
 public final class LogReaders {
 
@@ -56,13 +57,18 @@ public final class LogReaders {
         return open(in, name, file, options);
     }
 
+    /** Opens a log held in a stream (tests and fuzzers); {@code name} is used in messages. */
+    static EventReader open(InputStream in, String name, ReadOptions options) {
+        return open(in, name, null, options);
+    }
+
     private static EventReader open(InputStream raw, String name, Path file, ReadOptions options) {
         try {
             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
             byte[] head = peek(in);
             boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
             if (gzip) {
-                in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+                in = new BufferedInputStream(GzipInput.open(in, name, options), 1 << 16);
                 head = peek(in);
             }
             if (startsWith(head, "PML_")) {
@@ -94,6 +100,10 @@ public final class LogReaders {
         } else if (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
             charset = StandardCharsets.UTF_16BE;
             bom = 2;
+        } else if (head.length >= 4 && head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0) {
+            charset = StandardCharsets.UTF_16LE;
+        } else if (head.length >= 4 && head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0) {
+            charset = StandardCharsets.UTF_16BE;
         }
         if (head.length == 0) {
             throw new LogFormatException(name, "", "empty file: not a ProcMon log");

@@ -31,9 +31,9 @@ public final class TextReport {
 
     private final PrintWriter out;
 
-    /** @param out where to write; not closed */
+    /** @param out where to write; not closed; control characters from the log are shown as {@code ?} */
     public TextReport(PrintWriter out) {
-        this.out = out;
+        this.out = new PrintWriter(new PrintableWriter(out));
     }
 
     /** Writes one log's report. */

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ConvertCommandTest {
 
@@ -30,10 +29,10 @@ class ConvertCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new ConvertCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "convert";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.run(all, new PrintWriter(out), new PrintWriter(err));
     }
 
     private Path csv(String... rows) throws IOException {

@@ -20,6 +20,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pmtriage.cli.Main;
+import org.pmtriage.event.Event;
+import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.LogReaders;
+import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.pml.PmlWriter;
 
 /**
  * The whole tool against the generator's truth: every injected leak and race found with its
@@ -52,6 +58,8 @@ class FindingsMatchTruthTest {
                         + " --locale ja-JP --columns Time of Day;PID;Process Name;Operation;Result;Path;Detail;TID --events 30000",
                 "--seed 105 --jobs 60 --parallel 3 --leaks 4 --handed-over 2 --races 2 --near-misses 3 --noise 0.8"
                         + " --locale it-IT --events 30000",
+                "--seed 107 --jobs 80 --parallel 6 --leaks 4 --handed-over 2 --races 3 --near-misses 4 --pid-reuse"
+                        + " --advanced-output --old-process-start --exotic-noise --scan-violations 3 --events 30000",
                 "--seed 106 --jobs 60 --parallel 4 --leaks 3 --handed-over 2 --races 2 --near-misses 3 --pid-reuse"
                         + " --format xml --start 23:59:59 --locale ru-RU --events 20000");
     }
@@ -75,6 +83,21 @@ class FindingsMatchTruthTest {
         args.add(capture.toString());
         assertEquals(0, GenerateCapture.run(args.toArray(String[]::new)), "generator failed for " + options);
         assertMatchesTruth(capture, truthOf(capture));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flaky-build.csv", "parallel-build-es.csv"})
+    void sampleWrittenAsPml(String name) throws IOException {
+        Path csv = Path.of("samples", name);
+        List<Event> events = new ArrayList<>();
+        List<ProcessInfo> processes;
+        try (EventReader reader = LogReaders.open(csv.toString(), ReadOptions.defaults())) {
+            reader.forEachRemaining(events::add);
+            processes = reader.processes();
+        }
+        Path pml = dir.resolve(name.replace(".csv", ".pml"));
+        PmlWriter.write(pml, processes, events, 20_000);
+        assertMatchesTruth(pml, truthOf(csv));
     }
 
     private static JsonNode truthOf(Path capture) throws IOException {

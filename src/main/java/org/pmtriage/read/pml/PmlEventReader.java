@@ -95,6 +95,7 @@ public final class PmlEventReader implements EventReader {
         Path copy = null;
         try (in) {
             copy = Files.createTempFile("pmtriage-", ".pml");
+            copy.toFile().deleteOnExit(); // also when the run is interrupted (Ctrl-C) while copying
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             PmlEventReader reader = new PmlEventReader(List.of(copy), source, options, PmlWindow.DEFAULT_CAPACITY);
             reader.deleteOnClose = copy;

@@ -24,7 +24,7 @@ import org.pmtriage.event.ProcessInfo;
  * table are added from the events' own columns. Streams: memory holds the offsets (5 bytes per
  * event) and the process table, not the events.
  */
-final class PmlWriter implements Closeable {
+public final class PmlWriter implements Closeable {
 
     private static final long TICKS_PER_DAY = 864_000_000_000L;
     private static final Map<String, int[]> OPERATIONS = operationCodes();
@@ -69,7 +69,7 @@ final class PmlWriter implements Closeable {
     }
 
     /** Writes a whole capture. */
-    static void write(Path file, List<ProcessInfo> processes, Iterable<Event> events, long day) throws IOException {
+    public static void write(Path file, List<ProcessInfo> processes, Iterable<Event> events, long day) throws IOException {
         try (PmlWriter w = new PmlWriter(file, processes, day)) {
             for (Event e : events) {
                 w.write(e);

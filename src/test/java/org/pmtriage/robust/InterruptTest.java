@@ -1,0 +1,177 @@
+package org.pmtriage.robust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing lost: a real {@code pmtriage} process interrupted by SIGINT or SIGTERM, while it reads
+ * or while it writes {@code --output}, leaves the earlier output file as it was and no temporary
+ * file beside it. Each test waits for a state the process has provably reached, not for a time.
+ */
+class InterruptTest {
+
+    private static final String EARLIER = "the earlier report\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigintWhileReadingStandardInput() throws Exception {
+        Path report = Files.writeString(dir.resolve("report.json"), EARLIER);
+        Process p = start("org.pmtriage.cli.Main", "analyze", "--format", "json", "--output", report.toString(), "-");
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write(Csv.of().toBytes());
+            byte[] rows = (Csv.OPEN + "\r\n").repeat(20_000).getBytes(StandardCharsets.UTF_8);
+            stdin.write(rows);
+            stdin.flush();
+            // Over 2 MB went through a 64 KiB pipe: the process is reading the log.
+            signal(p, "INT");
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process ended");
+        } catch (IOException brokenPipe) {
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process ended");
+        }
+        assertEquals(130, p.exitValue(), "killed by SIGINT");
+        assertUntouched(report);
+    }
+
+    @Test
+    void sigintWhileCopyingAPmlFromStandardInput() throws Exception {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Process p = start(List.of("-Djava.io.tmpdir=" + tmp), "org.pmtriage.cli.Main", "analyze", "-");
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write("PML_".getBytes(StandardCharsets.US_ASCII));
+            stdin.write(new byte[2 << 20]);
+            stdin.flush();
+            // Over 2 MB went through a 64 KiB pipe: the process is copying the PML to a temporary file.
+            try (Stream<Path> copies = Files.list(tmp)) {
+                assertEquals(1, copies.filter(f -> f.getFileName().toString().endsWith(".pml")).count());
+            }
+            signal(p, "INT");
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process ended");
+        }
+        assertEquals(130, p.exitValue(), "killed by SIGINT");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().endsWith(".pml")).toList(),
+                    "the temporary copy is removed");
+        }
+    }
+
+    @Test
+    void sigtermWhileReadingABigFile() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fdinfo")), "needs Linux /proc to see the read position");
+        Path big = dir.resolve("big.csv");
+        try (OutputStream out = Files.newOutputStream(big)) {
+            out.write(Csv.of().toBytes());
+            byte[] block = (Csv.OPEN + "\r\n" + Csv.CLOSE + "\r\n").repeat(1000).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 200; i++) {
+                out.write(block);
+            }
+        }
+        Path report = Files.writeString(dir.resolve("report.txt"), EARLIER);
+        Process p = start("org.pmtriage.cli.Main", "analyze", "--output", report.toString(), big.toString());
+        boolean midRun = waitUntilReading(p, big);
+        if (midRun) {
+            signal(p, "TERM");
+        }
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the process ended");
+        assumeTrue(midRun, "the run ended before it was seen reading: nothing was interrupted");
+        assertEquals(143, p.exitValue(), "killed by SIGTERM");
+        assertUntouched(report);
+    }
+
+    @Test
+    void sigtermWhileWritingTheOutput() throws Exception {
+        Path report = Files.writeString(dir.resolve("report.txt"), EARLIER);
+        Process p = start("org.pmtriage.cli.AtomicOutputHolder", report.toString());
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("writing", out.readLine());
+        assertEquals(1, temporaryFiles().size(), "the content goes to a temporary file first");
+        signal(p, "TERM");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process ended");
+        assertEquals(143, p.exitValue(), "killed by SIGTERM");
+        assertUntouched(report);
+    }
+
+    private void assertUntouched(Path report) throws IOException {
+        assertEquals(EARLIER, Files.readString(report), "the earlier output is untouched");
+        assertEquals(List.of(), temporaryFiles(), "no temporary file is left");
+    }
+
+    private List<Path> temporaryFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+        }
+    }
+
+    private static Process start(String mainClass, String... args) throws IOException {
+        return start(List.of(), mainClass, args);
+    }
+
+    private static Process start(List<String> jvmOptions, String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static void signal(Process p, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + signal);
+    }
+
+    /** @return true once the process is seen with {@code log} open and read part way, false if it ended first */
+    private static boolean waitUntilReading(Process p, Path log) throws IOException, InterruptedException {
+        long size = Files.size(log);
+        Path fds = Path.of("/proc", Long.toString(p.pid()), "fd");
+        while (p.isAlive()) {
+            try (Stream<Path> open = Files.list(fds)) {
+                for (Path fd : open.toList()) {
+                    if (log.equals(readLink(fd))) {
+                        long pos = position(fds.resolveSibling("fdinfo").resolve(fd.getFileName()));
+                        if (pos > 0 && pos < size) {
+                            return true;
+                        }
+                    }
+                }
+            } catch (IOException ended) {
+                // the process ended while its descriptors were listed
+            }
+            Thread.sleep(2);
+        }
+        return false;
+    }
+
+    private static Path readLink(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd);
+        } catch (IOException closed) {
+            return null;
+        }
+    }
+
+    private static long position(Path fdinfo) {
+        try {
+            return Files.readAllLines(fdinfo).stream().filter(l -> l.startsWith("pos:"))
+                    .mapToLong(l -> Long.parseLong(l.substring(4).trim())).findFirst().orElse(-1);
+        } catch (IOException closed) {
+            return -1;
+        }
+    }
+}
