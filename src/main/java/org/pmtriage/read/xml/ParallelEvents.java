@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.pmtriage.read.LogFormatException;
 
@@ -162,7 +163,8 @@ final class ParallelEvents implements EventSource {
                 length -= splitter.cut;
             }
             pieces.put(CompletableFuture.completedFuture(END));
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | RejectedExecutionException e) {
+            // closed while splitting: the reader has stopped reading
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             try {
