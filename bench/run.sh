@@ -15,7 +15,8 @@ sizes=${SIZES:-"1 5"}
 formats=${FORMATS:-"csv xml pml"}
 mkdir -p "$dir"
 mvn -q -B -Dstyle.color=never -DskipTests package > /dev/null
-jar=target/pmtriage.jar
+jar="$dir/pmtriage.jar"
+cp target/pmtriage.jar "$jar"
 
 capture() { # size format -> path
   local size=$1 fmt=$2 out="$dir/build-${1}g.$2"

@@ -11,9 +11,10 @@ $G --story --seed 1 --jobs 8 --parallel 3 --leaks 1 --handed-over 1 --races 0 --
    --scan-violations 0 --output flaky-build.csv
 
 # es-ES, all 27 columns, PID reuse, crosses midnight, every kind of injection (including an
-# antivirus sharing violation without leak and a file the indexer leaves open at the end).
-$G --seed 2 --jobs 7 --parallel 3 --leaks 2 --handed-over 1 --races 1 --near-misses 2 --pid-reuse \
-   --scan-violations 1 --open-at-end 1 \
+# antivirus sharing violation without leak, a file the indexer leaves open at the end, and a leak
+# through cmd -> cl -> mspdbsrv.exe).
+$G --seed 2 --jobs 8 --parallel 3 --leaks 2 --handed-over 1 --races 1 --near-misses 2 --pid-reuse \
+   --scan-violations 1 --open-at-end 1 --deep-leaks 1 \
    --locale es-ES --columns all27 --start 23:59:59 --day 2026-12-31 --output parallel-build-es.csv
 
 # XML export with a processlist, the default columns plus TID, Parent PID and Command Line.

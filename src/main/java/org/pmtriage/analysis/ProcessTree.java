@@ -17,8 +17,8 @@ import org.pmtriage.event.Timeline;
  * PIDs are reused within a capture, so a process is a PID plus its lifetime: a PID whose process
  * exited, started again, or shows another name, begins a new process.
  *
- * <p>Exited processes stay reachable only through live children and open file objects, and in
- * the PID map until their PID is reused; at most {@link #MAX_PROCESSES} are mapped at once.
+ * <p>Exited processes stay reachable only through open file objects and findings, and in the PID
+ * map for a second after their exit; at most {@link #MAX_PROCESSES} are mapped at once.
  */
 final class ProcessTree {
 
@@ -28,6 +28,8 @@ final class ProcessTree {
     private final Map<Integer, ProcessNode> byPid = new HashMap<>();
     private final Map<Integer, ProcessNode> byIndex = new HashMap<>();
     private final Map<Integer, ArrayDeque<ProcessNode>> unspawnedByPid = new HashMap<>();
+    /** Exited processes in exit order, unmapped a second after their exit. */
+    private final ArrayDeque<ProcessNode> exitedInOrder = new ArrayDeque<>();
     private final Consumer<SpawnLink> onSpawn;
     private final Consumer<ProcessNode> onExit;
     private final Consumer<String> warnings;
@@ -71,6 +73,9 @@ final class ProcessTree {
      * @return its process
      */
     ProcessNode resolve(Event e) {
+        if (!exitedInOrder.isEmpty()) {
+            forgetExitedBefore(e.time() - Timeline.TICKS_PER_SECOND);
+        }
         ProcessNode node = e.processIndex() == Event.UNKNOWN ? null : byIndex.get(e.processIndex());
         if (node != null) {
             if (!node.seen) {
@@ -158,7 +163,20 @@ final class ProcessTree {
     /** A Process Exit event of {@code node}. */
     void exited(Event e, ProcessNode node) {
         node.exitedAt = e.time();
+        exitedInOrder.add(node);
         onExit.accept(node);
+    }
+
+    /**
+     * Unmaps processes that exited before {@code time}: later events of their PID belong to a new
+     * process anyway, and so the PID map holds live processes, not every process of the capture.
+     */
+    private void forgetExitedBefore(long time) {
+        while (!exitedInOrder.isEmpty() && exitedInOrder.peek().exitedAt < time) {
+            ProcessNode node = exitedInOrder.poll();
+            byPid.remove(node.pid, node);
+            node.parent = null;
+        }
     }
 
     private ProcessNode begin(int pid, String name, String commandLine) {

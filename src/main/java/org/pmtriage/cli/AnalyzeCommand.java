@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.report.HtmlReport;
 import org.pmtriage.report.JsonReport;
 import org.pmtriage.report.Report;
 import org.pmtriage.report.TextReport;
@@ -49,6 +51,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Write the report to FILE (atomically) instead of standard output.")
     private Path output;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML page with a timeline of each error finding to FILE"
+                    + " (atomically); several logs share the page, a section each.")
+    private Path html;
+
+    @Option(names = "--html-details", paramLabel = "N", defaultValue = "" + HtmlReport.DEFAULT_DETAILS,
+            description = "Error findings per log drawn in full on the HTML page; the rest are table rows. Default: ${DEFAULT-VALUE}.")
+    private int htmlDetails;
+
     @Option(names = "--window", paramLabel = "DURATION", defaultValue = "50ms", converter = WindowConverter.class,
             description = "How soon after a CreateFile a spawn counts as a race (e.g. 20ms, 1s). Default: ${DEFAULT-VALUE}.")
     private long window = Analyzer.DEFAULT_WINDOW;
@@ -78,8 +89,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
+        if (htmlDetails < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--html-details must be 0 or more");
+        }
         if (output != null) {
             AtomicOutput.check(output);
+        }
+        if (html != null) {
+            AtomicOutput.check(html);
         }
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);
@@ -105,6 +122,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             try (AtomicOutput file = new AtomicOutput(output)) {
                 write(outcomes, file.writer());
                 file.commit();
+            }
+        }
+        if (html != null) {
+            try (AtomicOutput page = new AtomicOutput(html)) {
+                new HtmlReport(htmlDetails).write(outcomes.stream().map(Outcome::report).filter(Objects::nonNull).toList(),
+                        outcomes.stream().map(Outcome::error).filter(Objects::nonNull).toList(), page.writer());
+                page.commit();
             }
         }
         return code;

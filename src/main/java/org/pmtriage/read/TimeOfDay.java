@@ -42,14 +42,17 @@ public final class TimeOfDay {
         if (last < first) {
             return INVALID;
         }
-        String prefix = text.substring(0, first).trim();
-        String suffix = text.substring(last + 1).trim();
         long clock = parseClock(text, first, last + 1);
         if (clock == INVALID) {
             return INVALID;
         }
+        if (first == 0 && last == n - 1) {
+            return clock;
+        }
+        String prefix = text.substring(0, first).trim();
+        String suffix = text.substring(last + 1).trim();
         if (prefix.isEmpty() && suffix.isEmpty()) {
-            return clock < TICKS_PER_DAY ? clock : INVALID;
+            return clock;
         }
         if (!prefix.isEmpty() && !suffix.isEmpty()) {
             return INVALID;

@@ -194,4 +194,16 @@ class AnalyzerTest {
         assertEquals(3 * Timeline.TICKS_PER_MILLI, r.summary().lastTime() - r.summary().firstTime());
         assertEquals(1, r.summary().processes());
     }
+
+    @Test
+    void closeJustAfterExitStillBelongsToTheExitedProcess() {
+        AnalysisResult r = new Capture()
+                .spawn(0, "python.exe", 10, "cmd.exe", 20)
+                .open(10, "cmd.exe", 20, CPP, Capture.WRITE)
+                .exit(20, "cmd.exe", 20)
+                .close(500, "cmd.exe", 20, CPP)
+                .finish();
+        assertEquals(List.of(), r.findings());
+        assertEquals(0, r.summary().unmatchedCloses());
+    }
 }

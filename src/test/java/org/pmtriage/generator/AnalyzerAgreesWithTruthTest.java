@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -76,14 +77,15 @@ class AnalyzerAgreesWithTruthTest {
     void randomizedBuildsWithPidReuseAcrossMidnight() {
         for (long seed = 200; seed < 210; seed++) {
             assertAgrees(CaptureConfig.defaults(seed).withBuild(60, 2 + (int) (seed % 12), 3, 2, 3, 4)
-                    .withExtras(2, (int) (seed % 3)).withPidReuse(seed % 2 == 0)
+                    .withExtras(2, (int) (seed % 3)).withDeepLeaks(2).withPidReuse(seed % 2 == 0)
+                    .withQuirks(seed % 2 == 1 ? EnumSet.of(ExportQuirk.EXOTIC_NOISE) : EnumSet.noneOf(ExportQuirk.class))
                     .withStart(TimeOfDayTicks.of(23, 59, 57), LocalDate.of(2026, 10, 24)));
         }
     }
 
     @Test
     void exportsReadBackGiveTheSameFindings(@TempDir Path dir) throws IOException {
-        CaptureConfig config = CaptureConfig.defaults(300).withBuild(30, 5, 2, 2, 2, 2).withExtras(1, 1)
+        CaptureConfig config = CaptureConfig.defaults(300).withBuild(30, 5, 2, 2, 2, 2).withExtras(1, 1).withDeepLeaks(2)
                 .withPidReuse(true).withLocale(CaptureLocale.IT_IT);
         for (List<CaptureColumn> columns : List.of(CaptureColumn.DEFAULT, CaptureColumn.ALL)) {
             Path file = dir.resolve("c.csv");
@@ -98,8 +100,25 @@ class AnalyzerAgreesWithTruthTest {
     }
 
     @Test
+    void advancedOutputAndOldProcessStartDetails(@TempDir Path dir) throws IOException {
+        CaptureConfig config = CaptureConfig.defaults(301).withBuild(30, 5, 2, 2, 2, 2).withExtras(1, 1)
+                .withPidReuse(true).withQuirks(EnumSet.allOf(ExportQuirk.class));
+        Path file = dir.resolve("c.csv");
+        CaptureTruth truth;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            truth = GenerateCapture.writeCsv(config, CsvCaptureWriter.Options.of(config), 0, out);
+        }
+        assertEquals(truth.operations().get("IRP_MJ_CLEANUP"), truth.operations().get("IRP_MJ_CLOSE"));
+        assertEquals(null, truth.operations().get("CloseFile"));
+        Analyzer analyzer = new Analyzer(Analyzer.DEFAULT_WINDOW, w -> { });
+        CsvRoundTripTest.read(file).forEach(analyzer::accept);
+        assertAgrees(analyzer.finish(0), truth, "quirks");
+        assertAgrees(config);
+    }
+
+    @Test
     void largeCapture() {
-        CaptureConfig config = CaptureConfig.defaults(99).withBuild(200, 16, 5, 5, 5, 5).withExtras(5, 2)
+        CaptureConfig config = CaptureConfig.defaults(99).withBuild(200, 16, 5, 5, 5, 5).withExtras(5, 2).withDeepLeaks(5)
                 .withPidReuse(true).withTargetEvents(400_000);
         assertAgrees(config);
         assertTrue(config.targetEvents() > 0);

@@ -29,13 +29,20 @@ final class BackgroundNoise {
     private static final String[] MISSING = {"C:\\Windows\\System32\\wbem\\wmiutils.dll.mui",
         "C:\\Users\\ci\\AppData\\Local\\Temp\\~DF3A9C.tmp", "C:\\build\\desktop.ini"};
 
+    private static final String[] EXOTIC_FILES = {"C:\\Users\\ci\\Documents\\Überblick, März (3).txt",
+        "C:\\Users\\ci\\Документы\\отчёт о сборке.txt", "C:\\Users\\ci\\ドキュメント\\ビルド記録.log",
+        "C:\\Users\\ci\\Desktop\\build \uD83D\uDE80 notes.txt"};
+    private static final String[] EXOTIC_FAILURES = {"ACCESS DENIED", "IS DIRECTORY", "0xC000046F", "NAME COLLISION"};
+
     private final BuildSimulation sim;
     private final SplittableRandom random;
     private final SimProcess[] processes;
+    private final boolean exotic;
 
     BackgroundNoise(BuildSimulation sim, SplittableRandom random) {
         this.sim = sim;
         this.random = random;
+        this.exotic = sim.config.quirks().contains(ExportQuirk.EXOTIC_NOISE);
         long boot = sim.config.startTime() - 3 * 3600 * 10_000_000L;
         processes = new SimProcess[] {
             sim.existing(1044, null, 612, "C:\\Windows\\system32\\svchost.exe", "C:\\Windows\\system32\\svchost.exe -k netsvcs -p", boot),
@@ -56,6 +63,10 @@ final class BackgroundNoise {
         int tid = p.mainTid + 4 * (1 + random.nextInt(3));
         p.clock = at;
         int before = count;
+        if (exotic && random.nextInt(4) == 0) {
+            exoticBurst(p, tid);
+            return count - before;
+        }
         int kind = random.nextInt(10);
         if (kind < 4) {
             int k = random.nextInt(KEYS.length);
@@ -100,6 +111,26 @@ final class BackgroundNoise {
     }
 
     private int count;
+
+    private void exoticBurst(SimProcess p, int tid) {
+        switch (random.nextInt(3)) {
+            case 0 -> {
+                String path = EXOTIC_FILES[random.nextInt(EXOTIC_FILES.length)];
+                log(p, tid, "CreateFile", path, Event.SUCCESS, sim.text.createFile("Generic Read", "Open",
+                        "Synchronous IO Non-Alert, Non-Directory File", "n/a", "Read, Write", "n/a", "Opened"));
+                log(p, tid, "ReadFile", path, random.nextBoolean() ? "" : Event.SUCCESS, sim.text.readWrite(0, 4_096, false));
+                log(p, tid, "CloseFile", path, Event.SUCCESS, "");
+            }
+            case 1 -> log(p, tid, "CreateFile", random.nextBoolean() ? "C:\\build\\obj" : "C:\\System Volume Information\\tracking.log",
+                    EXOTIC_FAILURES[random.nextInt(EXOTIC_FAILURES.length)], sim.text.createFile("Generic Read",
+                            "Open", "Synchronous IO Non-Alert", "n/a", "Read, Write, Delete", "n/a", null));
+            default -> {
+                log(p, tid, "RegOpenKey", KEYS[0], Event.SUCCESS, sim.text.regOpenKey());
+                log(p, tid, "RegQueryValue", KEYS[0] + "\\DisableRealtimeMonitoring", "BUFFER OVERFLOW", "Length: 12");
+                log(p, tid, "RegCloseKey", KEYS[0], Event.SUCCESS, "");
+            }
+        }
+    }
 
     /** @return the antivirus process, which scans files as they are written */
     SimProcess scanner() {

@@ -1,5 +1,7 @@
 package org.pmtriage.generator;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.pmtriage.event.Event;
@@ -16,7 +18,7 @@ import org.pmtriage.generator.CaptureTruth.SharingViolation;
 final class BuildJobs {
 
     /** What a job does; all but {@link #COMPILE} are injections recorded in the truth. */
-    enum Kind { COMPILE, LEAK, HAND_OVER, RACE, NEAR_MISS_CLOSED, NEAR_MISS_LATE, SCAN_VIOLATION }
+    enum Kind { COMPILE, LEAK, HAND_OVER, RACE, NEAR_MISS_CLOSED, NEAR_MISS_LATE, SCAN_VIOLATION, DEEP_LEAK }
 
     static final String VC_BIN =
             "C:\\Program Files\\Microsoft Visual Studio\\2022\\BuildTools\\VC\\Tools\\MSVC\\14.38.33130\\bin\\Hostx64\\x64\\";
@@ -63,6 +65,9 @@ final class BuildJobs {
         }
         for (int n = 0; n < c.scanViolations(); n++) {
             k[i++] = Kind.SCAN_VIOLATION;
+        }
+        for (int n = 0; n < c.deepLeaks(); n++) {
+            k[i++] = Kind.DEEP_LEAK;
         }
         while (i < k.length) {
             k[i++] = Kind.COMPILE;
@@ -141,6 +146,7 @@ final class BuildJobs {
             case COMPILE -> compile(n, tid, earliest, random.nextInt(3) == 0, false, false);
             case NEAR_MISS_CLOSED -> compile(n, tid, earliest, true, true, false);
             case SCAN_VIOLATION -> compile(n, tid, earliest, false, false, true);
+            case DEEP_LEAK -> deepLeak(n, tid, otherTid, earliest);
             case LEAK -> leak(n, tid, otherTid, earliest);
             case HAND_OVER -> handOver(n, tid, earliest);
             case RACE -> raceWithoutLeak(n, tid, otherTid, earliest);
@@ -149,7 +155,7 @@ final class BuildJobs {
         long free = tree.endTime + 2_000 + random.nextInt(30_000);
         slotReady[slot] = free;
         if (sim.config.story() && n == kinds.length - 1) {
-            java.util.Arrays.fill(slotReady, free);
+            Arrays.fill(slotReady, free);
         }
     }
 
@@ -224,8 +230,34 @@ final class BuildJobs {
         ProcessScripts.Tree tree = scripts.victimTree(python, otherTid, spawnAt, source, object, story ? 5120 : 0, lastWrite);
         SimProcess cmd = tree.shell();
         sim.truth.add(new Race(source, python.ref(), open, cmd.ref(), spawnAt, true));
-        sim.truth.add(new SharingViolation(source, tree.tool().ref(), tree.violationAt(), java.util.List.of(python.ref())));
+        sim.truth.add(new SharingViolation(source, tree.tool().ref(), tree.violationAt(), List.of(python.ref())));
         sim.truth.add(new Leak(source, python.ref(), open, cmd.ref(), spawnAt, cmd.ref(), tree.closedAt(), "leaked"));
+        return cmd;
+    }
+
+    private SimProcess deepLeak(int n, int tid, int otherTid, long earliest) {
+        leaksDone++;
+        String temp = "C:\\build\\gen\\moc_" + stem(n) + ".tmp";
+        long gap = 3 * MS + random.nextInt((int) (45 * MS));
+        long writesEnd = gap + 2 * MS + random.nextInt((int) (10 * MS));
+        long open = sim.driver.reserve(earliest, Math.max(writesEnd, 50 * MS) + MS);
+        sim.emit(open, python, tid, "CreateFile", temp, SUCCESS, sim.text.createFile("Generic Write, Read Attributes",
+                "OverwriteIf", "Synchronous IO Non-Alert, Non-Directory File", "N", "Read", "0", "Created"));
+        for (long w = open + 300 + random.nextInt(2_000); w < open + writesEnd; w += 3 * MS + random.nextInt((int) (4 * MS))) {
+            sim.emit(w, python, tid, "WriteFile", temp, SUCCESS, sim.text.readWrite(w - open, 512, false));
+        }
+        long spawnAt = open + gap;
+        String stem = stem(n);
+        ProcessScripts.Tree tree = scripts.pdbServerTree(python, otherTid, spawnAt,
+                "C:\\build\\src\\" + MODULES[n % MODULES.length] + "\\" + stem + ".cpp", "C:\\build\\obj\\" + stem + ".obj", temp);
+        SimProcess cmd = tree.shell();
+        long retry = cmd.endTime + MS + random.nextInt((int) (40 * MS));
+        sim.emit(retry, python, tid, "CreateFile", temp, Event.SHARING_VIOLATION, sim.text.createFile(
+                "Generic Write, Read Attributes", "OverwriteIf", "Synchronous IO Non-Alert, Non-Directory File",
+                "N", "Read", "0", null));
+        sim.truth.add(new Race(temp, python.ref(), open, cmd.ref(), spawnAt, true));
+        sim.truth.add(new SharingViolation(temp, python.ref(), retry, List.of(python.ref())));
+        sim.truth.add(new Leak(temp, python.ref(), open, cmd.ref(), spawnAt, tree.tool().ref(), tree.closedAt(), "leaked"));
         return cmd;
     }
 

@@ -42,6 +42,7 @@ public final class BuildSimulation implements Iterator<Event> {
     private final BuildJobs jobs;
     private final BackgroundNoise noise;
     private final long[] slotReady;
+    private final boolean advanced;
     private BooleanSupplier keepGoing = () -> false;
     private long seq;
     private int nextIndex = 1;
@@ -61,7 +62,9 @@ public final class BuildSimulation implements Iterator<Event> {
     public BuildSimulation(CaptureConfig config, boolean keepProcesses) {
         this.config = config;
         this.random = new SplittableRandom(config.seed());
-        this.text = new DetailText(config.locale(), config.firstDay());
+        this.text = new DetailText(config.locale(), config.firstDay(),
+                config.quirks().contains(ExportQuirk.OLD_PROCESS_START));
+        this.advanced = config.quirks().contains(ExportQuirk.ADVANCED_OUTPUT);
         this.ids = new PidAllocator(random.split(), config.pidReuse(), 5200 + 4 * random.nextInt(200));
         this.table = keepProcesses ? new ArrayList<>() : null;
         this.slotReady = new long[config.parallelism()];
@@ -141,9 +144,31 @@ public final class BuildSimulation implements Iterator<Event> {
         Pending p = queue.poll();
         lastTime = p.time;
         SimProcess proc = p.process;
-        truth.count(p.operation);
-        return new Event(++record, p.time, proc.name, proc.pid, p.tid, p.operation, Operation.of(p.operation),
+        String operation = advanced ? irpName(p) : p.operation;
+        truth.count(operation);
+        return new Event(++record, p.time, proc.name, proc.pid, p.tid, operation, Operation.of(operation),
                 p.path, p.result, p.detail, proc.parentPid, proc.commandLine, proc.imagePath, proc.index);
+    }
+
+    /** The raw IRP name that advanced output shows; queues the IRP_MJ_CLOSE that follows a cleanup. */
+    private String irpName(Pending p) {
+        switch (p.operation) {
+            case "CreateFile":
+                return "IRP_MJ_CREATE";
+            case "CloseFile":
+                emit(p.time + 5 + random.nextInt(200), p.process, p.tid, "IRP_MJ_CLOSE", p.path, Event.SUCCESS, "");
+                return "IRP_MJ_CLEANUP";
+            case "ReadFile":
+                return "IRP_MJ_READ";
+            case "WriteFile":
+                return "IRP_MJ_WRITE";
+            case "QueryStandardInformationFile", "QueryBasicInformationFile":
+                return "IRP_MJ_QUERY_INFORMATION";
+            case "SetBasicInformationFile":
+                return "IRP_MJ_SET_INFORMATION";
+            default:
+                return p.operation;
+        }
     }
 
     private boolean moreJobs() {
@@ -186,7 +211,7 @@ public final class BuildSimulation implements Iterator<Event> {
     /** Registers a process that was already running when the capture started (child of one such, if given). */
     SimProcess existing(int pid, SimProcess parent, int parentPid, String image, String commandLine, long startTime) {
         SimProcess p = new SimProcess(nextIndex++, pid, parent, parentPid, image, commandLine, startTime,
-                ids.fresh(), false);
+                ids.fresh());
         if (table != null) {
             table.add(p);
         }
@@ -203,7 +228,7 @@ public final class BuildSimulation implements Iterator<Event> {
                      String currentDirectory, int fixedPid) {
         int pid = fixedPid != 0 ? fixedPid : ids.processId(at);
         long start = at + 300 + random.nextInt(1_500);
-        SimProcess child = new SimProcess(nextIndex++, pid, parent, 0, image, commandLine, start, ids.fresh(), true);
+        SimProcess child = new SimProcess(nextIndex++, pid, parent, 0, image, commandLine, start, ids.fresh());
         if (table != null) {
             table.add(child);
         }

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -148,6 +149,7 @@ public final class CaptureTruth {
         cfg.put("firstDay", config.firstDay().toString());
         cfg.put("locale", config.locale().tag());
         cfg.put("story", config.story());
+        cfg.put("quirks", config.quirks().stream().map(q -> q.name().toLowerCase(Locale.ROOT)).toList());
         root.put("config", cfg);
         root.put("events", events);
         root.put("operations", new TreeMap<>(operations));

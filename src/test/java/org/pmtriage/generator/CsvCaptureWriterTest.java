@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,6 @@ class CsvCaptureWriterTest {
         CsvCaptureWriter.Options options = CsvCaptureWriter.Options.of(config).withColumns(CaptureColumn.ALL_ALTERNATE);
         byte[] first = csv(config, options);
         assertArrayEquals(first, csv(config, options));
-        assertFalse(java.util.Arrays.equals(first, csv(config.withSeed(32), options)));
+        assertFalse(Arrays.equals(first, csv(config.withSeed(32), options)));
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -111,5 +112,17 @@ class CsvRoundTripTest {
         for (int i = 1; i < events.size(); i++) {
             assertFalse(events.get(i).time() < events.get(i - 1).time(), "record " + events.get(i).record());
         }
+    }
+
+    @Test
+    void exoticNoiseAndAdvancedOutputReadBackExactly() throws IOException {
+        CaptureConfig config = CaptureConfig.defaults(13).withNoise(0.6).withLocale(CaptureLocale.RU_RU)
+                .withQuirks(EnumSet.allOf(ExportQuirk.class));
+        List<Event> events = simulate(config);
+        assertTrue(events.stream().anyMatch(e -> e.path().contains("\uD83D\uDE80")), "a non-BMP path");
+        assertTrue(events.stream().anyMatch(e -> e.result().equals("0xC000046F") || e.result().isEmpty()));
+        Path file = dir.resolve("exotic.csv");
+        write(events, file, CsvCaptureWriter.Options.of(config).withColumns(CaptureColumn.ALL_ALTERNATE));
+        assertSame7(events, read(file));
     }
 }

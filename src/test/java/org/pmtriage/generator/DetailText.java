@@ -34,10 +34,12 @@ final class DetailText {
 
     private final CaptureLocale locale;
     private final LocalDate firstDay;
+    private final boolean oldProcessStart;
 
-    DetailText(CaptureLocale locale, LocalDate firstDay) {
+    DetailText(CaptureLocale locale, LocalDate firstDay, boolean oldProcessStart) {
         this.locale = locale;
         this.firstDay = firstDay;
+        this.oldProcessStart = oldProcessStart;
     }
 
     String createFile(String access, String disposition, String options, String attributes,
@@ -63,6 +65,9 @@ final class DetailText {
     }
 
     String processStart(int parentPid, String commandLine, String currentDirectory) {
+        if (oldProcessStart) {
+            return "Parent PID: " + parentPid;
+        }
         return "Parent PID: " + parentPid + ", Command line: " + commandLine + ", Current directory: "
                 + currentDirectory + ", Environment: " + ENVIRONMENT_TEXT;
     }

@@ -58,6 +58,8 @@ class FindingsMatchTruthTest {
                         + " --locale ja-JP --columns Time of Day;PID;Process Name;Operation;Result;Path;Detail;TID --events 30000",
                 "--seed 105 --jobs 60 --parallel 3 --leaks 4 --handed-over 2 --races 2 --near-misses 3 --noise 0.8"
                         + " --locale it-IT --events 30000",
+                "--seed 107 --jobs 80 --parallel 6 --leaks 4 --handed-over 2 --races 3 --near-misses 4 --pid-reuse"
+                        + " --advanced-output --old-process-start --exotic-noise --scan-violations 3 --events 30000",
                 "--seed 106 --jobs 60 --parallel 4 --leaks 3 --handed-over 2 --races 2 --near-misses 3 --pid-reuse"
                         + " --format xml --start 23:59:59 --locale ru-RU --events 20000");
     }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.pmtriage.event.Event;
 import org.pmtriage.read.TimeOfDay;
@@ -20,10 +22,11 @@ import org.pmtriage.read.TimeOfDay;
  * <pre>
  * generate-capture [--seed 7] [--jobs 40] [--parallel 4] [--noise 0.3] [--leaks 1]
  *                  [--handed-over 1] [--races 1] [--near-misses 2] [--scan-violations 1]
- *                  [--open-at-end 0] [--pid-reuse]
+ *                  [--open-at-end 0] [--deep-leaks 0] [--pid-reuse]
  *                  [--start 14:03:07] [--day 2026-03-12] [--locale en-US] [--story]
  *                  [--format csv|xml] [--columns default|all27|all27-alt|NAME;NAME...]
  *                  [--lf] [--gzip] [--no-processlist] [--modules N]
+ *                  [--advanced-output] [--old-process-start] [--exotic-noise]
  *                  [--events N | --bytes N] --output FILE
  * </pre>
  */
@@ -31,9 +34,11 @@ public final class GenerateCapture {
 
     private static final String USAGE = "usage: generate-capture [--seed N] [--jobs N] [--parallel N] [--noise R]"
             + " [--leaks N] [--handed-over N] [--races N] [--near-misses N] [--scan-violations N] [--open-at-end N]"
+            + " [--deep-leaks N]"
             + " [--pid-reuse] [--start HH:MM:SS]"
             + " [--day YYYY-MM-DD] [--locale en-US|es-ES|it-IT|ru-RU|ja-JP] [--story] [--format csv|xml]"
             + " [--columns default|all27|all27-alt|NAME;NAME...] [--lf] [--gzip] [--no-processlist] [--modules N]"
+            + " [--advanced-output] [--old-process-start] [--exotic-noise]"
             + " [--events N | --bytes N] --output FILE";
 
     private GenerateCapture() {
@@ -65,6 +70,7 @@ public final class GenerateCapture {
         int nearMisses = config.nearMisses();
         int scanViolations = config.scanViolations();
         int openAtEnd = config.openAtEnd();
+        int deepLeaks = config.deepLeaks();
         String format = "csv";
         String columns = "default";
         boolean lf = false;
@@ -78,6 +84,9 @@ public final class GenerateCapture {
             switch (a) {
                 case "--pid-reuse" -> config = config.withPidReuse(true);
                 case "--story" -> config = config.withStory(true);
+                case "--advanced-output" -> config = config.withQuirks(with(config, ExportQuirk.ADVANCED_OUTPUT));
+                case "--old-process-start" -> config = config.withQuirks(with(config, ExportQuirk.OLD_PROCESS_START));
+                case "--exotic-noise" -> config = config.withQuirks(with(config, ExportQuirk.EXOTIC_NOISE));
                 case "--lf" -> lf = true;
                 case "--gzip" -> gzip = true;
                 case "--no-processlist" -> processList = false;
@@ -101,6 +110,7 @@ public final class GenerateCapture {
                         case "--near-misses" -> nearMisses = number(a, v);
                         case "--scan-violations" -> scanViolations = number(a, v);
                         case "--open-at-end" -> openAtEnd = number(a, v);
+                        case "--deep-leaks" -> deepLeaks = number(a, v);
                         case "--start" -> {
                             long t = TimeOfDay.parse(v);
                             if (t == TimeOfDay.INVALID) {
@@ -128,8 +138,8 @@ public final class GenerateCapture {
             throw new IllegalArgumentException("--format must be csv or xml: " + format);
         }
         config = new CaptureConfig(config.seed(), jobs, parallel, config.noiseRatio(), leaks, handedOver, races,
-                nearMisses, scanViolations, openAtEnd, config.pidReuse(), config.startTime(), config.firstDay(),
-                config.locale(), config.targetEvents(), config.story());
+                nearMisses, scanViolations, openAtEnd, deepLeaks, config.pidReuse(), config.startTime(), config.firstDay(),
+                config.locale(), config.targetEvents(), config.quirks(), config.story());
         List<CaptureColumn> columnList = CaptureColumn.parseSet(columns);
         Path file = Path.of(output);
         Path truthFile = truthFile(file);
@@ -192,6 +202,12 @@ public final class GenerateCapture {
             }
         }
         return capture.resolveSibling(name + ".truth.json");
+    }
+
+    private static Set<ExportQuirk> with(CaptureConfig config, ExportQuirk quirk) {
+        EnumSet<ExportQuirk> set = EnumSet.of(quirk);
+        set.addAll(config.quirks());
+        return set;
     }
 
     private static double ratio(String option, String value) {

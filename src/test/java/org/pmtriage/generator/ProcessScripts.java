@@ -1,5 +1,6 @@
 package org.pmtriage.generator;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.pmtriage.event.Event;
@@ -188,7 +189,7 @@ final class ProcessScripts {
             long when = next(tool);
             sim.emit(when, scanner, scanner.mainTid + 4, "CreateFile", object, Event.SHARING_VIOLATION,
                     sim.text.createFile("Generic Read", "Open", WRITE_OPTIONS, "n/a", "Read, Write, Delete", "n/a", null));
-            sim.truth.add(new CaptureTruth.SharingViolation(object, scanner.ref(), when, java.util.List.of(tool.ref())));
+            sim.truth.add(new CaptureTruth.SharingViolation(object, scanner.ref(), when, List.of(tool.ref())));
         };
         writeFile(tool, backend, object, 5_000 + random.nextInt(300_000), "None", "Overwritten", scan);
         log(tool, backend, "Thread Exit", "", SUCCESS, sim.text.threadExit(backend, 312_500, 156_250));
@@ -260,6 +261,36 @@ final class ProcessScripts {
         cmd.clock = tool.endTime + 100 + random.nextInt(1_000);
         sim.exit(cmd, next(cmd), 0);
         return new Tree(cmd, tool, openedAt, spawnedAt, 0, closedAt);
+    }
+
+    /**
+     * {@code cmd /c cl ...} where cl starts the PDB server {@code mspdbsrv.exe -start -spawn},
+     * which inherits everything cl inherited and outlives the job: it logs the CloseFile of
+     * {@code inheritedPath} (an object its ancestor opened) just before it exits, 100-600 ms after
+     * cmd. The returned tree's tool is the server.
+     */
+    Tree pdbServerTree(SimProcess parent, int tid, long at, String source, String object, String inheritedPath) {
+        String cl = clCommand(source, object) + " /Zi /FdC:\\build\\obj\\vc140.pdb";
+        SimProcess cmd = shell(parent, tid, at, "C:\\Windows\\system32\\cmd.exe /c " + cl, 0);
+        findTool(cmd, "cl.exe");
+        SimProcess tool = sim.spawn(cmd, cmd.mainTid, next(cmd), BuildJobs.VC_BIN + "cl.exe", cl, "C:\\build\\", 0);
+        startup(tool, BuildJobs.VC_BIN + "c1xx.dll", BuildJobs.VC_BIN + "mspdb140.dll");
+        SimProcess server = sim.spawn(tool, tool.mainTid, next(tool), BuildJobs.VC_BIN + "mspdbsrv.exe",
+                "mspdbsrv.exe -start -spawn", "C:\\build\\", 0);
+        startup(server, BuildJobs.VC_BIN + "mspdb140.dll");
+        readFile(tool, tool.mainTid, source, 2_000 + random.nextInt(150_000), "Read", false);
+        tool.clock += 50 * CaptureConfig.MS + random.nextInt((int) (300 * CaptureConfig.MS));
+        writeFile(tool, tool.mainTid, object, 5_000 + random.nextInt(300_000), "None", "Overwritten");
+        sim.exit(tool, next(tool), 0);
+        cmd.clock = tool.endTime + 100 + random.nextInt(1_000);
+        sim.exit(cmd, next(cmd), 0);
+        server.clock = Math.max(server.clock, tool.endTime);
+        writeFile(server, server.mainTid, "C:\\build\\obj\\vc140.pdb." + server.pid, 65_536, "Read", "Overwritten");
+        server.clock = cmd.endTime + 100 * CaptureConfig.MS + random.nextInt((int) (500 * CaptureConfig.MS));
+        long closedAt = next(server);
+        sim.emit(closedAt, server, server.mainTid, "CloseFile", inheritedPath, SUCCESS, "");
+        sim.exit(server, next(server), 0);
+        return new Tree(cmd, server, 0, at, 0, closedAt);
     }
 
     /** {@code cmd /c touch stamp}: a short tree that touches a file of its own. */

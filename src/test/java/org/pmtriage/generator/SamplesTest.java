@@ -1,5 +1,6 @@
 package org.pmtriage.generator;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pmtriage.event.Event;
@@ -72,5 +75,55 @@ class SamplesTest {
         Path file = Path.of("samples", name);
         assertTrue(Files.size(file) < 2_000_000, name + " is " + Files.size(file) + " bytes");
         assertTrue(Files.exists(GenerateCapture.truthFile(file)));
+    }
+
+    /** @return the argument lists of the generator calls in samples/regenerate.sh */
+    static List<List<String>> regenerateCalls() throws IOException {
+        String script = Files.readString(Path.of("samples", "regenerate.sh")).replace("\\\n", " ");
+        List<List<String>> calls = new ArrayList<>();
+        for (String line : script.split("\n")) {
+            if (!line.startsWith("$G ")) {
+                continue;
+            }
+            List<String> args = new ArrayList<>();
+            StringBuilder word = null;
+            boolean quoted = false;
+            for (char c : line.substring(3).toCharArray()) {
+                if (c == '"') {
+                    quoted = !quoted;
+                    word = word == null ? new StringBuilder() : word;
+                } else if (c == ' ' && !quoted) {
+                    if (word != null) {
+                        args.add(word.toString());
+                        word = null;
+                    }
+                } else {
+                    word = (word == null ? new StringBuilder() : word).append(c);
+                }
+            }
+            if (word != null) {
+                args.add(word.toString());
+            }
+            calls.add(args);
+        }
+        return calls;
+    }
+
+    @Test
+    void committedSamplesAreWhatRegenerateMakes(@TempDir Path dir) throws IOException {
+        List<List<String>> calls = regenerateCalls();
+        assertEquals(4, calls.size());
+        for (List<String> call : calls) {
+            List<String> args = new ArrayList<>(call);
+            int output = args.indexOf("--output") + 1;
+            String name = args.get(output);
+            args.set(output, dir.resolve(name).toString());
+            GenerateCapture.run(args.toArray(String[]::new));
+            assertArrayEquals(Files.readAllBytes(Path.of("samples", name)), Files.readAllBytes(dir.resolve(name)),
+                    name + " is stale: run samples/regenerate.sh");
+            Path truth = GenerateCapture.truthFile(Path.of(name));
+            assertArrayEquals(Files.readAllBytes(Path.of("samples").resolve(truth)), Files.readAllBytes(dir.resolve(truth)),
+                    truth + " is stale: run samples/regenerate.sh");
+        }
     }
 }

@@ -16,14 +16,12 @@ final class SimProcess {
     final String commandLine;
     final long startTime;
     final int mainTid;
-    /** False for processes that were running before the capture started (no Process Start). */
-    final boolean startedInCapture;
     long endTime = ProcessInfo.UNKNOWN_TIME;
     /** Time of the process's latest planned event, used by the scripts as a cursor. */
     long clock;
 
     SimProcess(int index, int pid, SimProcess parent, int parentPid, String imagePath,
-               String commandLine, long startTime, int mainTid, boolean startedInCapture) {
+               String commandLine, long startTime, int mainTid) {
         this.index = index;
         this.pid = pid;
         this.parentPid = parent == null ? parentPid : parent.pid;
@@ -33,7 +31,6 @@ final class SimProcess {
         this.commandLine = commandLine;
         this.startTime = startTime;
         this.mainTid = mainTid;
-        this.startedInCapture = startedInCapture;
     }
 
     Proc ref() {

@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,17 +69,18 @@ class TruthTest {
     void randomizedBuildsHaveExactTruth() {
         for (long seed = 100; seed < 112; seed++) {
             CaptureConfig config = CaptureConfig.defaults(seed).withJobs(60, 2 + (int) (seed % 9))
-                    .withInjections(3, 2, 3, 4).withExtras(2, (int) (seed % 3)).withPidReuse(seed % 2 == 0)
-                    .withNoise(0.05 * (seed % 7));
+                    .withInjections(3, 2, 3, 4).withExtras(2, (int) (seed % 3)).withDeepLeaks(2).withPidReuse(seed % 2 == 0)
+                    .withNoise(0.05 * (seed % 7))
+                    .withQuirks(seed % 3 == 0 ? EnumSet.allOf(ExportQuirk.class) : Set.of());
             BuildSimulation sim = new BuildSimulation(config, false);
             List<Event> events = new ArrayList<>();
             sim.forEachRemaining(events::add);
             SemanticsOracle oracle = replay(events);
             assertMatches(sim.truth(), oracle);
-            assertEquals(5, sim.truth().leaks().size(), "seed " + seed);
-            assertEquals(8, sim.truth().races().size(), "seed " + seed);
+            assertEquals(7, sim.truth().leaks().size(), "seed " + seed);
+            assertEquals(10, sim.truth().races().size(), "seed " + seed);
             assertEquals(4, sim.truth().nearMisses().size(), "seed " + seed);
-            assertEquals(5, sim.truth().sharingViolations().size(), "seed " + seed);
+            assertEquals(7, sim.truth().sharingViolations().size(), "seed " + seed);
             assertEquals(seed % 3, sim.truth().openAtEnd().size(), "seed " + seed);
         }
     }
@@ -132,7 +135,7 @@ class TruthTest {
 
     @Test
     void largeRandomizedCaptureAcrossMidnightWithPidReuseHasExactTruth() {
-        CaptureConfig config = CaptureConfig.defaults(77).withJobs(100, 16).withInjections(4, 3, 3, 4)
+        CaptureConfig config = CaptureConfig.defaults(77).withJobs(100, 16).withInjections(4, 3, 3, 4).withDeepLeaks(3)
                 .withPidReuse(true).withNoise(0.4).withStart(TimeOfDayTicks.of(23, 59, 30), LocalDate.of(2026, 6, 30))
                 .withTargetEvents(300_000);
         BuildSimulation sim = new BuildSimulation(config, false);
