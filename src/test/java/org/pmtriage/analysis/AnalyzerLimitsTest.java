@@ -89,6 +89,30 @@ class AnalyzerLimitsTest {
     }
 
     @Test
+    void processesExitingAllAtOneTimeAreNotKept() {
+        ProcessTree tree = new ProcessTree(link -> { }, node -> { }, warnings::add);
+        int processes = ProcessTree.MAX_PROCESSES + 1000;
+        WeakReference<ProcessNode> first = null;
+        for (int pid = 1; pid <= processes; pid++) {
+            Event start = basic(5, "p.exe", pid, "Process Start", "", "Parent PID: 0");
+            ProcessNode node = tree.resolve(start);
+            tree.started(start, node);
+            for (int i = 0; i < 3; i++) {
+                tree.exited(basic(5, "p.exe", pid, "Process Exit", "", "Exit Status: 0"), node);
+            }
+            if (first == null) {
+                first = new WeakReference<>(node);
+            }
+        }
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        for (int i = 0; i < 10 && first.get() != null; i++) {
+            System.gc();
+        }
+        assertNull(first.get(), "an exited process is not held when time does not move on");
+    }
+
+    @Test
     void inheritancesStopAtTheCap() {
         int files = 100_000;
         for (int i = 0; i < files; i++) {
