@@ -113,6 +113,27 @@ class AnalyzerLimitsTest {
     }
 
     @Test
+    void readsOnAPathWithManyInheritedObjectsDoNotScanEveryInheritance() {
+        int objects = 1000;
+        for (int i = 0; i < objects; i++) {
+            open(0, "make.exe", 1, "c:\\obj\\shared.log");
+        }
+        int children = HandleTracker.MAX_INHERITANCES / objects;
+        for (int c = 0; c < children; c++) {
+            spawnOnly(1000, 1, "make.exe", 10 + c);
+        }
+        for (int i = 0; i < 200_000; i++) {
+            event(2000, "other.exe", 5, "ReadFile", "c:\\obj\\shared.log", "SUCCESS", "Offset: 0, Length: 1");
+        }
+        event(2000, "cc.exe", 10 + children - 1, "CloseFile", "c:\\obj\\shared.log", "SUCCESS", "");
+        AnalysisResult result = analyzer.finish(0);
+
+        assertEquals(List.of(), warnings);
+        assertEquals(1, Capture.of(result, InheritedHandle.class).size(), "the last child closed one object");
+        assertEquals(objects - 1, result.count(FindingKind.OPEN_AT_END));
+    }
+
+    @Test
     void inheritancesStopAtTheCap() {
         int files = 100_000;
         for (int i = 0; i < files; i++) {
