@@ -51,7 +51,8 @@ for size in $sizes; do
     file=$(capture "$size" "$fmt")
     mb=$(( $(stat -c %s "$file") / 1000000 ))
     read -r secs kb < <(measure java -Xmx128m -jar "$jar" analyze --quiet --format json --fail-on none "$file")
-    events=$(python3 -c "import json; print(json.load(open('$dir/out.txt'))['input']['events'])")
+    events=$(python3 -c "import json; print(json.load(open('$dir/out.txt'))['input']['events'])" 2>/dev/null) || {
+      echo "| $(basename "$file") | $mb | pmtriage failed: $(tail -n 2 "$dir/time.txt" | head -n 1) |"; continue; }
     py="-"; pymbs="-"; ratio="-"
     if [ "$fmt" = csv ]; then
       read -r pysecs _ < <(measure python3 bench/iterate_csv.py "$file")

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import org.pmtriage.analysis.AnalysisResult;
 import org.pmtriage.analysis.Analyzer;
+import org.pmtriage.read.Decoding;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.LogReaders;
@@ -28,7 +29,7 @@ final class LogPass {
      * @throws LogFormatException when the log cannot be read
      */
     static Report analyze(String log, ReadOptions options, long window, Consumer<String> warnings, boolean progress) {
-        try (EventReader reader = new ReadAhead(LogReaders.open(log, options));
+        try (EventReader reader = new ReadAhead(LogReaders.open(log, options.withDecoding(Decoding.ANALYSIS)));
              Progress bar = Progress.start(log, !progress)) {
             Analyzer analyzer = new Analyzer(window, warnings);
             analyzer.processTable(reader.processes());

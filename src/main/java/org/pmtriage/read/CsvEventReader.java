@@ -167,9 +167,13 @@ public final class CsvEventReader implements EventReader {
             return bad(line, "PID \"" + clip(csv.field(pid)) + "\" is not a number");
         }
         String op = csv.internedField(operation);
+        Operation meaning = Operation.of(op);
+        boolean full = options.decoding() == Decoding.FULL;
+        String pathText = full || meaning != Operation.OTHER ? csv.field(path) : "";
+        String detailText = detail >= 0 && (full || meaning == Operation.CREATE_FILE
+                || meaning == Operation.PROCESS_CREATE || meaning == Operation.PROCESS_START) ? csv.field(detail) : "";
         return new Event(recordNumber, days.toTimeline(tod), csv.internedField(processName), pidValue,
-                optionalInt(tid), op, Operation.of(op), csv.field(path), csv.internedField(result),
-                detail < 0 ? "" : csv.field(detail), optionalInt(parentPid),
+                optionalInt(tid), op, meaning, pathText, csv.internedField(result), detailText, optionalInt(parentPid),
                 commandLine < 0 ? "" : csv.field(commandLine), imagePath < 0 ? "" : csv.internedField(imagePath),
                 Event.UNKNOWN);
     }

@@ -3,6 +3,9 @@ package org.pmtriage.read;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -20,6 +23,11 @@ final class CsvScanner implements Closeable {
     private static final int MAX_FIELDS = 1024;
 
     private static final int UNTERMINATED = -2;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final InputStream in;
     private final int maxRecordBytes;
@@ -36,6 +44,7 @@ final class CsvScanner implements Closeable {
     private int[] ends = new int[32];
     private boolean[] escaped = new boolean[32];
     private final Interned interned = new Interned();
+    private final AsciiView ascii = new AsciiView();
 
     /**
      * @param in             the CSV bytes, UTF-8, byte-order mark removed
@@ -157,7 +166,44 @@ final class CsvScanner implements Closeable {
         if (escaped[i] || ends[i] - starts[i] > 40) {
             return TimeOfDay.INVALID;
         }
-        return TimeOfDay.parse(new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.ISO_8859_1));
+        for (int p = starts[i]; p < ends[i]; p++) {
+            if (buf[p] < 0) {
+                return TimeOfDay.parse(field(i));
+            }
+        }
+        ascii.set(starts[i], ends[i]);
+        return TimeOfDay.parse(ascii);
+    }
+
+    /** The bytes of an ASCII field seen as characters, without copying them. */
+    private final class AsciiView implements CharSequence {
+        private int from;
+        private int to;
+
+        void set(int start, int end) {
+            from = start;
+            to = end;
+        }
+
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) buf[from + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(buf, from + start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Override
@@ -180,6 +226,9 @@ final class CsvScanner implements Closeable {
             if (p < end && b[p] == '"') {
                 fieldStart = ++p;
                 while (true) {
+                    while (p + 8 <= end && !hasQuoteOrNewline((long) LONGS.get(b, p))) {
+                        p += 8;
+                    }
                     while (p < end && b[p] != '"') {
                         if (b[p] == '\n') {
                             line++;
@@ -300,6 +349,13 @@ final class CsvScanner implements Closeable {
         limit += n;
         eof = n < wanted;
         return limit > pos;
+    }
+
+    /** Whether any of the eight bytes is a quote or a line feed (the classic zero-byte test). */
+    private static boolean hasQuoteOrNewline(long word) {
+        long q = word ^ QUOTES;
+        long n = word ^ NEWLINES;
+        return ((((q - ONES) & ~q) | ((n - ONES) & ~n)) & HIGHS) != 0;
     }
 
     private void grow() {

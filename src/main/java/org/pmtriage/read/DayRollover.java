@@ -3,9 +3,9 @@ package org.pmtriage.read;
 /**
  * Turns times of day into a monotonic timeline for captures that run past midnight: when a time
  * falls more than twelve hours before the previous one, the day has wrapped. Smaller steps back
- * (events logged slightly out of order) are kept as they are.
+ * (events logged slightly out of order) are kept as they are. Used by the readers of text exports.
  */
-final class DayRollover {
+public final class DayRollover {
 
     private static final long HALF_DAY = TimeOfDay.TICKS_PER_DAY / 2;
 
@@ -16,7 +16,7 @@ final class DayRollover {
      * @param timeOfDay ticks since midnight, as parsed
      * @return ticks since midnight of the first day
      */
-    long toTimeline(long timeOfDay) {
+    public long toTimeline(long timeOfDay) {
         long t = timeOfDay + dayOffset;
         if (previous != Long.MIN_VALUE && t < previous - HALF_DAY) {
             dayOffset += TimeOfDay.TICKS_PER_DAY;

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.pmtriage.read.pml.PmlEventReader;
+import org.pmtriage.read.xml.XmlEventReader;
 
 /**
  * Opens a log of any supported format, recognized by its content rather than its name: a
@@ -107,15 +108,15 @@ public final class LogReaders {
         if (head.length == 0) {
             throw new LogFormatException(name, "", "empty file: not a ProcMon log");
         }
-        in.skipNBytes(bom);
         String start = new String(head, bom, head.length - bom, charset).stripLeading();
+        if (start.startsWith("<")) {
+            return new XmlEventReader(in, name, options);
+        }
+        in.skipNBytes(bom);
         InputStream utf8 = charset == StandardCharsets.UTF_8 ? in
                 : new Utf8Transcoder(new InputStreamReader(in, charset.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)));
-        if (start.startsWith("<")) {
-            throw new LogFormatException(name, "", "XML exports are not supported yet");
-        }
         if (start.startsWith("\"") || Character.isLetter(start.isEmpty() ? ' ' : start.charAt(0))) {
             return new CsvEventReader(utf8, name, options);
         }

@@ -13,9 +13,10 @@ import java.util.function.Consumer;
  * @param timeZone         zone to show PML times in (PML stores UTC; exports are already local)
  * @param includeProfiling keep PML profiling events, which ProcMon's exports leave out
  * @param rollover         read {@code Logfile-1.PML}, ... found beside {@code Logfile.PML} as one capture
+ * @param decoding         which fields to decode
  */
 public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, ZoneId timeZone,
-                          boolean includeProfiling, boolean rollover) {
+                          boolean includeProfiling, boolean rollover, Decoding decoding) {
 
     /** How many skipped records are named in warnings before the reader only counts them. */
     public static final int NAMED_SKIPS = 5;
@@ -24,20 +25,32 @@ public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, Zon
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(warnings, "warnings");
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(decoding, "decoding");
     }
 
-    /** @return lenient reading, warnings dropped, UTC, no profiling, rollover on */
+    /** Options that decode every field. */
+    public ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, ZoneId timeZone,
+                       boolean includeProfiling, boolean rollover) {
+        this(policy, warnings, timeZone, includeProfiling, rollover, Decoding.FULL);
+    }
+
+    /** @return lenient reading, warnings dropped, UTC, no profiling, rollover on, every field decoded */
     public static ReadOptions defaults() {
         return new ReadOptions(BadRecordPolicy.SKIP, w -> { }, ZoneOffset.UTC, false, true);
     }
 
     /** @return these options with another policy */
     public ReadOptions withPolicy(BadRecordPolicy newPolicy) {
-        return new ReadOptions(newPolicy, warnings, timeZone, includeProfiling, rollover);
+        return new ReadOptions(newPolicy, warnings, timeZone, includeProfiling, rollover, decoding);
     }
 
     /** @return these options with another warnings sink */
     public ReadOptions withWarnings(Consumer<String> newWarnings) {
-        return new ReadOptions(policy, newWarnings, timeZone, includeProfiling, rollover);
+        return new ReadOptions(policy, newWarnings, timeZone, includeProfiling, rollover, decoding);
+    }
+
+    /** @return these options with another decoding */
+    public ReadOptions withDecoding(Decoding newDecoding) {
+        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, newDecoding);
     }
 }

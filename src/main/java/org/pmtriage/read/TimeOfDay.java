@@ -29,9 +29,9 @@ public final class TimeOfDay {
      * @param text a Time of Day value
      * @return 100-ns ticks since midnight, or {@link #INVALID}
      */
-    public static long parse(String text) {
-        int first = 0;
+    public static long parse(CharSequence text) {
         int n = text.length();
+        int first = 0;
         while (first < n && !isDigit(text.charAt(first))) {
             first++;
         }
@@ -43,23 +43,25 @@ public final class TimeOfDay {
             return INVALID;
         }
         long clock = parseClock(text, first, last + 1);
-        if (clock == INVALID) {
-            return INVALID;
-        }
-        if (first == 0 && last == n - 1) {
+        if (clock == INVALID || first == 0 && last == n - 1) {
             return clock;
         }
-        String prefix = text.substring(0, first).trim();
-        String suffix = text.substring(last + 1).trim();
-        if (prefix.isEmpty() && suffix.isEmpty()) {
-            return clock;
-        }
-        if (!prefix.isEmpty() && !suffix.isEmpty()) {
+        int from = first > 0 ? 0 : last + 1;
+        int to = first > 0 ? first : n;
+        if (first > 0 && last < n - 1 && !blank(text, last + 1, n)) {
             return INVALID;
         }
-        String designator = prefix.isEmpty() ? suffix : prefix;
-        boolean pm = isOneOf(designator, PM);
-        if (!pm && !isOneOf(designator, AM)) {
+        while (from < to && text.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) == ' ') {
+            to--;
+        }
+        if (from == to) {
+            return clock;
+        }
+        boolean pm = isOneOf(text, from, to, PM);
+        if (!pm && !isOneOf(text, from, to, AM)) {
             return INVALID;
         }
         long hour = clock / (3600 * TICKS_PER_SECOND);
@@ -71,7 +73,7 @@ public final class TimeOfDay {
     }
 
     /** Parses {@code H:MM:SS} with an optional {@code .} or {@code ,} and up to 7 fraction digits. */
-    private static long parseClock(String text, int from, int to) {
+    private static long parseClock(CharSequence text, int from, int to) {
         int i = from;
         long[] parts = new long[3];
         for (int p = 0; p < 3; p++) {
@@ -115,13 +117,31 @@ public final class TimeOfDay {
         return ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * TICKS_PER_SECOND + fraction;
     }
 
-    private static boolean isOneOf(String designator, String[] known) {
+    private static boolean isOneOf(CharSequence text, int from, int to, String[] known) {
         for (String k : known) {
-            if (k.equalsIgnoreCase(designator)) {
+            if (k.length() == to - from && sameIgnoringCase(k, text, from)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean sameIgnoringCase(String k, CharSequence text, int from) {
+        for (int i = 0; i < k.length(); i++) {
+            if (Character.toUpperCase(k.charAt(i)) != Character.toUpperCase(text.charAt(from + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean blank(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(char c) {

@@ -1,0 +1,44 @@
+package org.pmtriage.read.xml;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Counts the bytes read through it, for progress reports. */
+final class CountingInputStream extends FilterInputStream {
+
+    private long bytes;
+
+    CountingInputStream(InputStream in) {
+        super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            bytes++;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+            bytes += n;
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        bytes += skipped;
+        return skipped;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+}

@@ -1,0 +1,178 @@
+package org.pmtriage.read.xml;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+
+import org.pmtriage.event.Event;
+import org.pmtriage.read.TimeOfDay;
+
+/**
+ * Parses one {@code <event>} element into a {@link ParsedEvent}. Children are the exported columns
+ * named like the CSV header with {@code _} for spaces, in any subset and order; columns the
+ * analysis does not use, {@code <stack>} and unknown elements are skipped without building text.
+ * Values are taken verbatim, as the CSV reader takes its fields, so that both exports of one
+ * capture give equal events. A problem is located at the end tag of the element at fault (no
+ * position is taken while all is well: that would cost an object per element).
+ */
+final class EventElementParser {
+
+    /** Columns every event must have, as element names, for messages. */
+    static final String REQUIRED_NAMES = "Time_of_Day, Process_Name, PID, Operation, Path, Result";
+
+    private static final int TIME = 1;
+    private static final int PROCESS_NAME = 2;
+    private static final int PID = 4;
+    private static final int OPERATION = 8;
+    private static final int PATH = 16;
+    private static final int RESULT = 32;
+    private static final int REQUIRED = TIME | PROCESS_NAME | PID | OPERATION | PATH | RESULT;
+    private static final int DETAIL = 64;
+    private static final String[] NAMES = {"Time_of_Day", "Process_Name", "PID", "Operation", "Path", "Result"};
+
+    private final XmlCursor cursor;
+    private final NameCache names = new NameCache();
+    private int present;
+    private String problem;
+    private Location problemAt;
+
+    EventElementParser(XmlCursor cursor) {
+        this.cursor = cursor;
+    }
+
+    /**
+     * Reads the event the cursor's start tag opens, through its end tag.
+     *
+     * @return the event, or why it is malformed
+     */
+    ParsedEvent parse() {
+        present = 0;
+        problem = null;
+        long timeOfDay = TimeOfDay.INVALID;
+        String processName = "";
+        String operationName = "";
+        String path = "";
+        String result = "";
+        String detail = "";
+        String commandLine = "";
+        String imagePath = "";
+        int pid = Event.UNKNOWN;
+        int tid = Event.UNKNOWN;
+        int parentPid = Event.UNKNOWN;
+        int processIndex = Event.UNKNOWN;
+        int event;
+        while ((event = cursor.next()) != XMLStreamConstants.END_ELEMENT) {
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            switch (cursor.name()) {
+                case "ProcessIndex" -> processIndex = readInt();
+                case "Time_of_Day" -> {
+                    String text = readString();
+                    timeOfDay = TimeOfDay.parse(text);
+                    if (timeOfDay == TimeOfDay.INVALID) {
+                        fail(cursor.location(), "Time of Day \"" + clip(text) + "\" is not a time");
+                    }
+                    present |= TIME;
+                }
+                case "Process_Name" -> {
+                    processName = readName();
+                    present |= PROCESS_NAME;
+                }
+                case "PID" -> {
+                    pid = readInt();
+                    if (pid < 0) {
+                        fail(cursor.location(), "PID \"" + clip(cursor.string()) + "\" is not a number");
+                    }
+                    present |= PID;
+                }
+                case "Operation" -> {
+                    operationName = readName();
+                    present |= OPERATION;
+                }
+                case "Path" -> {
+                    path = readString();
+                    present |= PATH;
+                }
+                case "Result" -> {
+                    result = readName();
+                    present |= RESULT;
+                }
+                case "Detail" -> {
+                    detail = readString();
+                    present |= DETAIL;
+                }
+                case "TID" -> tid = readInt();
+                case "Parent_PID" -> parentPid = readInt();
+                case "Command_Line" -> commandLine = readString();
+                case "Image_Path" -> imagePath = readName();
+                default -> cursor.skipElement();
+            }
+        }
+        String missing = null;
+        if ((present & REQUIRED) != REQUIRED) {
+            missing = missing();
+            fail(cursor.location(), "<event> has no <" + missing + "> element");
+        }
+        return new ParsedEvent(timeOfDay, processName, pid, tid, operationName, path, result, detail, parentPid,
+                commandLine, imagePath, processIndex, problem, problem == null ? "" : cursor.format(problemAt),
+                missing, (present & DETAIL) != 0);
+    }
+
+    private String missing() {
+        for (int i = 0; i < NAMES.length; i++) {
+            if ((present & (1 << i)) == 0) {
+                return NAMES[i];
+            }
+        }
+        return null;
+    }
+
+    private void fail(Location at, String what) {
+        if (problem == null) {
+            problem = what;
+            problemAt = at;
+        }
+    }
+
+    private void collect() {
+        String column = cursor.name();
+        String child = cursor.readText();
+        if (child != null) {
+            fail(cursor.location(), "unexpected element <" + child + "> inside <" + column + ">");
+        }
+    }
+
+    private String readString() {
+        collect();
+        return cursor.string();
+    }
+
+    private String readName() {
+        collect();
+        return names.get(cursor.text(), cursor.length());
+    }
+
+    /** @return the element's non-negative integer value, or -1 when it is not one */
+    private int readInt() {
+        collect();
+        char[] chars = cursor.text();
+        int n = cursor.length();
+        if (n == 0 || n > 10) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + c - '0';
+        }
+        return v > Integer.MAX_VALUE ? -1 : (int) v;
+    }
+
+    static String clip(String s) {
+        String one = s.replaceAll("\\p{Cntrl}", "?");
+        return one.length() > 40 ? one.substring(0, 40) + "..." : one;
+    }
+}

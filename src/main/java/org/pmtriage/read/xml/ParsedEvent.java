@@ -1,0 +1,26 @@
+package org.pmtriage.read.xml;
+
+import org.pmtriage.event.Event;
+import org.pmtriage.event.Operation;
+
+/**
+ * One {@code <event>} as parsed, before the reader gives it its record number and puts its time
+ * of day on the timeline (both depend on the events before it, so on reading order); or why it
+ * is malformed.
+ *
+ * @param timeOfDay 100-ns ticks since midnight
+ * @param problem   why the event is malformed, or null when it is well-formed
+ * @param position  {@code line:column} of the problem, or "" without one
+ * @param missing   the first required column the event lacks, or null
+ * @param hadDetail whether the event has a Detail element
+ */
+record ParsedEvent(long timeOfDay, String processName, int pid, int tid, String operationName, String path,
+                   String result, String detail, int parentPid, String commandLine, String imagePath,
+                   int processIndex, String problem, String position, String missing, boolean hadDetail) {
+
+    /** @return the event with its record number and timeline time */
+    Event toEvent(long record, long time) {
+        return new Event(record, time, processName, pid, tid, operationName, Operation.of(operationName), path,
+                result, detail, parentPid, commandLine, imagePath, processIndex);
+    }
+}

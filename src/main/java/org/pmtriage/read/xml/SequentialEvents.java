@@ -1,0 +1,54 @@
+package org.pmtriage.read.xml;
+
+import javax.xml.stream.XMLStreamConstants;
+
+/** Parses the eventlist on the caller's thread, the cursor positioned just inside it. */
+final class SequentialEvents implements EventSource {
+
+    private final XmlCursor cursor;
+    private final EventElementParser parser;
+    private boolean inEvents = true;
+
+    SequentialEvents(XmlCursor cursor) {
+        this.cursor = cursor;
+        this.parser = new EventElementParser(cursor);
+    }
+
+    @Override
+    public ParsedEvent next() {
+        while (inEvents) {
+            int event = cursor.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                inEvents = false;
+                finishDocument(cursor);
+                return null;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            if (!cursor.name().equals("event")) {
+                cursor.skipElement();
+                continue;
+            }
+            return parser.parse();
+        }
+        return null;
+    }
+
+    /** Reads what follows the current element to the end of the document, so truncation is noticed. */
+    static void finishDocument(XmlCursor cursor) {
+        while (cursor.depth() > 0) {
+            if (cursor.next() == XMLStreamConstants.START_ELEMENT) {
+                cursor.skipElement();
+            }
+        }
+        while (cursor.next() != XMLStreamConstants.END_DOCUMENT) {
+            // comments or processing instructions after the root
+        }
+    }
+
+    @Override
+    public void close() {
+        cursor.close();
+    }
+}

@@ -1,0 +1,304 @@
+package org.pmtriage.read.xml;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import javax.xml.stream.XMLStreamConstants;
+
+import org.pmtriage.event.Event;
+import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.read.BadRecordPolicy;
+import org.pmtriage.read.DayRollover;
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.InputFormat;
+import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.ReadOptions;
+
+/**
+ * Reads a ProcMon XML export as it streams, with Aalto's StAX parser: the {@code <processlist>}
+ * becomes {@link #processes()} (module lists skipped), each {@code <event>} an {@link Event} with
+ * its {@code ProcessIndex}. Columns are found by element name in any subset and order, as the CSV
+ * reader finds them by header; the same capture gives the same events from both exports, except
+ * that only XML events carry a process index.
+ *
+ * <p>With four cores or more, the eventlist is parsed by several threads, in pieces cut between
+ * events, and delivered in order ({@code ParallelEvents}).
+ *
+ * <p>DTDs and entities other than the five predefined ones are refused, so the reader never reads
+ * anything outside its input and never expands text beyond the input's size. Errors name
+ * {@code line:column}. Under {@link BadRecordPolicy#SKIP} a malformed event or process entry is
+ * counted and the first {@link ReadOptions#NAMED_SKIPS} are warned about; malformed XML always
+ * stops the reading.
+ *
+ * <p>The processlist's CreateTime/FinishTime are UTC while event times are local; they are put on
+ * the events' timeline only when a {@code Process Start} event among the first
+ * {@link #LOOKAHEAD_EVENTS} events matches its process's CreateTime (see {@code ProcessClock}),
+ * and are {@link ProcessInfo#UNKNOWN_TIME} otherwise. The events read to find that anchor are
+ * held and returned in order; an error met meanwhile is raised when the reading reaches it.
+ */
+public final class XmlEventReader implements EventReader {
+
+    /** Largest element text accepted, in characters; a larger one is malformed input, not an OOM. */
+    public static final int MAX_TEXT_CHARS = 4 * 1024 * 1024;
+
+    /**
+     * Largest run of bytes without markup the single-threaded parser is given (see
+     * {@link TextRunGuard}): room for {@link #MAX_TEXT_CHARS} characters of up to two UTF-8 bytes.
+     */
+    public static final int MAX_TEXT_BYTES = 2 * MAX_TEXT_CHARS;
+
+    /** How many events are read ahead at most to put process times on the events' timeline. */
+    public static final int LOOKAHEAD_EVENTS = 50_000;
+
+    /** How many characters of text the read-ahead events may hold, to bound its memory. */
+    static final long LOOKAHEAD_CHARS = 4L << 20;
+
+    /**
+     * Threads parsing the eventlist: with four cores or more, all but two (left to the splitter and
+     * the analysis), at most four; otherwise the caller's thread parses alone. On this project's
+     * 2-core machine, two parsing threads took twice the CPU and more time than one
+     * (docs/performance-xml.md); the gain on bigger machines is expected, not measured.
+     */
+    static final int PARSING_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 2));
+
+    private final int threads;
+    private final int pieceBytes;
+    private final String source;
+    private final ReadOptions options;
+    private final CountingInputStream counter;
+    private final XmlCursor cursor;
+    private final DayRollover days = new DayRollover();
+    private final ArrayDeque<Event> ahead = new ArrayDeque<>();
+    private EventSource events;
+    private final List<ProcessInfo> processes;
+    private LogFormatException pending;
+    private boolean sawEvent;
+    private long recordNumber;
+    private long skipped;
+    private Event next;
+
+    /**
+     * Reads up to the first event, so input that is not a ProcMon XML export fails here.
+     *
+     * @param in      the export's bytes, with or without a byte-order mark; closed by {@link #close()}
+     * @param source  the file name for messages
+     * @param options policy and warnings
+     * @throws LogFormatException when the input is not a ProcMon XML export or is malformed
+     */
+    public XmlEventReader(InputStream in, String source, ReadOptions options) {
+        this(in, source, options, null, PARSING_THREADS, ParallelEvents.PIECE_BYTES);
+    }
+
+    /**
+     * @param parser     opens the parser of the document's start (and, single-threaded, of all of it);
+     *                   null for {@link #openCursor}
+     * @param threads    threads parsing the eventlist; below 2, the caller's thread parses it
+     * @param pieceBytes bytes per piece of eventlist given to one parsing thread
+     */
+    XmlEventReader(InputStream in, String source, ReadOptions options, XmlCursor.Opener parser, int threads,
+                   int pieceBytes) {
+        this.threads = threads;
+        this.pieceBytes = pieceBytes;
+        this.source = source;
+        this.options = options;
+        this.counter = new CountingInputStream(in);
+        this.cursor = parser != null ? parser.open(counter, source) : openCursor(counter, source, threads > 1);
+        List<ProcessEntry> entries = readToEvents();
+        this.processes = entries.isEmpty() ? List.of() : lookAhead(new ProcessClock(entries));
+    }
+
+    /**
+     * Opens the parser of the document. Read by one thread, the document goes to Aalto's blocking
+     * parser (the fastest, 30-40% less CPU than its non-blocking one), through a
+     * {@link TextRunGuard} that bounds the text it may assemble. When the eventlist is to be handed
+     * over to {@link ParallelEvents}, the non-blocking parser reads the start instead, fed from the
+     * root element on (see {@link Prolog}), because it can tell which bytes it has not parsed yet.
+     * Either way a DOCTYPE is refused before any parsing.
+     *
+     * @param handOver whether the eventlist will be handed over to parsing threads
+     */
+    static XmlCursor openCursor(InputStream in, String source, boolean handOver) {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        try {
+            buffered.mark(3 + Prolog.EXAMINED);
+            byte[] head = buffered.readNBytes(3);
+            boolean bom = head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
+                    && (head[2] & 0xff) == 0xBF;
+            if (!bom) {
+                buffered.reset();
+            }
+            byte[] start = buffered.readNBytes(Prolog.EXAMINED);
+            buffered.reset();
+            Prolog prolog = Prolog.scan(start, start.length);
+            if (prolog.doctype() != null) {
+                throw new LogFormatException(source, prolog.doctype(), XmlCursor.DOCTYPE_REFUSED);
+            }
+            boolean utf16 = start.length >= 2 && (start[0] == 0 || start[1] == 0
+                    || (start[0] & 0xff) == 0xFF && (start[1] & 0xff) == 0xFE
+                    || (start[0] & 0xff) == 0xFE && (start[1] & 0xff) == 0xFF);
+            String root = prolog.rootStart() < 0 ? null : prolog.rootLine() + ":" + prolog.rootColumn();
+            if (!handOver || utf16 || !prolog.utf8()) {
+                return XmlCursor.blocking(StaxFactories.aalto(), new TextRunGuard(buffered, MAX_TEXT_BYTES), source,
+                        MAX_TEXT_CHARS, utf16 ? null : root);
+            }
+            buffered.skipNBytes((bom ? 3 : 0) + Math.max(0, prolog.rootStart()));
+            return prolog.rootStart() < 0 ? XmlCursor.async(buffered, source, MAX_TEXT_CHARS, 1, 1)
+                    : XmlCursor.async(buffered, source, MAX_TEXT_CHARS, prolog.rootLine(), prolog.rootColumn());
+        } catch (IOException e) {
+            throw new LogFormatException(source, "", "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InputFormat format() {
+        return InputFormat.XML;
+    }
+
+    @Override
+    public long skippedRecords() {
+        return skipped;
+    }
+
+    @Override
+    public List<ProcessInfo> processes() {
+        return processes;
+    }
+
+    @Override
+    public long bytesRead() {
+        return counter.bytes();
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next != null || !ahead.isEmpty()) {
+            return true;
+        }
+        if (pending != null) {
+            throw pending;
+        }
+        next = readEvent();
+        return next != null;
+    }
+
+    @Override
+    public Event next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        if (!ahead.isEmpty()) {
+            return ahead.poll();
+        }
+        Event e = next;
+        next = null;
+        return e;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (events != null) {
+            events.close();
+        }
+        cursor.close();
+        counter.close();
+    }
+
+    /** Reads the prolog and the root's children up to the start of the eventlist. */
+    private List<ProcessEntry> readToEvents() {
+        int event;
+        do {
+            event = cursor.next();
+        } while (event != XMLStreamConstants.START_ELEMENT);
+        if (!cursor.name().equals("procmon")) {
+            throw new LogFormatException(source, cursor.rootPosition(), "not a ProcMon XML export: the root"
+                    + " element is <" + cursor.name() + ">, expected <procmon>");
+        }
+        List<ProcessEntry> entries = List.of();
+        while ((event = cursor.next()) != XMLStreamConstants.END_ELEMENT) {
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            switch (cursor.name()) {
+                case "processlist" -> entries = new ProcessListParser(cursor, this::bad).read();
+                case "eventlist" -> {
+                    XmlCursor.Remainder rest = threads > 1 ? cursor.remainder() : null;
+                    events = rest == null ? new SequentialEvents(cursor) : new ParallelEvents(rest.bytes(),
+                            rest.in(), source, rest.line(), rest.column(), threads, pieceBytes);
+                    return entries;
+                }
+                default -> cursor.skipElement();
+            }
+        }
+        SequentialEvents.finishDocument(cursor);
+        return entries;
+    }
+
+    private List<ProcessInfo> lookAhead(ProcessClock clock) {
+        long chars = 0;
+        try {
+            while (ahead.size() < LOOKAHEAD_EVENTS && chars < LOOKAHEAD_CHARS) {
+                Event e = readEvent();
+                if (e == null) {
+                    break;
+                }
+                ahead.add(e);
+                chars += e.path().length() + e.detail().length() + e.commandLine().length();
+                if (clock.observe(e)) {
+                    break;
+                }
+            }
+        } catch (LogFormatException e) {
+            pending = e;
+        }
+        return clock.processes();
+    }
+
+    /** @return the next well-formed event, or null after the eventlist */
+    private Event readEvent() {
+        if (events == null) {
+            return null;
+        }
+        ParsedEvent parsed;
+        while ((parsed = events.next()) != null) {
+            if (!sawEvent) {
+                sawEvent = true;
+                checkColumns(parsed);
+            }
+            if (parsed.problem() != null) {
+                bad(parsed.position(), parsed.problem());
+                continue;
+            }
+            recordNumber++;
+            return parsed.toEvent(recordNumber, days.toTimeline(parsed.timeOfDay()));
+        }
+        events = null;
+        return null;
+    }
+
+    /** The first event shows which columns the export has, as a CSV header does. */
+    private void checkColumns(ParsedEvent first) {
+        if (first.missing() != null) {
+            throw new LogFormatException(source, first.position(), "not a ProcMon XML export: the"
+                    + " first <event> has no <" + first.missing() + "> element (events need "
+                    + EventElementParser.REQUIRED_NAMES + ")");
+        }
+        if (!first.hadDetail()) {
+            options.warnings().accept(source + ": no Detail element in events: share modes, write access"
+                    + " and spawned PIDs are unknown, so findings will be less precise");
+        }
+    }
+
+    private void bad(String position, String what) {
+        if (options.policy() == BadRecordPolicy.FAIL) {
+            throw new LogFormatException(source, position, what);
+        }
+        skipped++;
+        if (skipped <= ReadOptions.NAMED_SKIPS) {
+            options.warnings().accept(source + ":" + position + ": skipped: " + what);
+        }
+    }
+}
