@@ -201,7 +201,7 @@ public final class PmlEventReader implements EventReader {
         }
         skipped++;
         if (skipped <= ReadOptions.NAMED_SKIPS) {
-            options.warnings().accept(f.source + ":" + position + ": skipped: " + what);
+            options.warnings().accept(LogFormatException.printable(f.source + ":" + position + ": skipped: " + what));
         }
         return null;
     }

@@ -298,7 +298,7 @@ public final class XmlEventReader implements EventReader {
         }
         skipped++;
         if (skipped <= ReadOptions.NAMED_SKIPS) {
-            options.warnings().accept(source + ":" + position + ": skipped: " + what);
+            options.warnings().accept(LogFormatException.printable(source + ":" + position + ": skipped: " + what));
         }
     }
 }
