@@ -1,7 +1,9 @@
 package org.pmtriage.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.pmtriage.event.CreateFileDetail;
 import org.pmtriage.event.Event;
@@ -18,6 +20,8 @@ final class FileObject {
     boolean open = true;
     /** Spawns through which processes other than the owner may hold it; null while none. */
     List<SpawnLink> carriers;
+    /** The first of {@link #carriers} to each child, once there are many: a lookup per event stays O(1). */
+    private Map<ProcessNode, SpawnLink> carrierByChild;
     /** Processes holding it by inheritance that did I/O on its path; null while none. */
     List<ProcessNode> usedBy;
     /** Spawn races it took part in; null while none. */
@@ -29,6 +33,8 @@ final class FileObject {
 
     /** Operations through an object kept for reports; the rest are only counted. */
     static final int KEPT_USES = 8;
+    /** Carriers beyond which {@link #carrierTo} looks them up by child instead of scanning. */
+    private static final int INDEXED_CARRIERS = 16;
 
     FileObject(Event e, ProcessNode owner) {
         this.path = e.path();
@@ -44,10 +50,19 @@ final class FileObject {
             carriers = new ArrayList<>(2);
         }
         carriers.add(link);
+        if (carrierByChild != null) {
+            carrierByChild.putIfAbsent(link.child(), link);
+        } else if (carriers.size() > INDEXED_CARRIERS) {
+            carrierByChild = new HashMap<>();
+            carriers.forEach(c -> carrierByChild.putIfAbsent(c.child(), c));
+        }
     }
 
     /** @return the spawn through which {@code process} got this object, or null */
     SpawnLink carrierTo(ProcessNode process) {
+        if (carrierByChild != null) {
+            return carrierByChild.get(process);
+        }
         if (carriers != null) {
             for (SpawnLink link : carriers) {
                 if (link.child() == process) {

@@ -162,8 +162,10 @@ final class ProcessTree {
 
     /** A Process Exit event of {@code node}. */
     void exited(Event e, ProcessNode node) {
+        if (!node.exited()) {
+            exitedInOrder.add(node);
+        }
         node.exitedAt = e.time();
-        exitedInOrder.add(node);
         onExit.accept(node);
     }
 
@@ -187,6 +189,7 @@ final class ProcessTree {
                         + " or all when few exited, so later links to them are missing");
             }
             byPid.values().removeIf(ProcessTree::forget);
+            exitedInOrder.clear();
             if (byPid.size() >= MAX_PROCESSES / 2) {
                 byPid.values().forEach(n -> n.parent = null);
                 byPid.clear();

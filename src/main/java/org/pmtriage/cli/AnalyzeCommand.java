@@ -98,6 +98,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (html != null) {
             AtomicOutput.check(html);
         }
+        if (html != null) {
+            AtomicOutput.check(html);
+        }
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);
         List<String> inputs = LogArguments.expand(logs);

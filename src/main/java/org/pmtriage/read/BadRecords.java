@@ -34,7 +34,7 @@ public final class BadRecords {
         }
         skipped++;
         if (skipped <= ReadOptions.NAMED_SKIPS) {
-            options.warnings().accept(source + ":" + position + ": skipped: " + what);
+            options.warnings().accept(LogFormatException.printable(source + ":" + position + ": skipped: " + what));
         }
     }
 

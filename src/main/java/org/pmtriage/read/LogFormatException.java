@@ -1,7 +1,8 @@
 package org.pmtriage.read;
 
 /**
- * Input that cannot be read as a ProcMon log. The message is one line meant for the user:
+ * Input that cannot be read as a ProcMon log. The message is one line meant for the user, control
+ * characters shown as {@code ?}:
  * {@code source:position: what was wrong}, e.g. {@code build.csv:12: PID "abc" is not a number}.
  */
 public class LogFormatException extends RuntimeException {
@@ -15,7 +16,7 @@ public class LogFormatException extends RuntimeException {
      * @param what     what was wrong
      */
     public LogFormatException(String source, String position, String what) {
-        super(position.isEmpty() ? source + ": " + what : source + ":" + position + ": " + what);
+        super(printable(position.isEmpty() ? source + ": " + what : source + ":" + position + ": " + what));
     }
 
     /**
@@ -27,5 +28,20 @@ public class LogFormatException extends RuntimeException {
     public LogFormatException(String source, String position, String what, Throwable cause) {
         this(source, position, what);
         initCause(cause);
+    }
+
+    /**
+     * @return {@code text} with control characters shown as {@code ?}: what a parser quotes from a
+     *         hostile log must not break the line or drive the terminal
+     */
+    public static String printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                StringBuilder out = new StringBuilder(text.length());
+                text.chars().forEach(c -> out.append(Character.isISOControl(c) ? '?' : (char) c));
+                return out.toString();
+            }
+        }
+        return text;
     }
 }

@@ -89,6 +89,51 @@ class AnalyzerLimitsTest {
     }
 
     @Test
+    void processesExitingAllAtOneTimeAreNotKept() {
+        ProcessTree tree = new ProcessTree(link -> { }, node -> { }, warnings::add);
+        int processes = ProcessTree.MAX_PROCESSES + 1000;
+        WeakReference<ProcessNode> first = null;
+        for (int pid = 1; pid <= processes; pid++) {
+            Event start = basic(5, "p.exe", pid, "Process Start", "", "Parent PID: 0");
+            ProcessNode node = tree.resolve(start);
+            tree.started(start, node);
+            for (int i = 0; i < 3; i++) {
+                tree.exited(basic(5, "p.exe", pid, "Process Exit", "", "Exit Status: 0"), node);
+            }
+            if (first == null) {
+                first = new WeakReference<>(node);
+            }
+        }
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        for (int i = 0; i < 10 && first.get() != null; i++) {
+            System.gc();
+        }
+        assertNull(first.get(), "an exited process is not held when time does not move on");
+    }
+
+    @Test
+    void readsOnAPathWithManyInheritedObjectsDoNotScanEveryInheritance() {
+        int objects = 1000;
+        for (int i = 0; i < objects; i++) {
+            open(0, "make.exe", 1, "c:\\obj\\shared.log");
+        }
+        int children = HandleTracker.MAX_INHERITANCES / objects;
+        for (int c = 0; c < children; c++) {
+            spawnOnly(1000, 1, "make.exe", 10 + c);
+        }
+        for (int i = 0; i < 200_000; i++) {
+            event(2000, "other.exe", 5, "ReadFile", "c:\\obj\\shared.log", "SUCCESS", "Offset: 0, Length: 1");
+        }
+        event(2000, "cc.exe", 10 + children - 1, "CloseFile", "c:\\obj\\shared.log", "SUCCESS", "");
+        AnalysisResult result = analyzer.finish(0);
+
+        assertEquals(List.of(), warnings);
+        assertEquals(1, Capture.of(result, InheritedHandle.class).size(), "the last child closed one object");
+        assertEquals(objects - 1, result.count(FindingKind.OPEN_AT_END));
+    }
+
+    @Test
     void inheritancesStopAtTheCap() {
         int files = 100_000;
         for (int i = 0; i < files; i++) {

@@ -5,17 +5,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 import org.pmtriage.analysis.AnalysisResult;
 import org.pmtriage.analysis.Analyzer;
+import org.pmtriage.report.HtmlReport;
 import org.pmtriage.report.JsonReport;
 import org.pmtriage.report.Report;
 import org.pmtriage.report.TextReport;
 
 /**
  * What every reader fuzzer checks: any bytes, read under either policy, either yield a report
- * (read, analyzed, written as text and JSON) or a {@link LogFormatException} whose message is
- * one line starting with the file name. Anything else thrown is a bug the fuzzer reports.
+ * (read, analyzed, written as text, JSON and HTML) or a {@link LogFormatException} whose message is
+ * one line starting with the file name; warnings hold no control character either. Anything else
+ * thrown is a bug the fuzzer reports.
  */
 final class FuzzTarget {
 
@@ -35,6 +38,8 @@ final class FuzzTarget {
                 AnalysisResult result = analyzer.finish(reader.skippedRecords());
                 Report report = new Report(name, reader.format().label(), result);
                 new TextReport(new PrintWriter(Writer.nullWriter())).write(report);
+                new HtmlReport(HtmlReport.DEFAULT_DETAILS).write(List.of(report), List.of(),
+                        new PrintWriter(Writer.nullWriter()));
                 JsonReport.mapper().writeValueAsString(JsonReport.toJson(report));
             } catch (LogFormatException e) {
                 checkMessage(e.getMessage(), name);
@@ -45,8 +50,8 @@ final class FuzzTarget {
     }
 
     private static void checkWarning(String warning) {
-        if (warning.indexOf('\n') >= 0 || warning.indexOf('\r') >= 0) {
-            throw new AssertionError("warning is not one line: " + warning);
+        if (warning.chars().anyMatch(Character::isISOControl)) {
+            throw new AssertionError("warning holds a control character: " + warning);
         }
     }
 

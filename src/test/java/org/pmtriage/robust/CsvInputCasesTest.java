@@ -219,6 +219,31 @@ class CsvInputCasesTest {
     }
 
     @Test
+    void corruptGzipKeepsTheEventsBeforeTheDamage() throws IOException {
+        Csv csv = Csv.of();
+        for (int i = 0; i < 20_000; i++) {
+            csv.line(Csv.OPEN.replace("a.cpp", "f" + i + ".cpp"));
+        }
+        byte[] gz = gzip(csv.toBytes());
+        for (int i = gz.length * 3 / 4; i < gz.length * 3 / 4 + 64; i++) {
+            gz[i] = (byte) 0xFF;
+        }
+        Path log = write("damaged.csv.gz", gz);
+        Cli lenient = Cli.run("analyze", "--format", "json", log.toString());
+        assertEquals(0, lenient.code());
+        String first = lenient.err().lines().findFirst().orElseThrow();
+        assertTrue(first.matches("pmtriage analyze: warning: \\Q" + log + "\\E:byte \\d+: the \\.gz file is corrupt \\(.+\\);"
+                + " reading stopped there, the report covers the events before it"), first);
+        int events = json(lenient).at("/input/events").asInt();
+        assertTrue(events > 1000 && events < 20_000, "events before the damage: " + events);
+
+        Cli strict = Cli.run("analyze", "--strict", log.toString());
+        assertEquals(3, strict.code());
+        assertTrue(strict.error().matches("pmtriage analyze: \\Q" + log + "\\E:byte \\d+: the \\.gz file is corrupt \\(.+\\)"),
+                strict.err());
+    }
+
+    @Test
     void gzipCutInsideItsHeaderIsUnreadable() throws IOException {
         Path log = write("head.csv.gz", Arrays.copyOf(gzip(Csv.of(Csv.OPEN).toBytes()), 6));
         Cli run = Cli.run("analyze", log.toString());

@@ -11,7 +11,6 @@ import javax.xml.stream.XMLStreamConstants;
 
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
-import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.BadRecords;
 import org.pmtriage.read.DayRollover;
 import org.pmtriage.read.EventReader;
