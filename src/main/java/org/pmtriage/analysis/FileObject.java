@@ -35,6 +35,8 @@ final class FileObject {
     static final int KEPT_USES = 8;
     /** Carriers beyond which {@link #carrierTo} looks them up by child instead of scanning. */
     private static final int INDEXED_CARRIERS = 16;
+    /** Spawns named per holder in a finding; the rest are not listed. */
+    static final int LISTED_CARRIERS = 16;
 
     FileObject(Event e, ProcessNode owner) {
         this.path = e.path();
@@ -102,11 +104,14 @@ final class FileObject {
         }
     }
 
-    /** @return the spawns whose child is alive at {@code time} */
+    /** @return the first {@link #LISTED_CARRIERS} spawns whose child is alive at {@code time} */
     List<Spawn> carriersAliveAt(long time) {
         List<Spawn> alive = new ArrayList<>();
         if (carriers != null) {
             for (SpawnLink link : carriers) {
+                if (alive.size() == LISTED_CARRIERS) {
+                    break;
+                }
                 if (link.child().aliveAt(time)) {
                     alive.add(link.toSpawn());
                 }

@@ -26,7 +26,7 @@ final class HandleTracker {
     /** More links from open objects to the processes that inherited them: later spawns pass none on. */
     static final int MAX_INHERITANCES = 4_000_000;
     /** Open objects named as possible holders of one refused open: the most recent ones. */
-    static final int MAX_HOLDERS = 100;
+    static final int MAX_HOLDERS = 16;
 
     private final Map<String, List<FileObject>> byPath = new HashMap<>();
     private final FindingCollector findings;

@@ -1,7 +1,9 @@
 package org.pmtriage.cli;
 
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
@@ -188,25 +189,50 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             case json -> {
-                var mapper = JsonReport.mapper().writerWithDefaultPrettyPrinter();
-                if (outcomes.size() == 1 && outcomes.get(0).report() != null) {
-                    out.println(mapper.writeValueAsString(JsonReport.toJson(outcomes.get(0).report())));
-                } else if (outcomes.size() > 1) {
-                    ArrayNode all = JsonReport.mapper().createArrayNode();
-                    outcomes.forEach(o -> all.add(document(o)));
-                    out.println(mapper.writeValueAsString(all));
+                JsonGenerator json = JsonReport.mapper().getFactory().createGenerator(new NonClosing(out));
+                json.useDefaultPrettyPrinter();
+                boolean array = outcomes.size() > 1;
+                if (array) {
+                    json.writeStartArray();
                 }
+                for (Outcome o : outcomes) {
+                    document(o, json);
+                }
+                if (array) {
+                    json.writeEndArray();
+                }
+                json.close();
+                out.println();
             }
             case jsonl -> {
                 for (Outcome o : outcomes) {
-                    out.println(JsonReport.mapper().writeValueAsString(document(o)));
+                    JsonGenerator json = JsonReport.mapper().getFactory().createGenerator(new NonClosing(out));
+                    document(o, json);
+                    json.close();
+                    out.println();
                 }
             }
         }
         out.flush();
     }
 
-    private static ObjectNode document(Outcome o) {
-        return o.report() != null ? JsonReport.toJson(o.report()) : JsonReport.error(o.log(), o.error());
+    private static void document(Outcome o, JsonGenerator json) throws IOException {
+        if (o.report() != null) {
+            JsonReport.write(o.report(), json);
+        } else {
+            JsonReport.mapper().writeTree(json, JsonReport.error(o.log(), o.error()));
+        }
+    }
+
+    /** Keeps the JSON generator from closing the command's output when it closes. */
+    private static final class NonClosing extends FilterWriter {
+        NonClosing(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }

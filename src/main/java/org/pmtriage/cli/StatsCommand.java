@@ -50,7 +50,7 @@ final class StatsCommand implements Callable<Integer> {
         if (format == Format.json) {
             ObjectNode root = JsonReport.mapper().createObjectNode();
             root.put("schemaVersion", JsonReport.SCHEMA_VERSION);
-            root.set("input", JsonReport.toJson(report).get("input"));
+            root.set("input", JsonReport.input(report));
             ObjectNode ops = root.putObject("operations");
             s.operations().forEach(ops::put);
             out.println(JsonReport.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));

@@ -1,7 +1,9 @@
 package org.pmtriage.report;
 
+import java.io.IOException;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,12 +35,44 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** @return the report as a JSON tree */
+    /**
+     * Writes the report as one JSON document, a finding at a time, so that a report with many
+     * findings is never held as one tree.
+     *
+     * @param report the report
+     * @param out    where to write; not closed
+     * @throws IOException when writing fails
+     */
+    public static void write(Report report, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeNumberField("schemaVersion", SCHEMA_VERSION);
+        out.writeFieldName("input");
+        MAPPER.writeTree(out, input(report));
+        out.writeFieldName("summary");
+        MAPPER.writeTree(out, summary(report));
+        out.writeArrayFieldStart("findings");
+        for (Finding f : report.result().findings()) {
+            MAPPER.writeTree(out, finding(f));
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    /** @return the report as a JSON tree (for small reports and tests; see {@link #write}) */
     public static ObjectNode toJson(Report report) {
-        CaptureSummary s = report.result().summary();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
-        ObjectNode input = root.putObject("input");
+        root.set("input", input(report));
+        root.set("summary", summary(report));
+        ArrayNode findings = root.putArray("findings");
+        report.result().findings().forEach(f -> findings.add(finding(f)));
+        return root;
+    }
+
+    /** @return the {@code input} object: what was read */
+    public static ObjectNode input(Report report) {
+        CaptureSummary s = report.result().summary();
+        ObjectNode input = MAPPER.createObjectNode();
         input.put("path", report.path());
         input.put("format", report.format());
         input.put("events", s.events());
@@ -48,7 +82,11 @@ public final class JsonReport {
         input.put("lastEvent", s.events() == 0 ? null : Timeline.format(s.lastTime()));
         input.put("durationMs", Timeline.millis(s.lastTime() - s.firstTime()));
         input.put("unmatchedCloses", s.unmatchedCloses());
-        ObjectNode summary = root.putObject("summary");
+        return input;
+    }
+
+    private static ObjectNode summary(Report report) {
+        ObjectNode summary = MAPPER.createObjectNode();
         for (FindingKind kind : FindingKind.values()) {
             summary.put(kind.id(), report.result().count(kind));
         }
@@ -58,9 +96,7 @@ public final class JsonReport {
                     .filter(f -> f.severity() == severity).count());
         }
         summary.put("listed", report.result().findings().size());
-        ArrayNode findings = root.putArray("findings");
-        report.result().findings().forEach(f -> findings.add(finding(f)));
-        return root;
+        return summary;
     }
 
     /** @return a one-line document for a log that could not be read */
