@@ -6,7 +6,7 @@
 #   SIZES="1" FORMATS="csv" bench/run.sh
 #
 # Captures are made once by the project's generator (bin/generate-capture; PML: its capture
-# replayed through the test PML writer) into $BENCH_DIR (default /tmp/pmtriage-bench) and reused. Each command runs once to
+# written through the test PML writer) into $BENCH_DIR (default /tmp/pmtriage-bench) and reused. Each command runs once to
 # warm the page cache, then the measured run follows. JAVA_OPTS for pmtriage: -Xmx128m.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,13 +23,14 @@ capture() { # size format -> path
   if [ ! -f "$out" ]; then
     local bytes=$((size * 1000 * 1000 * 1000))
     if [ "$fmt" = pml ]; then
-      # the generator writes exports; its capture is written as PML by the test PML writer, replayed
-      # (times shifted, 20 stack frames per event, as real captures have) up to the size
-      local src="$dir/build-pml-source.csv"
-      [ -f "$src" ] || bin/generate-capture --seed 42 --jobs 400 --parallel 8 --leaks 20 --handed-over 10 \
-        --races 10 --near-misses 20 --columns all27 --bytes 100000000 --output "$src" >&2
-      java -Xmx4g -cp "target/test-classes:target/classes:$(cat target/generator.classpath)" \
-        org.pmtriage.read.pml.PmlBenchmark replay "$src" "$out" $((bytes / 1048576)) >&2
+      # the generator writes exports; its 27-column capture is written as PML by the test PML
+      # writer while it is read (20 stack frames per event, as real captures have)
+      local src="$dir/build-${size}g-pml-source.csv"
+      [ -f "$src" ] || bin/generate-capture --seed 42 --jobs 2000 --parallel 8 --leaks 20 --handed-over 10 \
+        --races 10 --near-misses 20 --pid-reuse --columns all27 --events $((bytes / 330)) --output "$src" >&2
+      java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/generator.classpath)" \
+        org.pmtriage.read.pml.PmlBenchmark copy "$src" "$out" >&2
+      rm -f "$src"
     else
       bin/generate-capture --seed 42 --jobs 2000 --parallel 8 --leaks 20 --handed-over 10 --races 10 \
         --near-misses 20 --pid-reuse --bytes "$bytes" --format "$fmt" --output "$out" >&2

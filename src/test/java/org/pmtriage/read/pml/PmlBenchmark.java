@@ -21,7 +21,8 @@ import org.pmtriage.read.ReadOptions;
  * of file, registry and process events with 5 to 40 stack frames each. {@code read FILE} reads
  * every event through {@link LogReaders#open}, counts them per operation and prints events/s and
  * MB/s, and events per CPU second of the reading thread (less sensitive to other load on the machine);
- * {@code RUNS} repeats the read in the same JVM. {@code replay LOG FILE MEGABYTES} writes a real capture's events again and again (times
+ * {@code RUNS} repeats the read in the same JVM. {@code copy LOG FILE} writes a capture's events
+ * as PML while it reads them. {@code replay LOG FILE MEGABYTES} writes a real capture's events again and again (times
  * shifted, 20 stack frames each) until the file has the size asked for.
  */
 public final class PmlBenchmark {
@@ -34,6 +35,8 @@ public final class PmlBenchmark {
     public static void main(String[] args) throws IOException {
         if (args.length == 3 && args[0].equals("write")) {
             write(Path.of(args[1]), Long.parseLong(args[2]) << 20);
+        } else if (args.length == 3 && args[0].equals("copy")) {
+            copy(args[1], Path.of(args[2]));
         } else if (args.length == 4 && args[0].equals("replay")) {
             replay(args[1], Path.of(args[2]), Long.parseLong(args[3]) << 20);
         } else if ((args.length == 2 || args.length == 3) && args[0].equals("read")) {
@@ -42,7 +45,8 @@ public final class PmlBenchmark {
                 read(args[1]);
             }
         } else {
-            System.err.println("usage: PmlBenchmark write FILE MEGABYTES | replay LOG FILE MEGABYTES | read FILE [RUNS]");
+            System.err.println("usage: PmlBenchmark write FILE MEGABYTES | copy LOG FILE | replay LOG FILE MEGABYTES"
+                    + " | read FILE [RUNS]");
             System.exit(2);
         }
     }
@@ -66,6 +70,23 @@ public final class PmlBenchmark {
                     w.stackFrames((int) (5 + n % 36));
                     t += 700 + n % 300;
                     w.write(event(n, t, index, name, pid, kind(n), file1));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "wrote %d events, %d bytes to %s%n", n, Files.size(file), file);
+    }
+
+    /** Writes a capture's events as PML as they are read (20 stack frames each), holding none. */
+    private static void copy(String source, Path file) throws IOException {
+        long n = 0;
+        try (EventReader r = LogReaders.open(source, ReadOptions.defaults());
+             PmlWriter w = new PmlWriter(file, r.processes(), 20_000)) {
+            w.stackFrames(20);
+            while (r.hasNext()) {
+                Event e = r.next();
+                if (!e.operationName().equals(PmlNames.UNKNOWN_SUB_OPERATION)) {
+                    w.write(e);
+                    n++;
                 }
             }
         }
