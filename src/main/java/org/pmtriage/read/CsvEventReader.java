@@ -26,6 +26,7 @@ public final class CsvEventReader implements EventReader {
 
     private final String source;
     private final ReadOptions options;
+    private final BadRecords badRecords;
     private final CsvScanner csv;
     private final int columns;
     private final int time;
@@ -41,7 +42,6 @@ public final class CsvEventReader implements EventReader {
     private final int imagePath;
     private final DayRollover days = new DayRollover();
     private long recordNumber;
-    private long skipped;
     private Event next;
 
     /**
@@ -55,6 +55,7 @@ public final class CsvEventReader implements EventReader {
     public CsvEventReader(InputStream bytes, String source, ReadOptions options) {
         this.source = source;
         this.options = options;
+        this.badRecords = new BadRecords(options);
         this.csv = new CsvScanner(bytes, MAX_RECORD_BYTES);
         if (!nextRecord()) {
             throw new LogFormatException(source, "", "empty file: expected a ProcMon CSV header");
@@ -98,7 +99,7 @@ public final class CsvEventReader implements EventReader {
 
     @Override
     public long skippedRecords() {
-        return skipped;
+        return badRecords.count();
     }
 
     @Override
@@ -179,14 +180,8 @@ public final class CsvEventReader implements EventReader {
     }
 
     private Event bad(long line, String what) {
-        if (options.policy() == BadRecordPolicy.FAIL) {
-            throw new LogFormatException(source, Long.toString(line), what);
-        }
-        skipped++;
+        badRecords.skip(source, Long.toString(line), what, null);
         recordNumber--;
-        if (skipped <= ReadOptions.NAMED_SKIPS) {
-            options.warnings().accept(source + ":" + line + ": skipped: " + what);
-        }
         return null;
     }
 

@@ -13,7 +13,7 @@ import java.util.NoSuchElementException;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
 import org.pmtriage.event.ProcessInfo;
-import org.pmtriage.read.BadRecordPolicy;
+import org.pmtriage.read.BadRecords;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
@@ -45,7 +45,7 @@ public final class PmlEventReader implements EventReader {
     private PmlFile current;
     private int fileNumber;
     private long record;
-    private long skipped;
+    private final BadRecords badRecords;
     private long bytesDone;
     private Event next;
     private boolean closed;
@@ -68,6 +68,7 @@ public final class PmlEventReader implements EventReader {
     PmlEventReader(List<Path> files, String source, ReadOptions options, int windowBytes) {
         this.files = files;
         this.options = options;
+        this.badRecords = new BadRecords(options);
         this.windowBytes = windowBytes;
         this.sources = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -126,7 +127,7 @@ public final class PmlEventReader implements EventReader {
 
     @Override
     public long skippedRecords() {
-        return skipped;
+        return badRecords.count();
     }
 
     @Override
@@ -196,13 +197,7 @@ public final class PmlEventReader implements EventReader {
 
     private Event bad(PmlFile f, String what, RuntimeException cause) {
         String position = "byte 0x" + Long.toHexString(f.offset);
-        if (options.policy() == BadRecordPolicy.FAIL) {
-            throw new LogFormatException(f.source, position, what, cause);
-        }
-        skipped++;
-        if (skipped <= ReadOptions.NAMED_SKIPS) {
-            options.warnings().accept(LogFormatException.printable(f.source + ":" + position + ": skipped: " + what));
-        }
+        badRecords.skip(f.source, position, what, cause);
         return null;
     }
 

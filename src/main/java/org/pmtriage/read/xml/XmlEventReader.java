@@ -11,7 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
-import org.pmtriage.read.BadRecordPolicy;
+import org.pmtriage.read.BadRecords;
 import org.pmtriage.read.DayRollover;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
@@ -78,7 +78,7 @@ public final class XmlEventReader implements EventReader {
     private LogFormatException pending;
     private boolean sawEvent;
     private long recordNumber;
-    private long skipped;
+    private final BadRecords badRecords;
     private Event next;
 
     /**
@@ -105,6 +105,7 @@ public final class XmlEventReader implements EventReader {
         this.pieceBytes = pieceBytes;
         this.source = source;
         this.options = options;
+        this.badRecords = new BadRecords(options);
         this.counter = new CountingInputStream(in);
         this.cursor = parser != null ? parser.open(counter, source) : openCursor(counter, source, threads > 1);
         List<ProcessEntry> entries = readToEvents();
@@ -160,7 +161,7 @@ public final class XmlEventReader implements EventReader {
 
     @Override
     public long skippedRecords() {
-        return skipped;
+        return badRecords.count();
     }
 
     @Override
@@ -293,12 +294,6 @@ public final class XmlEventReader implements EventReader {
     }
 
     private void bad(String position, String what) {
-        if (options.policy() == BadRecordPolicy.FAIL) {
-            throw new LogFormatException(source, position, what);
-        }
-        skipped++;
-        if (skipped <= ReadOptions.NAMED_SKIPS) {
-            options.warnings().accept(LogFormatException.printable(source + ":" + position + ": skipped: " + what));
-        }
+        badRecords.skip(source, position, what, null);
     }
 }
