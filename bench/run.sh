@@ -3,7 +3,7 @@
 # Python's csv module merely iterating the same CSV rows. Prints a Markdown table.
 #
 #   bench/run.sh                  # 1 GB and 5 GB captures, csv xml pml
-#   SIZES="1" FORMATS="csv" bench/run.sh
+#   SIZES="0.05 1" FORMATS="csv" bench/run.sh
 #
 # Captures are made once by the project's generator (bin/generate-capture; PML: its capture
 # written through the test PML writer) into $BENCH_DIR (default /tmp/pmtriage-bench) and reused. Each command runs once to
@@ -21,7 +21,8 @@ cp target/pmtriage.jar "$jar"
 capture() { # size format -> path
   local size=$1 fmt=$2 out="$dir/build-${1}g.$2"
   if [ ! -f "$out" ]; then
-    local bytes=$((size * 1000 * 1000 * 1000))
+    local bytes
+    bytes=$(awk "BEGIN { printf \"%d\", $size * 1000000000 }")
     if [ "$fmt" = pml ]; then
       # the generator writes exports; its 27-column capture is written as PML by the test PML
       # writer while it is read (20 stack frames per event, as real captures have)
