@@ -365,29 +365,48 @@ final class CsvScanner implements Closeable {
         escaped = Arrays.copyOf(escaped, n);
     }
 
-    /** Strings for short repeated byte values, so that a name seen a million times is made once. */
+    /**
+     * Strings for short repeated byte values, so that a name seen a million times is made once.
+     * Each column first compares with its own previous value (rows of one process come in runs),
+     * then looks in a table addressed by a hash of the bytes.
+     */
     private static final class Interned {
         static final int MAX_LENGTH = 64;
         private static final int SLOTS = 16384;
         private final byte[][] keys = new byte[SLOTS][];
         private final String[] values = new String[SLOTS];
+        private byte[][] lastKeys = new byte[32][];
+        private String[] lastValues = new String[32];
 
         String get(CsvScanner s, int i) {
             byte[] b = s.buf;
             int from = s.starts[i];
             int to = s.ends[i];
+            if (i >= lastKeys.length) {
+                lastKeys = Arrays.copyOf(lastKeys, i + 1);
+                lastValues = Arrays.copyOf(lastValues, i + 1);
+            }
+            byte[] last = lastKeys[i];
+            if (last != null && Arrays.equals(last, 0, last.length, b, from, to)) {
+                return lastValues[i];
+            }
             int h = 1;
             for (int p = from; p < to; p++) {
                 h = 31 * h + b[p];
             }
             int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
             byte[] key = keys[slot];
+            String value;
             if (key != null && Arrays.equals(key, 0, key.length, b, from, to)) {
-                return values[slot];
+                value = values[slot];
+            } else {
+                value = new String(b, from, to - from, StandardCharsets.UTF_8);
+                key = Arrays.copyOfRange(b, from, to);
+                keys[slot] = key;
+                values[slot] = value;
             }
-            String value = new String(b, from, to - from, StandardCharsets.UTF_8);
-            keys[slot] = Arrays.copyOfRange(b, from, to);
-            values[slot] = value;
+            lastKeys[i] = key;
+            lastValues[i] = value;
             return value;
         }
     }

@@ -118,8 +118,12 @@ final class PmlCapture {
                     .min().orElse(PmlClock.UNIX_EPOCH);
         }
         c.clock = new PmlClock(zone, firstTimestamp);
+        Map<Integer, List<PmlProcess>> byPid = new HashMap<>();
         for (PmlProcess p : merged.values()) {
-            c.processes.add(new ProcessInfo(p.index(), p.pid(), p.parentPid(), parentIndex(p, merged), p.name(),
+            byPid.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
+        }
+        for (PmlProcess p : merged.values()) {
+            c.processes.add(new ProcessInfo(p.index(), p.pid(), p.parentPid(), parentIndex(p, merged, byPid), p.name(),
                     p.imagePath(), p.commandLine(), c.clock.processTime(p.startFiletime()),
                     c.clock.processTime(p.endFiletime())));
         }
@@ -130,13 +134,14 @@ final class PmlCapture {
      * The parent's index: the table's own when it names a process with the parent's PID; else the
      * process with that PID that was alive when the child started (PIDs are reused).
      */
-    private static int parentIndex(PmlProcess child, Map<Integer, PmlProcess> all) {
+    private static int parentIndex(PmlProcess child, Map<Integer, PmlProcess> all,
+                                   Map<Integer, List<PmlProcess>> byPid) {
         PmlProcess named = all.get(child.parentIndex());
         if (named != null && named.pid() == child.parentPid() && named != child) {
             return named.index();
         }
         PmlProcess best = null;
-        for (PmlProcess p : all.values()) {
+        for (PmlProcess p : byPid.getOrDefault(child.parentPid(), List.of())) {
             boolean alive = p.startFiletime() <= child.startFiletime()
                     && (p.endFiletime() == 0 || p.endFiletime() >= child.startFiletime());
             if (p != child && p.pid() == child.parentPid() && alive
