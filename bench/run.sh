@@ -7,7 +7,8 @@
 #
 # Captures are made once by the project's generator (bin/generate-capture; PML: its capture
 # written through the test PML writer) into $BENCH_DIR (default /tmp/pmtriage-bench) and reused. Each command runs once to
-# warm the page cache, then the measured run follows. JAVA_OPTS for pmtriage: -Xmx128m.
+# warm the page cache, then the measured run follows. pmtriage runs through its launcher with
+# JAVA_OPTS=-Xmx128m (the launcher adds -XX:+UseParallelGC).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${BENCH_DIR:-/tmp/pmtriage-bench}
@@ -15,8 +16,6 @@ sizes=${SIZES:-"1 5"}
 formats=${FORMATS:-"csv xml pml"}
 mkdir -p "$dir"
 mvn -q -B -Dstyle.color=never -DskipTests package > /dev/null
-jar="$dir/pmtriage.jar"
-cp target/pmtriage.jar "$jar"
 
 capture() { # size format -> path
   local size=$1 fmt=$2 out="$dir/build-${1}g.$2"
@@ -52,7 +51,7 @@ for size in $sizes; do
   for fmt in $formats; do
     file=$(capture "$size" "$fmt")
     mb=$(( $(stat -c %s "$file") / 1000000 ))
-    read -r secs kb < <(measure java -Xmx128m -jar "$jar" analyze --quiet --format json --fail-on none "$file")
+    read -r secs kb < <(measure env JAVA_OPTS=-Xmx128m bin/pmtriage analyze --quiet --format json --fail-on none "$file")
     events=$(python3 -c "import json; print(json.load(open('$dir/out.txt'))['input']['events'])" 2>/dev/null) || {
       echo "| $(basename "$file") | $mb | pmtriage failed: $(tail -n 2 "$dir/time.txt" | head -n 1) |"; continue; }
     py="-"; pymbs="-"; ratio="-"

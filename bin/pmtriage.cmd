@@ -15,5 +15,7 @@ if defined BUILD (
   if errorlevel 1 ( popd & echo pmtriage: build failed 1>&2 & exit /b 3 )
   popd
 )
-java %JAVA_OPTS% -jar "%JAR%" %*
+set "GC=-XX:+UseParallelGC"
+echo %JAVA_OPTS% | findstr /C:"GC" >nul && set "GC="
+java %GC% %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
