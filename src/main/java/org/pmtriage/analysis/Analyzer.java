@@ -23,7 +23,16 @@ public final class Analyzer {
 
     private static final int MAX_OPERATION_NAMES = 10_000;
 
+    /** How much of the pass to run. */
+    public enum Scope {
+        /** Everything: processes, file objects, findings. */
+        FINDINGS,
+        /** Counts, processes and time span only ({@code stats}): file events are counted, not tracked. */
+        COUNTS
+    }
+
     private final FindingCollector findings = new FindingCollector();
+    private final Scope scope;
     private final HandleTracker handles;
     private final ProcessTree processes;
     private final Map<String, long[]> operations = new HashMap<>();
@@ -36,6 +45,16 @@ public final class Analyzer {
      * @param warnings receives one-line warnings (limits reached)
      */
     public Analyzer(long window, Consumer<String> warnings) {
+        this(window, warnings, Scope.FINDINGS);
+    }
+
+    /**
+     * @param window   how long after a CreateFile a spawn counts as a race (timeline ticks)
+     * @param warnings receives one-line warnings (limits reached)
+     * @param scope    how much of the pass to run
+     */
+    public Analyzer(long window, Consumer<String> warnings, Scope scope) {
+        this.scope = scope;
         handles = new HandleTracker(findings, window, warnings);
         processes = new ProcessTree(handles::spawned, handles::exited, warnings);
     }
@@ -60,6 +79,9 @@ public final class Analyzer {
             count[0]++;
         }
         ProcessNode process = processes.resolve(e);
+        if (scope == Scope.COUNTS && !e.operation().isProcess()) {
+            return;
+        }
         switch (e.operation()) {
             case CREATE_FILE -> {
                 if (e.succeeded()) {

@@ -169,7 +169,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private Outcome analyze(String log, ReadOptions options, Consumer<String> warnings, boolean progress) {
         try {
-            return new Outcome(log, LogPass.analyze(log, options, window, warnings, progress), null);
+            return new Outcome(log, LogPass.analyze(log, options, window, warnings, progress, Analyzer.Scope.FINDINGS), null);
         } catch (LogFormatException e) {
             if (reading.debug) {
                 e.printStackTrace(spec.commandLine().getErr());

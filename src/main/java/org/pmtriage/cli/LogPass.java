@@ -25,13 +25,15 @@ final class LogPass {
      * @param window   the spawn-race window in timeline ticks
      * @param warnings receives warnings of the analysis
      * @param progress whether a progress bar may show (a large file, stderr a terminal)
+     * @param scope    how much of the pass to run
      * @return the report
      * @throws LogFormatException when the log cannot be read
      */
-    static Report analyze(String log, ReadOptions options, long window, Consumer<String> warnings, boolean progress) {
+    static Report analyze(String log, ReadOptions options, long window, Consumer<String> warnings, boolean progress,
+                          Analyzer.Scope scope) {
         try (EventReader reader = new ReadAhead(LogReaders.open(log, options.withDecoding(Decoding.ANALYSIS)));
              Progress bar = Progress.start(log, !progress)) {
-            Analyzer analyzer = new Analyzer(window, warnings);
+            Analyzer analyzer = new Analyzer(window, warnings, scope);
             analyzer.processTable(reader.processes());
             while (reader.hasNext()) {
                 analyzer.accept(reader.next());

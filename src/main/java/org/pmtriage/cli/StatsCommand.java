@@ -44,7 +44,7 @@ final class StatsCommand implements Callable<Integer> {
         java.util.function.Consumer<String> warnings = reading.quiet ? w -> { }
                 : w -> err.println("pmtriage stats: warning: " + w);
         Report report = LogPass.analyze(log, reading.toReadOptions(warnings), Analyzer.DEFAULT_WINDOW, warnings,
-                !reading.quiet);
+                !reading.quiet, Analyzer.Scope.COUNTS);
         CaptureSummary s = report.result().summary();
         PrintWriter out = new PrintWriter(new PrintableWriter(spec.commandLine().getOut()));
         if (format == Format.json) {

@@ -79,6 +79,11 @@ public enum Operation {
         return BY_NAME.getOrDefault(name, OTHER);
     }
 
+    /** @return true for Process Create, Process Start and Process Exit */
+    public boolean isProcess() {
+        return this == PROCESS_CREATE || this == PROCESS_START || this == PROCESS_EXIT;
+    }
+
     /** @return true for operations that act on an already open handle (reads, writes, queries...) */
     public boolean usesHandle() {
         return this == READ_FILE || this == WRITE_FILE || this == FILE_IO;
