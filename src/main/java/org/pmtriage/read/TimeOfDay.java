@@ -5,8 +5,9 @@ import org.pmtriage.event.Timeline;
 /**
  * Parses ProcMon's Time of Day column in every locale form seen: {@code 1:12:21.8898394 PM}
  * (12-hour), {@code 13:12:21,8898394} (comma decimal) and {@code 13:12:21.8898394}, with up to
- * seven fractional digits, and 12-hour forms with the designator before the time or in other
- * languages ({@code 오후 1:12:21.8898394}, {@code 午後 1:12:21.8898394}, {@code 1:12:21 p. m.}). {@link Timeline#format} writes them back.
+ * seven fractional digits; {@code 13.12.21,8898394} (dots between the parts); and 12-hour forms
+ * with the designator before the time or in other languages ({@code 오후 1:12:21.8898394},
+ * {@code 午後 1:12:21.8898394}, {@code 1:12:21 p. m.}). {@link Timeline#format} writes them back.
  */
 public final class TimeOfDay {
 
@@ -72,10 +73,14 @@ public final class TimeOfDay {
         return (hour % 12 + (pm ? 12 : 0)) * 3600 * TICKS_PER_SECOND + rest;
     }
 
-    /** Parses {@code H:MM:SS} with an optional {@code .} or {@code ,} and up to 7 fraction digits. */
+    /**
+     * Parses {@code H:MM:SS} (or {@code H.MM.SS}, as Finnish and Danish write it) with an optional
+     * {@code .} or {@code ,} (only {@code ,} after dots) and up to 7 fraction digits.
+     */
     private static long parseClock(CharSequence text, int from, int to) {
         int i = from;
         long[] parts = new long[3];
+        char separator = 0;
         for (int p = 0; p < 3; p++) {
             int start = i;
             long v = 0;
@@ -87,14 +92,16 @@ public final class TimeOfDay {
             }
             parts[p] = v;
             if (p < 2) {
-                if (i >= to || text.charAt(i) != ':') {
+                char c = i < to ? text.charAt(i) : 0;
+                if (c != ':' && c != '.' || separator != 0 && c != separator) {
                     return INVALID;
                 }
+                separator = c;
                 i++;
             }
         }
         long fraction = 0;
-        if (i < to && (text.charAt(i) == '.' || text.charAt(i) == ',')) {
+        if (i < to && (text.charAt(i) == ',' || text.charAt(i) == '.' && separator == ':')) {
             i++;
             int digits = 0;
             while (i < to && isDigit(text.charAt(i))) {

@@ -14,7 +14,7 @@ class TimeOfDayTest {
     @ParameterizedTest
     @ValueSource(strings = {"1:12:21.8898394 PM", "13:12:21,8898394", "13:12:21.8898394", "01:12:21.8898394 pm",
         "\uc624\ud6c4 1:12:21.8898394", "\u5348\u5f8c 1:12:21.8898394", "\u4e0b\u53481:12:21.8898394",
-        "1:12:21,8898394 p. m.", "1:12:21.8898394 P.M."})
+        "1:12:21,8898394 p. m.", "1:12:21.8898394 P.M.", "13.12.21,8898394"})
     void everyLocaleFormGivesTheSameTime(String text) {
         assertEquals(AFTERNOON, TimeOfDay.parse(text));
     }
@@ -28,7 +28,7 @@ class TimeOfDayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "44:57.9", "25:00:00.0", "13:61:00.0", "13:00:00.", "1:00:00.0 XM", "13:00:00.0 PM", "abc",
-        "AM 1:00:00.0 PM", "1:00:00.0.5", "1:2:3:4"})
+        "AM 1:00:00.0 PM", "1:00:00.0.5", "1:2:3:4", "13.12:21,5", "13.12.21.5"})
     void rejectsWhatIsNotATime(String text) {
         assertEquals(TimeOfDay.INVALID, TimeOfDay.parse(text));
     }
