@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.read.Decoding;
 import org.pmtriage.read.LogFormatException;
 
 /**
@@ -76,7 +77,7 @@ final class PmlCapture {
         int nextFree = 0;
         long firstTimestamp = 0;
         for (int i = 0; i < files.size(); i++) {
-            try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW)) {
+            try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL)) {
                 if (i == 0) {
                     firstTimestamp = f.firstTimestamp();
                 }

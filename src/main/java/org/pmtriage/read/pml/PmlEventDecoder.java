@@ -22,12 +22,18 @@ final class PmlEventDecoder {
 
     private final int p;
     private final PmlTables tables;
+    private final boolean withEnvironment;
 
     String operationName;
     String path;
     String detail;
 
-    PmlEventDecoder(int pointerSize, PmlTables tables) {
+    /**
+     * @param withEnvironment whether Process Start Details carry the environment block, which
+     *                        ProcMon shows but the analysis never reads
+     */
+    PmlEventDecoder(int pointerSize, PmlTables tables, boolean withEnvironment) {
+        this.withEnvironment = withEnvironment;
         this.p = pointerSize;
         this.tables = tables;
     }
@@ -156,7 +162,7 @@ final class PmlEventDecoder {
         StringBuilder sb = new StringBuilder(256).append("Parent PID: ").append(parentPid)
                 .append(", Command line: ").append(commandLine).append(", Current directory: ").append(directory)
                 .append(", Environment: ");
-        if (environmentChars > 0) {
+        if (environmentChars > 0 && withEnvironment) {
             need(at, environmentChars * 2, end);
             int stop = at + (int) environmentChars * 2;
             int from = at;

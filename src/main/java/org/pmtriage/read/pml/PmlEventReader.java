@@ -222,7 +222,7 @@ public final class PmlEventReader implements EventReader {
         if (closed || fileNumber >= files.size()) {
             return false;
         }
-        current = new PmlFile(files.get(fileNumber), sources.get(fileNumber), windowBytes);
+        current = new PmlFile(files.get(fileNumber), sources.get(fileNumber), windowBytes, options.decoding());
         fileNumber++;
         return true;
     }

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.pmtriage.read.Decoding;
 import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
 
 /**
@@ -50,7 +51,7 @@ final class PmlFile implements Closeable {
     private int extra;
     private int extraSize;
 
-    PmlFile(Path file, String source, int windowBytes) throws IOException {
+    PmlFile(Path file, String source, int windowBytes, Decoding decoding) throws IOException {
         this.source = source;
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
@@ -62,7 +63,7 @@ final class PmlFile implements Closeable {
         }
         this.pointerSize = header.pointerSize();
         this.window = new PmlWindow(channel, windowBytes);
-        this.decoder = new PmlEventDecoder(pointerSize, tables);
+        this.decoder = new PmlEventDecoder(pointerSize, tables, decoding == Decoding.FULL);
     }
 
     /** @return true while events remain (including bad ones that {@link #advance()} reports) */
