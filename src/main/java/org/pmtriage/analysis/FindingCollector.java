@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.pmtriage.event.CreateFileDetail;
 import org.pmtriage.event.Event;
 
 /**
@@ -88,7 +89,7 @@ final class FindingCollector {
                 holders.add(new SharingViolation.Holder(h.object().toFileOpen(), h.inheritedBy(), h.conflicts()));
             }
             var request = v.event().detail().isEmpty() ? null
-                    : org.pmtriage.event.CreateFileDetail.parse(v.event().detail());
+                    : CreateFileDetail.parse(v.event().detail());
             out.add(new SharingViolation(v.event().path(), v.victim().ref(), v.event().tid(), v.event().time(),
                     v.event().record(), request == null ? "" : request.desiredAccess(),
                     request == null ? "" : request.shareMode(), holders));
