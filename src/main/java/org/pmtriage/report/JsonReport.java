@@ -58,17 +58,6 @@ public final class JsonReport {
         out.writeEndObject();
     }
 
-    /** @return the report as a JSON tree (for small reports and tests; see {@link #write}) */
-    public static ObjectNode toJson(Report report) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        root.set("input", input(report));
-        root.set("summary", summary(report));
-        ArrayNode findings = root.putArray("findings");
-        report.result().findings().forEach(f -> findings.add(finding(f)));
-        return root;
-    }
-
     /** @return the {@code input} object: what was read */
     public static ObjectNode input(Report report) {
         CaptureSummary s = report.result().summary();

@@ -40,7 +40,9 @@ final class FuzzTarget {
                 new TextReport(new PrintWriter(Writer.nullWriter())).write(report);
                 new HtmlReport(HtmlReport.DEFAULT_DETAILS).write(List.of(report), List.of(),
                         new PrintWriter(Writer.nullWriter()));
-                JsonReport.mapper().writeValueAsString(JsonReport.toJson(report));
+                try (var json = JsonReport.mapper().getFactory().createGenerator(Writer.nullWriter())) {
+                    JsonReport.write(report, json);
+                }
             } catch (LogFormatException e) {
                 checkMessage(e.getMessage(), name);
             } catch (IOException e) {
