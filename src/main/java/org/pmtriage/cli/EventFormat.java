@@ -6,7 +6,7 @@ import java.io.Writer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.pmtriage.event.Event;
-import org.pmtriage.read.TimeOfDay;
+import org.pmtriage.event.Timeline;
 
 /**
  * The formats {@code convert} writes: ProcMon's own CSV with its default seven columns, or one
@@ -127,8 +127,8 @@ enum EventFormat {
 
     /** @return the time of day of a timeline position, 24-hour ({@code 07:37:18.2093997}) or en-US 12-hour */
     private static String clock(long ticks, boolean twelveHour) {
-        long t = Math.floorMod(ticks, TimeOfDay.TICKS_PER_DAY);
-        long seconds = t / TimeOfDay.TICKS_PER_SECOND;
+        long t = Math.floorMod(ticks, Timeline.TICKS_PER_DAY);
+        long seconds = t / Timeline.TICKS_PER_SECOND;
         int hour = (int) (seconds / 3600);
         StringBuilder sb = new StringBuilder(20);
         if (twelveHour) {
@@ -138,7 +138,7 @@ enum EventFormat {
         }
         two(sb.append(':'), (int) (seconds / 60 % 60));
         two(sb.append(':'), (int) (seconds % 60));
-        String fraction = Long.toString(t % TimeOfDay.TICKS_PER_SECOND + TimeOfDay.TICKS_PER_SECOND);
+        String fraction = Long.toString(t % Timeline.TICKS_PER_SECOND + Timeline.TICKS_PER_SECOND);
         sb.append('.').append(fraction, 1, 8);
         if (twelveHour) {
             sb.append(hour < 12 ? " AM" : " PM");

@@ -1,5 +1,7 @@
 package org.pmtriage.read;
 
+import org.pmtriage.event.Timeline;
+
 /**
  * Turns times of day into a monotonic timeline for captures that run past midnight: when a time
  * falls more than twelve hours before the previous one, the day has wrapped. Smaller steps back
@@ -7,7 +9,7 @@ package org.pmtriage.read;
  */
 public final class DayRollover {
 
-    private static final long HALF_DAY = TimeOfDay.TICKS_PER_DAY / 2;
+    private static final long HALF_DAY = Timeline.TICKS_PER_DAY / 2;
 
     private long dayOffset;
     private long previous = Long.MIN_VALUE;
@@ -19,8 +21,8 @@ public final class DayRollover {
     public long toTimeline(long timeOfDay) {
         long t = timeOfDay + dayOffset;
         if (previous != Long.MIN_VALUE && t < previous - HALF_DAY) {
-            dayOffset += TimeOfDay.TICKS_PER_DAY;
-            t += TimeOfDay.TICKS_PER_DAY;
+            dayOffset += Timeline.TICKS_PER_DAY;
+            t += Timeline.TICKS_PER_DAY;
         }
         previous = t;
         return t;

@@ -11,10 +11,6 @@ import org.pmtriage.event.Timeline;
  */
 public final class TimeOfDay {
 
-    /** 100-ns ticks in a second. */
-    public static final long TICKS_PER_SECOND = Timeline.TICKS_PER_SECOND;
-    /** 100-ns ticks in a day. */
-    public static final long TICKS_PER_DAY = Timeline.TICKS_PER_DAY;
     /** Returned by {@link #parse} for text that is not a time of day. */
     public static final long INVALID = -1;
 
@@ -65,12 +61,12 @@ public final class TimeOfDay {
         if (!pm && !isOneOf(text, from, to, AM)) {
             return INVALID;
         }
-        long hour = clock / (3600 * TICKS_PER_SECOND);
+        long hour = clock / (3600 * Timeline.TICKS_PER_SECOND);
         if (hour < 1 || hour > 12) {
             return INVALID;
         }
-        long rest = clock - hour * 3600 * TICKS_PER_SECOND;
-        return (hour % 12 + (pm ? 12 : 0)) * 3600 * TICKS_PER_SECOND + rest;
+        long rest = clock - hour * 3600 * Timeline.TICKS_PER_SECOND;
+        return (hour % 12 + (pm ? 12 : 0)) * 3600 * Timeline.TICKS_PER_SECOND + rest;
     }
 
     /**
@@ -121,7 +117,7 @@ public final class TimeOfDay {
         if (i != to || parts[0] > 23 || parts[1] > 59 || parts[2] > 59) {
             return INVALID;
         }
-        return ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * TICKS_PER_SECOND + fraction;
+        return ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * Timeline.TICKS_PER_SECOND + fraction;
     }
 
     private static boolean isOneOf(CharSequence text, int from, int to, String[] known) {

@@ -24,6 +24,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.event.Timeline;
 import org.pmtriage.read.TimeOfDay;
 
 class XmlCaptureWriterTest {
@@ -111,7 +112,7 @@ class XmlCaptureWriterTest {
             assertEquals(List.of("ProcessIndex", "Time_of_Day", "Process_Name", "PID", "Operation", "Path", "Result",
                     "Detail", "TID", "Parent_PID", "Command_Line", "Date___Time"), List.copyOf(x.keySet()), where);
             assertEquals(Integer.toString(e.processIndex()), x.get("ProcessIndex"), where);
-            assertEquals(Math.floorMod(e.time(), TimeOfDay.TICKS_PER_DAY), TimeOfDay.parse(x.get("Time_of_Day")), where);
+            assertEquals(Math.floorMod(e.time(), Timeline.TICKS_PER_DAY), TimeOfDay.parse(x.get("Time_of_Day")), where);
             assertEquals(e.processName(), x.get("Process_Name"), where);
             assertEquals(Integer.toString(e.pid()), x.get("PID"), where);
             assertEquals(e.operationName(), x.get("Operation"), where);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
+import org.pmtriage.event.Timeline;
 
 class CsvEventReaderTest {
 
@@ -67,7 +68,7 @@ class CsvEventReaderTest {
         assertEquals(4, e.parentPid());
         assertEquals("x.exe -q", e.commandLine());
         assertEquals("", e.detail());
-        assertEquals(TimeOfDay.TICKS_PER_DAY - 1, e.time());
+        assertEquals(Timeline.TICKS_PER_DAY - 1, e.time());
         assertEquals(1, warnings.size(), "one warning for the missing Detail column");
         assertTrue(warnings.get(0).startsWith("t.csv: no Detail column"), warnings.get(0));
     }

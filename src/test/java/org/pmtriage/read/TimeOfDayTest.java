@@ -9,7 +9,7 @@ import org.pmtriage.event.Timeline;
 
 class TimeOfDayTest {
 
-    private static final long AFTERNOON = ((13 * 60 + 12) * 60 + 21) * TimeOfDay.TICKS_PER_SECOND + 8_898_394;
+    private static final long AFTERNOON = ((13 * 60 + 12) * 60 + 21) * Timeline.TICKS_PER_SECOND + 8_898_394;
 
     @ParameterizedTest
     @ValueSource(strings = {"1:12:21.8898394 PM", "13:12:21,8898394", "13:12:21.8898394", "01:12:21.8898394 pm",
@@ -22,7 +22,7 @@ class TimeOfDayTest {
     @Test
     void twelveOClockAndShortFractions() {
         assertEquals(0, TimeOfDay.parse("12:00:00.0000000 AM"));
-        assertEquals(12 * 3600 * TimeOfDay.TICKS_PER_SECOND, TimeOfDay.parse("12:00:00 PM"));
+        assertEquals(12 * 3600 * Timeline.TICKS_PER_SECOND, TimeOfDay.parse("12:00:00 PM"));
         assertEquals(5_000_000, TimeOfDay.parse("0:00:00,5"));
     }
 
@@ -36,7 +36,7 @@ class TimeOfDayTest {
     @Test
     void formatWritesTheTimelineBack() {
         assertEquals("13:12:21.8898394", Timeline.format(AFTERNOON));
-        assertEquals("+1d 00:00:00.0000001", Timeline.format(TimeOfDay.TICKS_PER_DAY + 1));
+        assertEquals("+1d 00:00:00.0000001", Timeline.format(Timeline.TICKS_PER_DAY + 1));
     }
 
     @Test
@@ -45,7 +45,7 @@ class TimeOfDayTest {
         long late = TimeOfDay.parse("11:59:59.9000000 PM");
         long early = TimeOfDay.parse("12:00:00.1000000 AM");
         assertEquals(late, days.toTimeline(late));
-        assertEquals(TimeOfDay.TICKS_PER_DAY + early, days.toTimeline(early));
-        assertEquals(TimeOfDay.TICKS_PER_DAY + early - 5, days.toTimeline(early - 5), "small steps back stay");
+        assertEquals(Timeline.TICKS_PER_DAY + early, days.toTimeline(early));
+        assertEquals(Timeline.TICKS_PER_DAY + early - 5, days.toTimeline(early - 5), "small steps back stay");
     }
 }

@@ -7,7 +7,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 import org.pmtriage.event.ProcessInfo;
-import org.pmtriage.read.TimeOfDay;
+import org.pmtriage.event.Timeline;
 
 /**
  * Converts PML timestamps (FILETIME: 100-ns ticks since 1601-01-01 UTC) to the events' timeline:
@@ -33,7 +33,7 @@ final class PmlClock {
         this.rules = zone.getRules();
         Instant first = toInstant(firstFiletime);
         LocalDate day = LocalDate.ofInstant(first, zone);
-        this.originLocal = (day.toEpochDay() * TimeOfDay.TICKS_PER_DAY);
+        this.originLocal = (day.toEpochDay() * Timeline.TICKS_PER_DAY);
     }
 
     /** @return ticks since midnight of the first day, local time */
@@ -51,7 +51,7 @@ final class PmlClock {
 
     private void refresh(long filetime) {
         Instant at = toInstant(filetime);
-        offsetTicks = rules.getOffset(at).getTotalSeconds() * TimeOfDay.TICKS_PER_SECOND;
+        offsetTicks = rules.getOffset(at).getTotalSeconds() * Timeline.TICKS_PER_SECOND;
         ZoneOffsetTransition previous = rules.previousTransition(at.plusNanos(1));
         ZoneOffsetTransition next = rules.nextTransition(at);
         validFrom = previous == null ? Long.MIN_VALUE : toFiletime(previous.getInstant());
@@ -60,11 +60,11 @@ final class PmlClock {
 
     static Instant toInstant(long filetime) {
         long unixTicks = filetime - UNIX_EPOCH;
-        return Instant.ofEpochSecond(Math.floorDiv(unixTicks, TimeOfDay.TICKS_PER_SECOND),
-                Math.floorMod(unixTicks, TimeOfDay.TICKS_PER_SECOND) * 100);
+        return Instant.ofEpochSecond(Math.floorDiv(unixTicks, Timeline.TICKS_PER_SECOND),
+                Math.floorMod(unixTicks, Timeline.TICKS_PER_SECOND) * 100);
     }
 
     private static long toFiletime(Instant instant) {
-        return instant.getEpochSecond() * TimeOfDay.TICKS_PER_SECOND + instant.getNano() / 100 + UNIX_EPOCH;
+        return instant.getEpochSecond() * Timeline.TICKS_PER_SECOND + instant.getNano() / 100 + UNIX_EPOCH;
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
 import org.pmtriage.event.ProcessInfo;
-import org.pmtriage.read.TimeOfDay;
+import org.pmtriage.event.Timeline;
 
 /**
  * Puts the processlist's CreateTime and FinishTime (raw FILETIME, UTC) on the events' timeline
@@ -27,9 +27,9 @@ import org.pmtriage.read.TimeOfDay;
 final class ProcessClock {
 
     /** Largest lag accepted between a Process Start event and its process's CreateTime. */
-    static final long TOLERANCE = TimeOfDay.TICKS_PER_SECOND;
+    static final long TOLERANCE = Timeline.TICKS_PER_SECOND;
 
-    private static final long QUARTER_HOUR = 15 * 60 * TimeOfDay.TICKS_PER_SECOND;
+    private static final long QUARTER_HOUR = 15 * 60 * Timeline.TICKS_PER_SECOND;
 
     private final List<ProcessEntry> entries;
     private final Map<Integer, Long> createTimes = new HashMap<>();

@@ -207,7 +207,7 @@ final class CsvToXml {
             writeProcessList(out, settings);
         }
         out.write("<eventlist>\r\n");
-        long step = span() + TimeOfDay.TICKS_PER_SECOND;
+        long step = span() + Timeline.TICKS_PER_SECOND;
         for (int copy = 0; copy < copies; copy++) {
             for (int i = 0; i < rows.size(); i++) {
                 String[] row = rows.get(i);
@@ -216,7 +216,7 @@ final class CsvToXml {
                 out.write("</ProcessIndex>\r\n");
                 for (int c = 0; c < at.length; c++) {
                     String value = at[c] == time && copy > 0
-                            ? Timeline.format(Math.floorMod(times[i] + copy * step, TimeOfDay.TICKS_PER_DAY))
+                            ? Timeline.format(Math.floorMod(times[i] + copy * step, Timeline.TICKS_PER_DAY))
                             : row[at[c]];
                     element(out, tags[c], value);
                 }
@@ -228,8 +228,8 @@ final class CsvToXml {
     }
 
     private void writeProcessList(Writer out, Settings s) throws IOException {
-        long midnight = (s.captureDay().toEpochDay() - FILETIME_EPOCH_DAY) * TimeOfDay.TICKS_PER_DAY
-                - s.zone().getTotalSeconds() * TimeOfDay.TICKS_PER_SECOND;
+        long midnight = (s.captureDay().toEpochDay() - FILETIME_EPOCH_DAY) * Timeline.TICKS_PER_DAY
+                - s.zone().getTotalSeconds() * Timeline.TICKS_PER_SECOND;
         Map<Integer, Integer> indexOfPid = new HashMap<>();
         out.write("<processlist>");
         for (Process p : processes.values()) {
