@@ -31,7 +31,8 @@ final class LogPass {
      */
     static Report analyze(String log, ReadOptions options, long window, Consumer<String> warnings, boolean progress,
                           Analyzer.Scope scope) {
-        try (EventReader reader = new ReadAhead(LogReaders.open(log, options.withDecoding(Decoding.ANALYSIS)));
+        try (EventReader reader = new ReadAhead(LogReaders.open(log, options.withDecoding(
+                scope == Analyzer.Scope.COUNTS ? Decoding.COUNTS : Decoding.ANALYSIS)));
              Progress bar = Progress.start(log, !progress)) {
             Analyzer analyzer = new Analyzer(window, warnings, scope);
             analyzer.processTable(reader.processes());

@@ -169,10 +169,13 @@ public final class CsvEventReader implements EventReader {
         }
         String op = csv.internedField(operation);
         Operation meaning = Operation.of(op);
-        boolean full = options.decoding() == Decoding.FULL;
-        String pathText = full || meaning != Operation.OTHER ? csv.field(path) : "";
-        String detailText = detail >= 0 && (full || meaning == Operation.CREATE_FILE
-                || meaning == Operation.PROCESS_CREATE || meaning == Operation.PROCESS_START) ? csv.field(detail) : "";
+        Decoding decoding = options.decoding();
+        boolean full = decoding == Decoding.FULL;
+        String pathText = full || meaning.isProcess() || decoding == Decoding.ANALYSIS && meaning != Operation.OTHER
+                ? csv.field(path) : "";
+        String detailText = detail >= 0 && (full || meaning == Operation.PROCESS_CREATE
+                || meaning == Operation.PROCESS_START || decoding == Decoding.ANALYSIS
+                && meaning == Operation.CREATE_FILE) ? csv.field(detail) : "";
         return new Event(recordNumber, days.toTimeline(tod), csv.internedField(processName), pidValue,
                 optionalInt(tid), op, meaning, pathText, csv.internedField(result), detailText, optionalInt(parentPid),
                 commandLine < 0 ? "" : csv.field(commandLine), imagePath < 0 ? "" : csv.internedField(imagePath),

@@ -6,8 +6,13 @@ public enum Decoding {
     FULL,
     /**
      * What the analysis and its reports use: Path only for file and process operations, Detail only
-     * for CreateFile and process events; other events keep those fields empty. Readers may decode
-     * more.
+     * for CreateFile and process events (a Process Start's may end before its environment block);
+     * other events keep those fields empty. Readers may decode more.
      */
-    ANALYSIS
+    ANALYSIS,
+    /**
+     * What counting ({@code stats}) uses: Path and Detail only for process events, as for
+     * {@link #ANALYSIS}; file events keep them empty too. Readers may decode more.
+     */
+    COUNTS
 }

@@ -29,10 +29,12 @@ final class PmlCapture {
 
     private static final int SMALL_WINDOW = 64 * 1024;
     private static final int MAX_DENSE_INDEX = 1 << 20;
+    private static final PmlNetworkNames NO_NAMES = new PmlNetworkNames(Map.of(), Map.of());
 
     private final List<ProcessInfo> processes = new ArrayList<>();
     private final List<PmlProcess[]> dense = new ArrayList<>();
     private final List<Map<Integer, PmlProcess>> sparse = new ArrayList<>();
+    private final List<PmlNetworkNames> names = new ArrayList<>();
     private PmlClock clock;
 
     private PmlCapture() {
@@ -77,15 +79,17 @@ final class PmlCapture {
         int nextFree = 0;
         long firstTimestamp = 0;
         for (int i = 0; i < files.size(); i++) {
-            try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL)) {
+            try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES)) {
                 if (i == 0) {
                     firstTimestamp = f.firstTimestamp();
                 }
-                for (PmlProcess p : f.tables.processes.values()) {
+                PmlTables tables = f.readTables();
+                c.names.add(tables.names);
+                for (PmlProcess p : tables.processes.values()) {
                     nextFree = Math.max(nextFree, p.index() + 1);
                 }
                 Map<Integer, PmlProcess> local = new HashMap<>();
-                for (PmlProcess p : f.tables.processes.values()) {
+                for (PmlProcess p : tables.processes.values()) {
                     PmlProcess known = merged.get(p.index());
                     if (known == null) {
                         merged.put(p.index(), p);
@@ -187,6 +191,11 @@ final class PmlCapture {
             return index >= 0 && index < byIndex.length ? byIndex[index] : null;
         }
         return sparse.get(file).get(index);
+    }
+
+    /** @return the host and port names of file {@code file} */
+    PmlNetworkNames names(int file) {
+        return names.get(file);
     }
 
     List<ProcessInfo> processes() {

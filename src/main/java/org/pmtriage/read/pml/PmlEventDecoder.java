@@ -3,6 +3,9 @@ package org.pmtriage.read.pml;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
+import org.pmtriage.event.Operation;
+import org.pmtriage.read.Decoding;
+
 /**
  * Decodes the variable part of one event already in memory: the operation name (file-system
  * sub-operations, TCP/UDP), the Path of every class as ProcMon shows it, and the Detail of the
@@ -21,21 +24,22 @@ final class PmlEventDecoder {
     }
 
     private final int p;
-    private final PmlTables tables;
-    private final boolean withEnvironment;
+    private final PmlNetworkNames names;
+    private final Decoding decoding;
 
     String operationName;
+    Operation meaning;
     String path;
     String detail;
 
     /**
-     * @param withEnvironment whether Process Start Details carry the environment block, which
-     *                        ProcMon shows but the analysis never reads
+     * @param decoding which fields to decode; below {@link Decoding#FULL}, Process Start Details
+     *                 also leave out the environment block, which the analysis never reads
      */
-    PmlEventDecoder(int pointerSize, PmlTables tables, boolean withEnvironment) {
-        this.withEnvironment = withEnvironment;
+    PmlEventDecoder(int pointerSize, PmlNetworkNames names, Decoding decoding) {
+        this.decoding = decoding;
         this.p = pointerSize;
-        this.tables = tables;
+        this.names = names;
     }
 
     /**
@@ -53,14 +57,22 @@ final class PmlEventDecoder {
             case PmlNames.CLASS_PROCESS -> process(b, operation, tid, d, end);
             case PmlNames.CLASS_REGISTRY -> registry(b, operation, d, end);
             case PmlNames.CLASS_NETWORK -> network(b, operation, d, end);
-            default -> operationName = PmlNames.operation(eventClass, operation, 0, false);
+            default -> named(PmlNames.operation(eventClass, operation, 0, false));
         }
+    }
+
+    private void named(String name) {
+        operationName = name;
+        meaning = Operation.of(name);
     }
 
     private void fileSystem(ByteBuffer b, int op, int d, int end, int extra, int extraSize) {
         need(d, 1, end);
         int sub = b.get(d) & 0xff;
-        operationName = PmlNames.operation(PmlNames.CLASS_FILE_SYSTEM, op, sub, false);
+        named(PmlNames.operation(PmlNames.CLASS_FILE_SYSTEM, op, sub, false));
+        if (decoding == Decoding.COUNTS || decoding == Decoding.ANALYSIS && meaning == Operation.OTHER) {
+            return;
+        }
         int info = d + 0x18 + 5 * p;
         need(info, 4, end);
         int pathInfo = b.getShort(info) & 0xffff;
@@ -69,6 +81,8 @@ final class PmlEventDecoder {
         int after = pathAt + byteLength(pathInfo);
         if (op == PmlNames.FS_CREATE_FILE) {
             createFile(b, d, after, end, extra, extraSize);
+        } else if (decoding != Decoding.FULL) {
+            return;
         } else if (op == PmlNames.FS_READ_FILE || op == PmlNames.FS_WRITE_FILE) {
             need(d, 0x20 + 8, end);
             long offset = b.getLong(p == 8 ? d + 0x20 : d + 0x18);
@@ -108,7 +122,10 @@ final class PmlEventDecoder {
     }
 
     private void process(ByteBuffer b, int op, int tid, int d, int end) {
-        operationName = PmlNames.operation(PmlNames.CLASS_PROCESS, op, 0, false);
+        named(PmlNames.operation(PmlNames.CLASS_PROCESS, op, 0, false));
+        if (decoding != Decoding.FULL && !meaning.isProcess()) {
+            return;
+        }
         switch (op) {
             case 0, 1 -> {
                 need(d, 0x34, end);
@@ -162,7 +179,7 @@ final class PmlEventDecoder {
         StringBuilder sb = new StringBuilder(256).append("Parent PID: ").append(parentPid)
                 .append(", Command line: ").append(commandLine).append(", Current directory: ").append(directory)
                 .append(", Environment: ");
-        if (environmentChars > 0 && withEnvironment) {
+        if (environmentChars > 0 && decoding == Decoding.FULL) {
             need(at, environmentChars * 2, end);
             int stop = at + (int) environmentChars * 2;
             int from = at;
@@ -171,7 +188,7 @@ final class PmlEventDecoder {
                     if (i == from) {
                         break;
                     }
-                    sb.append("\r;\t").append(new String(b.array(), from, i - from, StandardCharsets.UTF_16LE));
+                    sb.append("\r;\t").append(Utf16Text.decode(b.array(), from, i - from));
                     from = i + 2;
                 }
             }
@@ -180,7 +197,10 @@ final class PmlEventDecoder {
     }
 
     private void registry(ByteBuffer b, int op, int d, int end) {
-        operationName = PmlNames.operation(PmlNames.CLASS_REGISTRY, op, 0, false);
+        named(PmlNames.operation(PmlNames.CLASS_REGISTRY, op, 0, false));
+        if (decoding != Decoding.FULL) {
+            return;
+        }
         need(d, 2, end);
         int pathInfo = b.getShort(d) & 0xffff;
         int skip = switch (op) {
@@ -197,14 +217,17 @@ final class PmlEventDecoder {
         need(d, 44, end);
         int flags = b.getShort(d) & 0xffff;
         boolean tcp = (flags & 4) != 0;
-        operationName = PmlNames.operation(PmlNames.CLASS_NETWORK, op, 0, tcp);
+        named(PmlNames.operation(PmlNames.CLASS_NETWORK, op, 0, tcp));
+        if (decoding != Decoding.FULL) {
+            return;
+        }
         byte[] a = b.array();
         path = host(a, d + 8, (flags & 1) != 0) + ":" + port(b.getShort(d + 40) & 0xffff, tcp) + " -> "
                 + host(a, d + 24, (flags & 2) != 0) + ":" + port(b.getShort(d + 42) & 0xffff, tcp);
     }
 
     private String host(byte[] a, int at, boolean ipv4) {
-        String name = tables.hosts.get(PmlTables.ipKey(a, at));
+        String name = names.hosts().get(PmlTables.ipKey(a, at));
         if (name != null && !name.isEmpty()) {
             return name;
         }
@@ -222,7 +245,7 @@ final class PmlEventDecoder {
     }
 
     private String port(int port, boolean tcp) {
-        String name = tables.ports.get(tcp ? port | 0x10000 : port);
+        String name = names.ports().get(tcp ? port | 0x10000 : port);
         return name != null && !name.isEmpty() ? name : Integer.toString(port);
     }
 
@@ -237,8 +260,8 @@ final class PmlEventDecoder {
             return "";
         }
         need(at, length, end);
-        return new String(b.array(), at, length,
-                (info & 0x8000) != 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16LE);
+        return (info & 0x8000) != 0 ? new String(b.array(), at, length, StandardCharsets.ISO_8859_1)
+                : Utf16Text.decode(b.array(), at, length);
     }
 
     private static void need(long at, long length, int end) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.pmtriage.event.Event;
-import org.pmtriage.event.Operation;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecords;
+import org.pmtriage.read.Decoding;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
@@ -24,10 +24,11 @@ import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
  * Reads ProcMon's native log (PML version 9, 32-bit and 64-bit captures) as a stream of events,
  * with memory bounded by the process table and one read window, whatever the file's size.
  *
- * <p>For every event it decodes the fixed header, the operation name, the Path (file system,
- * registry, network, process and image events, as ProcMon shows it) and the Result; the Detail
- * only for CreateFile, ReadFile, WriteFile, Process Create/Start/Exit, Thread Create/Exit and Load
- * Image (CloseFile has none); other Details are empty. Profiling events are left out unless
+ * <p>For every event it decodes the fixed header, the operation name and the Result. With
+ * {@link Decoding#FULL} also the Path (file system, registry, network, process and image events,
+ * as ProcMon shows it) and the Detail of CreateFile, ReadFile, WriteFile, Process Create/Start/Exit,
+ * Thread Create/Exit and Load Image (CloseFile has none); other Details are empty. Lesser
+ * {@link ReadOptions#decoding()} levels decode only what they name. Profiling events are left out unless
  * {@link ReadOptions#includeProfiling()}. Times are shown in {@link ReadOptions#timeZone()}.
  *
  * <p>A capture that ProcMon rolled over into several files ({@code Logfile.PML},
@@ -185,7 +186,7 @@ public final class PmlEventReader implements EventReader {
             f.decodeDetails();
             PmlEventDecoder d = f.decoder;
             return new Event(++record, capture.clock().toTimeline(f.timestamp), process.name(), process.pid(),
-                    f.tid, d.operationName, Operation.of(d.operationName), d.path, result(f.status),
+                    f.tid, d.operationName, d.meaning, d.path, result(f.status),
                     d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index());
         } catch (BadEvent e) {
             return bad(f, e.getMessage(), e);
@@ -222,7 +223,8 @@ public final class PmlEventReader implements EventReader {
         if (closed || fileNumber >= files.size()) {
             return false;
         }
-        current = new PmlFile(files.get(fileNumber), sources.get(fileNumber), windowBytes, options.decoding());
+        current = new PmlFile(files.get(fileNumber), sources.get(fileNumber), windowBytes, options.decoding(),
+                capture.names(fileNumber));
         fileNumber++;
         return true;
     }

@@ -26,7 +26,6 @@ final class PmlFile implements Closeable {
 
     final String source;
     final PmlHeader header;
-    final PmlTables tables;
     final PmlEventDecoder decoder;
     private final FileChannel channel;
     private final PmlWindow window;
@@ -51,19 +50,28 @@ final class PmlFile implements Closeable {
     private int extra;
     private int extraSize;
 
-    PmlFile(Path file, String source, int windowBytes, Decoding decoding) throws IOException {
+    /**
+     * Opens a file and reads its header; its tables are read by {@link #readTables()}.
+     *
+     * @param names the host and port names of its network events (from its tables)
+     */
+    PmlFile(Path file, String source, int windowBytes, Decoding decoding, PmlNetworkNames names) throws IOException {
         this.source = source;
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             this.header = PmlHeader.read(channel, source);
-            this.tables = PmlTables.read(channel, header, source);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
         this.pointerSize = header.pointerSize();
         this.window = new PmlWindow(channel, windowBytes);
-        this.decoder = new PmlEventDecoder(pointerSize, tables, decoding == Decoding.FULL);
+        this.decoder = new PmlEventDecoder(pointerSize, names, decoding);
+    }
+
+    /** @return the file's process, string, host and port tables */
+    PmlTables readTables() throws IOException {
+        return PmlTables.read(channel, header, source);
     }
 
     /** @return true while events remain (including bad ones that {@link #advance()} reports) */

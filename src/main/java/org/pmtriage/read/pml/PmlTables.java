@@ -21,8 +21,7 @@ final class PmlTables {
     static final long MAX_TABLE_BYTES = 64L << 20;
 
     final Map<Integer, PmlProcess> processes = new HashMap<>();
-    final Map<String, String> hosts = new HashMap<>();
-    final Map<Integer, String> ports = new HashMap<>();
+    final PmlNetworkNames names = new PmlNetworkNames(new HashMap<>(), new HashMap<>());
 
     private final String source;
 
@@ -32,13 +31,13 @@ final class PmlTables {
 
     static PmlTables read(FileChannel channel, PmlHeader h, String source) throws IOException {
         PmlTables t = new PmlTables(source);
-        Region strings = t.region(channel, h.stringsOffset(), h.iconsOffset(), "strings table");
+        Strings strings = t.new Strings(channel, h.stringsOffset(), h.iconsOffset());
         t.readProcesses(t.region(channel, h.processTableOffset(), h.stringsOffset(), "process table"), strings, h);
         t.readHosts(t.region(channel, h.hostsOffset(), h.fileSize(), "hosts table"));
         return t;
     }
 
-    private void readProcesses(Region p, Region strings, PmlHeader h) {
+    private void readProcesses(Region p, Strings strings, PmlHeader h) throws IOException {
         int count = p.u32count(0, 8, "process");
         for (int i = 0; i < count; i++) {
             long rel = Integer.toUnsignedLong(p.u32(4 + 4L * count + 4L * i));
@@ -47,26 +46,9 @@ final class PmlTables {
             int index = p.buf.getInt(at);
             processes.put(index, new PmlProcess(index, p.buf.getInt(at + 4), p.buf.getInt(at + 8),
                     p.buf.getInt(at + 0x0C), p.buf.getLong(at + 0x20), p.buf.getLong(at + 0x28),
-                    string(strings, p.buf.getInt(at + 0x40)), string(strings, p.buf.getInt(at + 0x44)),
-                    string(strings, p.buf.getInt(at + 0x48))));
+                    strings.get(p.buf.getInt(at + 0x40)), strings.get(p.buf.getInt(at + 0x44)),
+                    strings.get(p.buf.getInt(at + 0x48))));
         }
-    }
-
-    private String string(Region s, int index) {
-        int count = s.u32count(0, 4, "string");
-        if (index < 0 || index >= count) {
-            throw new LogFormatException(source, "byte 0x" + Long.toHexString(s.start),
-                    "a process refers to string " + Integer.toUnsignedString(index) + ", but the strings table has " + count);
-        }
-        long rel = Integer.toUnsignedLong(s.u32(4 + 4L * index));
-        long size = Integer.toUnsignedLong(s.u32(rel));
-        s.need(rel + 4, size, "string " + index);
-        int chars = (int) (size / 2);
-        int at = (int) rel + 4;
-        while (chars > 0 && s.buf.getChar(at + 2 * (chars - 1)) == 0) {
-            chars--;
-        }
-        return new String(s.bytes, at, chars * 2, StandardCharsets.UTF_16LE);
     }
 
     private void readHosts(Region r) {
@@ -77,7 +59,7 @@ final class PmlTables {
             String ip = ipKey(r.bytes, (int) at);
             long size = Integer.toUnsignedLong(r.u32(at + 16));
             r.need(at + 20, size, "host name " + i);
-            hosts.put(ip, utf16(r.bytes, (int) at + 20, (int) size));
+            names.hosts().put(ip, utf16(r.bytes, (int) at + 20, (int) size));
             at += 20 + size;
         }
         int portCount = r.u32count(at, 8, "port");
@@ -88,7 +70,7 @@ final class PmlTables {
             boolean tcp = r.buf.getShort((int) at + 2) != 0;
             long size = Integer.toUnsignedLong(r.u32(at + 4));
             r.need(at + 8, size, "port name " + i);
-            ports.put(tcp ? port | 0x10000 : port, utf16(r.bytes, (int) at + 8, (int) size));
+            names.ports().put(tcp ? port | 0x10000 : port, utf16(r.bytes, (int) at + 8, (int) size));
             at += 8 + size;
         }
     }
@@ -99,7 +81,7 @@ final class PmlTables {
         while (end >= at + 2 && b[end - 1] == 0 && b[end - 2] == 0) {
             end -= 2;
         }
-        return new String(b, at, end - at, StandardCharsets.UTF_16LE);
+        return Utf16Text.decode(b, at, end - at);
     }
 
     /** @return the 16 raw address bytes as a map key */
@@ -121,6 +103,78 @@ final class PmlTables {
             }
         }
         return new Region(b, from, what);
+    }
+
+    /**
+     * The strings table, read through two small windows (its index and its text) rather than into
+     * memory: it can hold tens of MB, of which the process table uses a few strings per process.
+     * Each string is decoded once; processes share names and image paths.
+     */
+    private final class Strings {
+        private static final int WINDOW = 64 * 1024;
+        private static final String WHAT = "strings table";
+
+        private final long start;
+        private final long size;
+        private final PmlWindow index;
+        private final PmlWindow text;
+        private final int count;
+        private final Map<Integer, String> decoded = new HashMap<>();
+
+        Strings(FileChannel channel, long from, long to) throws IOException {
+            start = from;
+            size = to - from;
+            if (size > MAX_TABLE_BYTES) {
+                throw new LogFormatException(source, "byte 0x" + Long.toHexString(from), "the " + WHAT + " is "
+                        + size + " bytes, more than the " + MAX_TABLE_BYTES + " a PML table can plausibly need");
+            }
+            index = new PmlWindow(channel, WINDOW);
+            text = new PmlWindow(channel, WINDOW);
+            long n = Integer.toUnsignedLong(u32(index, 0));
+            if (n * 4 > size - 4) {
+                throw new LogFormatException(source, "byte 0x" + Long.toHexString(start), "the " + WHAT
+                        + " claims " + n + " string entries, more than fit in its " + size + " bytes");
+            }
+            count = (int) n;
+        }
+
+        String get(int i) throws IOException {
+            String known = decoded.get(i);
+            if (known == null) {
+                known = decode(i);
+                decoded.put(i, known);
+            }
+            return known;
+        }
+
+        private String decode(int i) throws IOException {
+            if (i < 0 || i >= count) {
+                throw new LogFormatException(source, "byte 0x" + Long.toHexString(start),
+                        "a process refers to string " + Integer.toUnsignedString(i) + ", but the " + WHAT + " has " + count);
+            }
+            long rel = Integer.toUnsignedLong(u32(index, 4 + 4L * i));
+            long bytes = Integer.toUnsignedLong(u32(text, rel));
+            need(rel + 4, bytes, "string " + i);
+            int at = text.at(start + rel + 4, (int) bytes);
+            ByteBuffer b = text.buffer();
+            int end = at + (int) (bytes & ~1L);
+            while (end > at && b.getChar(end - 2) == 0) {
+                end -= 2;
+            }
+            return Utf16Text.decode(text.array(), at, end - at);
+        }
+
+        private int u32(PmlWindow w, long rel) throws IOException {
+            need(rel, 4, "a field");
+            return w.buffer().getInt(w.at(start + rel, 4));
+        }
+
+        private void need(long rel, long length, String item) {
+            if (rel < 0 || length < 0 || rel + length > size) {
+                throw new LogFormatException(source, "byte 0x" + Long.toHexString(start + Math.max(rel, 0)),
+                        item + " of the " + WHAT + " runs past its end (0x" + Long.toHexString(start + size) + ")");
+            }
+        }
     }
 
     /** A table read into memory, with checked access relative to its start. */
