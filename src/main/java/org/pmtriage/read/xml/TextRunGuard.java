@@ -36,6 +36,7 @@ final class TextRunGuard extends FilterInputStream {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LT = 0x3C3C3C3C3C3C3C3CL;
+    private static final long BANG = 0x2121212121212121L;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final byte[] CDATA_OPEN = "![CDATA[".getBytes(StandardCharsets.US_ASCII);
@@ -81,6 +82,10 @@ final class TextRunGuard extends FilterInputStream {
     }
 
     private void scan(byte[] b, int from, int to) throws TooLongException {
+        if (!inCdata && to - from <= limit && indexOf(b, from, to, BANG) < 0) {
+            scanWithoutCdata(b, from, to);
+            return;
+        }
         int i = from;
         while (i < to) {
             if (inCdata) {
@@ -109,7 +114,7 @@ final class TextRunGuard extends FilterInputStream {
                 }
                 openMatched = -1;
             }
-            int lt = indexOfLt(b, i, to);
+            int lt = indexOf(b, i, to, LT);
             run += (lt < 0 ? to : lt) - i;
             if (run > limit) {
                 throw new TooLongException(limit);
@@ -123,17 +128,45 @@ final class TextRunGuard extends FilterInputStream {
         }
     }
 
-    private static int indexOfLt(byte[] b, int from, int to) {
+    /**
+     * The common case, bytes without a {@code !}: no CDATA section can open in them, so only the
+     * run up to their first {@code <} and the run after their last one matter, and the search
+     * need not stop at every tag. The bytes are no more than the limit, so no run lies inside them.
+     */
+    private void scanWithoutCdata(byte[] b, int from, int to) throws TooLongException {
+        int first = indexOf(b, from, to, LT);
+        if (first < 0) {
+            run += to - from;
+            openMatched = -1;
+            if (run > limit) {
+                throw new TooLongException(limit);
+            }
+            return;
+        }
+        if (run + first - from > limit) {
+            throw new TooLongException(limit);
+        }
+        int last = to - 1;
+        while (b[last] != '<') {
+            last--;
+        }
+        run = to - 1 - last;
+        openMatched = last == to - 1 ? 0 : -1;
+    }
+
+    /** @return the index of the first byte in {@code [from, to)} equal to the byte repeated in {@code pattern}, or -1 */
+    private static int indexOf(byte[] b, int from, int to, long pattern) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ LT;
+            long x = (long) LONGS.get(b, i) ^ pattern;
             long found = (x - ONES) & ~x & HIGHS;
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
+        byte one = (byte) pattern;
         for (; i < to; i++) {
-            if (b[i] == '<') {
+            if (b[i] == one) {
                 return i;
             }
         }
