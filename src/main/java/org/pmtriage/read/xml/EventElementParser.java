@@ -4,6 +4,8 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 
 import org.pmtriage.event.Event;
+import org.pmtriage.event.Operation;
+import org.pmtriage.read.Decoding;
 import org.pmtriage.read.TimeOfDay;
 
 /**
@@ -29,14 +31,21 @@ final class EventElementParser {
     private static final int DETAIL = 64;
     private static final String[] NAMES = {"Time_of_Day", "Process_Name", "PID", "Operation", "Path", "Result"};
 
-    private final XmlCursor cursor;
+    private final ElementCursor cursor;
+    private final Decoding decoding;
     private final NameCache names = new NameCache();
+    private final CharsView text = new CharsView();
     private int present;
     private String problem;
     private Location problemAt;
 
-    EventElementParser(XmlCursor cursor) {
+    /**
+     * @param decoding which texts to build; below {@link Decoding#FULL}, a Path or Detail that the
+     *                 level leaves out is passed over when the Operation came before it
+     */
+    EventElementParser(ElementCursor cursor, Decoding decoding) {
         this.cursor = cursor;
+        this.decoding = decoding;
     }
 
     /**
@@ -50,6 +59,7 @@ final class EventElementParser {
         long timeOfDay = TimeOfDay.INVALID;
         String processName = "";
         String operationName = "";
+        Operation operation = null;
         String path = "";
         String result = "";
         String detail = "";
@@ -67,10 +77,10 @@ final class EventElementParser {
             switch (cursor.name()) {
                 case "ProcessIndex" -> processIndex = readInt();
                 case "Time_of_Day" -> {
-                    String text = readString();
-                    timeOfDay = TimeOfDay.parse(text);
+                    collect();
+                    timeOfDay = TimeOfDay.parse(text.of(cursor.text(), cursor.length()));
                     if (timeOfDay == TimeOfDay.INVALID) {
-                        fail(cursor.location(), "Time of Day \"" + clip(text) + "\" is not a time");
+                        fail(cursor.location(), "Time of Day \"" + clip(cursor.string()) + "\" is not a time");
                     }
                     present |= TIME;
                 }
@@ -87,10 +97,11 @@ final class EventElementParser {
                 }
                 case "Operation" -> {
                     operationName = readName();
+                    operation = Operation.of(operationName);
                     present |= OPERATION;
                 }
                 case "Path" -> {
-                    path = readString();
+                    path = keepPath(operation) ? readString() : skipString();
                     present |= PATH;
                 }
                 case "Result" -> {
@@ -98,7 +109,7 @@ final class EventElementParser {
                     present |= RESULT;
                 }
                 case "Detail" -> {
-                    detail = readString();
+                    detail = keepDetail(operation) ? readString() : skipString();
                     present |= DETAIL;
                 }
                 case "TID" -> tid = readInt();
@@ -113,9 +124,21 @@ final class EventElementParser {
             missing = missing();
             fail(cursor.location(), "<event> has no <" + missing + "> element");
         }
-        return new ParsedEvent(timeOfDay, processName, pid, tid, operationName, path, result, detail, parentPid,
+        return new ParsedEvent(timeOfDay, processName, pid, tid, operationName,
+                operation == null ? Operation.of(operationName) : operation, path, result, detail, parentPid,
                 commandLine, imagePath, processIndex, problem, problem == null ? "" : cursor.format(problemAt),
                 missing, (present & DETAIL) != 0);
+    }
+
+    /** @param operation the event's, or null when its Operation has not come yet */
+    private boolean keepPath(Operation operation) {
+        return decoding == Decoding.FULL || operation == null || operation.isProcess()
+                || decoding == Decoding.ANALYSIS && operation != Operation.OTHER;
+    }
+
+    private boolean keepDetail(Operation operation) {
+        return decoding == Decoding.FULL || operation == null || operation.isProcess()
+                || decoding == Decoding.ANALYSIS && operation == Operation.CREATE_FILE;
     }
 
     private String missing() {
@@ -135,8 +158,13 @@ final class EventElementParser {
     }
 
     private void collect() {
+        pass(true);
+    }
+
+    /** Passes over the current element, collecting its text when {@code keep}. */
+    private void pass(boolean keep) {
         String column = cursor.name();
-        String child = cursor.readText();
+        String child = keep ? cursor.readText() : cursor.skipText();
         if (child != null) {
             fail(cursor.location(), "unexpected element <" + child + "> inside <" + column + ">");
         }
@@ -145,6 +173,11 @@ final class EventElementParser {
     private String readString() {
         collect();
         return cursor.string();
+    }
+
+    private String skipString() {
+        pass(false);
+        return "";
     }
 
     private String readName() {
@@ -174,5 +207,40 @@ final class EventElementParser {
     static String clip(String s) {
         String one = s.replaceAll("\\p{Cntrl}", "?");
         return one.length() > 40 ? one.substring(0, 40) + "..." : one;
+    }
+
+    /** The cursor's collected text seen as a CharSequence, without copying it. */
+    private static final class CharsView implements CharSequence {
+        private char[] chars;
+        private int length;
+
+        CharsView of(char[] buffer, int used) {
+            chars = buffer;
+            length = used;
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return chars[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(chars, start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
     }
 }

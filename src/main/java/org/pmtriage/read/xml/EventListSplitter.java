@@ -1,5 +1,9 @@
 package org.pmtriage.read.xml;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Finds, in the bytes of an eventlist, where the last complete {@code <event>} element ends, so
  * that the bytes before it can be parsed apart from the rest. It looks only at markup: text holds
@@ -8,6 +12,11 @@ package org.pmtriage.read.xml;
  */
 final class EventListSplitter {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long BANGS = 0x2121212121212121L;
+    private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     private static final byte[] EVENT_END = ascii("</event>");
     private static final byte[] EVENTLIST_END = ascii("</eventlist>");
     private static final byte[] COMMENT = ascii("<!--");
@@ -36,6 +45,9 @@ final class EventListSplitter {
         newlinesBeforeCut = 0;
         lastNewlineBeforeCut = -1;
         eventListEnds = false;
+        if (!containsEither(bytes, length, BANGS, QUESTION_MARKS) && cutAtLastEventEnd(bytes, length)) {
+            return;
+        }
         int newlines = 0;
         int lastNewline = -1;
         int i = 0;
@@ -88,6 +100,66 @@ final class EventListSplitter {
                 i = end + close.length;
             }
         }
+    }
+
+    /**
+     * The common case, bytes with no comment, CDATA section or processing instruction (no {@code !}
+     * or {@code ?} at all): the cut is after the last {@code </event>}, found from the end, and the
+     * newlines before it are counted eight bytes at a time.
+     *
+     * @return false when there is no {@code </event>}, or the eventlist ends after the last one
+     */
+    private boolean cutAtLastEventEnd(byte[] bytes, int length) {
+        int at = length - EVENT_END.length;
+        while (at >= 0 && !matches(bytes, length, at, EVENT_END)) {
+            if (matches(bytes, length, at, EVENTLIST_END)) {
+                return false;
+            }
+            at--;
+        }
+        if (at < 0) {
+            return false;
+        }
+        cut = at + EVENT_END.length;
+        int newlines = 0;
+        int i = 0;
+        for (; i + 8 <= cut; i += 8) {
+            long x = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long zero = ~(((x & LOWS) + LOWS) | x | LOWS);
+            newlines += Long.bitCount(zero);
+        }
+        for (; i < cut; i++) {
+            if (bytes[i] == '\n') {
+                newlines++;
+            }
+        }
+        newlinesBeforeCut = newlines;
+        int last = cut - 1;
+        while (last >= 0 && bytes[last] != '\n') {
+            last--;
+        }
+        lastNewlineBeforeCut = last;
+        return true;
+    }
+
+    private static boolean containsEither(byte[] bytes, int length, long one, long other) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            long x = (long) LONGS.get(bytes, i);
+            if ((hasZero(x ^ one) | hasZero(x ^ other)) != 0) {
+                return true;
+            }
+        }
+        for (; i < length; i++) {
+            if (bytes[i] == (byte) one || bytes[i] == (byte) other) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long hasZero(long x) {
+        return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
     }
 
     private static boolean matches(byte[] bytes, int length, int at, byte[] pattern) {

@@ -17,12 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.pmtriage.read.Decoding;
 import org.pmtriage.read.LogFormatException;
 
 /**
- * Parses an eventlist on several threads: a splitter thread cuts the bytes after complete
+ * Parses an eventlist on other threads: a splitter thread cuts the bytes after complete
  * {@code <event>} elements (see {@link EventListSplitter}) into pieces of about
- * {@code pieceBytes}, workers parse each piece with its own non-blocking Aalto parser (wrapped in
+ * {@code pieceBytes}, workers parse each piece straight from its bytes when it is in ProcMon's plain
+ * form ({@link PlainEventCursor}), else with its own non-blocking Aalto parser (wrapped in
  * {@code <procmon><eventlist>}...), and {@link #next()} hands the results over in document order.
  * Positions stay those of the file. At most a few pieces are in flight, so memory stays bounded.
  */
@@ -44,6 +46,7 @@ final class ParallelEvents implements EventSource {
     private static final Piece END = new Piece(List.of(), null);
 
     private final String source;
+    private final Decoding decoding;
     private final ExecutorService workers;
     private final BlockingQueue<Future<Piece>> pieces;
     private final Thread splitter;
@@ -60,9 +63,12 @@ final class ParallelEvents implements EventSource {
      * @param column     file column of {@code start[0]}
      * @param threads    parsing threads
      * @param pieceBytes bytes per piece
+     * @param decoding   which texts to build
      */
-    ParallelEvents(byte[] start, InputStream in, String source, int line, int column, int threads, int pieceBytes) {
+    ParallelEvents(byte[] start, InputStream in, String source, int line, int column, int threads, int pieceBytes,
+                   Decoding decoding) {
         this.source = source;
+        this.decoding = decoding;
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "pmtriage-xml-parser");
             t.setDaemon(true);
@@ -189,7 +195,10 @@ final class ParallelEvents implements EventSource {
         }
         InputStream xml = new SequenceInputStream(new ByteArrayInputStream(PREFIX),
                 last ? body : new SequenceInputStream(body, new ByteArrayInputStream(SUFFIX)));
-        pieces.put(workers.submit(() -> parse(xml, line, column - PREFIX.length)));
+        pieces.put(workers.submit(() -> {
+            List<ParsedEvent> plain = last ? null : PlainEventCursor.events(bytes, bytes.length, decoding);
+            return plain != null ? new Piece(plain, null) : parse(xml, line, column - PREFIX.length);
+        }));
     }
 
     private Piece parse(InputStream xml, int line, int column) {
@@ -201,7 +210,7 @@ final class ParallelEvents implements EventSource {
                     opened++;
                 }
             }
-            SequentialEvents sequential = new SequentialEvents(cursor);
+            SequentialEvents sequential = new SequentialEvents(cursor, decoding);
             ParsedEvent e;
             while ((e = sequential.next()) != null) {
                 events.add(e);

@@ -14,13 +14,13 @@ import org.pmtriage.event.Operation;
  * @param missing   the first required column the event lacks, or null
  * @param hadDetail whether the event has a Detail element
  */
-record ParsedEvent(long timeOfDay, String processName, int pid, int tid, String operationName, String path,
-                   String result, String detail, int parentPid, String commandLine, String imagePath,
+record ParsedEvent(long timeOfDay, String processName, int pid, int tid, String operationName, Operation operation,
+                   String path, String result, String detail, int parentPid, String commandLine, String imagePath,
                    int processIndex, String problem, String position, String missing, boolean hadDetail) {
 
     /** @return the event with its record number and timeline time */
     Event toEvent(long record, long time) {
-        return new Event(record, time, processName, pid, tid, operationName, Operation.of(operationName), path,
+        return new Event(record, time, processName, pid, tid, operationName, operation, path,
                 result, detail, parentPid, commandLine, imagePath, processIndex);
     }
 }

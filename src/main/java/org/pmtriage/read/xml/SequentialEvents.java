@@ -2,6 +2,8 @@ package org.pmtriage.read.xml;
 
 import javax.xml.stream.XMLStreamConstants;
 
+import org.pmtriage.read.Decoding;
+
 /** Parses the eventlist on the caller's thread, the cursor positioned just inside it. */
 final class SequentialEvents implements EventSource {
 
@@ -9,9 +11,9 @@ final class SequentialEvents implements EventSource {
     private final EventElementParser parser;
     private boolean inEvents = true;
 
-    SequentialEvents(XmlCursor cursor) {
+    SequentialEvents(XmlCursor cursor, Decoding decoding) {
         this.cursor = cursor;
-        this.parser = new EventElementParser(cursor);
+        this.parser = new EventElementParser(cursor, decoding);
     }
 
     @Override

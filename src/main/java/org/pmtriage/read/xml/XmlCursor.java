@@ -21,7 +21,7 @@ import org.pmtriage.read.LogFormatException;
  * collects element text into one reusable buffer (no String unless the caller asks), and skips
  * subtrees without looking at their text.
  */
-final class XmlCursor {
+final class XmlCursor implements ElementCursor {
 
     /** What is wrong with a document that has a document type declaration. */
     static final String DOCTYPE_REFUSED = "the XML has a document type declaration (<!DOCTYPE>), which"
@@ -102,7 +102,8 @@ final class XmlCursor {
     }
 
     /** @return the next parse event ({@link XMLStreamConstants}) */
-    int next() {
+    @Override
+    public int next() {
         try {
             int event = xml.next();
             while (event == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
@@ -184,7 +185,8 @@ final class XmlCursor {
     }
 
     /** @return the local name of the current start or end element */
-    String name() {
+    @Override
+    public String name() {
         return xml.getLocalName();
     }
 
@@ -200,13 +202,33 @@ final class XmlCursor {
      * @return the name of the first child element found inside (skipped), or null when there was none
      * @throws LogFormatException when the text is longer than the limit
      */
-    String readText() {
+    @Override
+    public String readText() {
+        return readText(true);
+    }
+
+    /**
+     * Passes over the current element as {@link #readText()} does, without collecting its text
+     * (the parser then need not decode it), so {@link #text()} is left empty.
+     *
+     * @return the name of the first child element found inside (skipped), or null when there was none
+     */
+    @Override
+    public String skipText() {
+        return readText(false);
+    }
+
+    private String readText(boolean collect) {
         length = 0;
         String child = null;
         while (true) {
             int event = next();
             switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> append();
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (collect) {
+                        append();
+                    }
+                }
                 case XMLStreamConstants.END_ELEMENT -> {
                     return child;
                 }
@@ -263,22 +285,26 @@ final class XmlCursor {
     }
 
     /** @return the buffer holding the text collected by {@link #readText()} (valid up to {@link #length()}) */
-    char[] text() {
+    @Override
+    public char[] text() {
         return text;
     }
 
     /** @return how many characters {@link #readText()} collected */
-    int length() {
+    @Override
+    public int length() {
         return length;
     }
 
     /** @return the collected text as a new String */
-    String string() {
+    @Override
+    public String string() {
         return new String(text, 0, length);
     }
 
     /** Skips the current element, positioned on its start tag, to its end tag, reading no text. */
-    void skipElement() {
+    @Override
+    public void skipElement() {
         int target = depth - 1;
         while (depth > target) {
             next();
@@ -291,12 +317,14 @@ final class XmlCursor {
     }
 
     /** @return the current location, to be formatted later with {@link #format} */
-    Location location() {
+    @Override
+    public Location location() {
         return xml.getLocation();
     }
 
     /** @return {@code line:column} in the file of a location the parser gave, or "" when it gave none */
-    String format(Location location) {
+    @Override
+    public String format(Location location) {
         return format(location, firstLine, firstColumn);
     }
 

@@ -25,8 +25,9 @@ import org.pmtriage.read.ReadOptions;
  * reader finds them by header; the same capture gives the same events from both exports, except
  * that only XML events carry a process index.
  *
- * <p>With four cores or more, the eventlist is parsed by several threads, in pieces cut between
- * events, and delivered in order ({@code ParallelEvents}).
+ * <p>A UTF-8 eventlist is parsed on other threads, in pieces cut between events, and delivered in
+ * order ({@code ParallelEvents}); pieces in the plain form ProcMon writes are read straight from
+ * their bytes ({@code PlainEventCursor}), others by Aalto.
  *
  * <p>DTDs and entities other than the five predefined ones are refused, so the reader never reads
  * anything outside its input and never expands text beyond the input's size. Errors name
@@ -58,10 +59,9 @@ public final class XmlEventReader implements EventReader {
     static final long LOOKAHEAD_CHARS = 4L << 20;
 
     /**
-     * Threads parsing the eventlist: with four cores or more, all but two (left to the splitter and
-     * the analysis), at most four; otherwise the caller's thread parses alone. On this project's
-     * 2-core machine, two parsing threads took twice the CPU and more time than one
-     * (docs/performance-xml.md); the gain on bigger machines is expected, not measured.
+     * Threads parsing the eventlist's pieces: all cores but two (left to the splitter and the
+     * analysis), at least one and at most four. On this project's 2-core machine, one
+     * (docs/performance-xml.md); the gain of more on bigger machines is expected, not measured.
      */
     static final int PARSING_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 2));
 
@@ -96,7 +96,8 @@ public final class XmlEventReader implements EventReader {
     /**
      * @param parser     opens the parser of the document's start (and, single-threaded, of all of it);
      *                   null for {@link #openCursor}
-     * @param threads    threads parsing the eventlist; below 2, the caller's thread parses it
+     * @param threads    threads parsing the eventlist's pieces; 0 for the caller's thread, with
+     *                   Aalto's blocking parser
      * @param pieceBytes bytes per piece of eventlist given to one parsing thread
      */
     XmlEventReader(InputStream in, String source, ReadOptions options, XmlCursor.Opener parser, int threads,
@@ -107,7 +108,7 @@ public final class XmlEventReader implements EventReader {
         this.options = options;
         this.badRecords = new BadRecords(options);
         this.counter = new CountingInputStream(in);
-        this.cursor = parser != null ? parser.open(counter, source) : openCursor(counter, source, threads > 1);
+        this.cursor = parser != null ? parser.open(counter, source) : openCursor(counter, source, threads > 0);
         List<ProcessEntry> entries = readToEvents();
         this.processes = entries.isEmpty() ? List.of() : lookAhead(new ProcessClock(entries));
     }
@@ -226,9 +227,10 @@ public final class XmlEventReader implements EventReader {
             switch (cursor.name()) {
                 case "processlist" -> entries = new ProcessListParser(cursor, this::bad).read();
                 case "eventlist" -> {
-                    XmlCursor.Remainder rest = threads > 1 ? cursor.remainder() : null;
-                    events = rest == null ? new SequentialEvents(cursor) : new ParallelEvents(rest.bytes(),
-                            rest.in(), source, rest.line(), rest.column(), threads, pieceBytes);
+                    XmlCursor.Remainder rest = threads > 0 ? cursor.remainder() : null;
+                    events = rest == null ? new SequentialEvents(cursor, options.decoding())
+                            : new ParallelEvents(rest.bytes(), rest.in(), source, rest.line(), rest.column(), threads,
+                            pieceBytes, options.decoding());
                     return entries;
                 }
                 default -> cursor.skipElement();

@@ -53,7 +53,7 @@ class ParallelEventsTest {
         StringWriter out = new StringWriter();
         CsvToXml.read(csv).write(out, CsvToXml.Settings.full().withStackFrames(2));
         byte[] xml = out.toString().getBytes(StandardCharsets.UTF_8);
-        Read sequential = read(xml, 1, ParallelEvents.PIECE_BYTES, BadRecordPolicy.FAIL);
+        Read sequential = read(xml, 0, ParallelEvents.PIECE_BYTES, BadRecordPolicy.FAIL);
         assertEquals(3400, sequential.events().size());
         for (int pieceBytes : new int[] {4096, 100_000}) {
             Read parallel = read(xml, 2, pieceBytes, BadRecordPolicy.FAIL);
@@ -68,7 +68,7 @@ class ParallelEventsTest {
         Path file = Path.of("..", "shared", "samples-public", "epicmine901-epic", "Logfile.XML");
         assumeTrue(Files.exists(file), "shared samples not present");
         byte[] xml = Files.readAllBytes(file);
-        Read sequential = read(xml, 1, ParallelEvents.PIECE_BYTES, BadRecordPolicy.FAIL);
+        Read sequential = read(xml, 0, ParallelEvents.PIECE_BYTES, BadRecordPolicy.FAIL);
         assertEquals(543, sequential.events().size());
         assertEquals(sequential, read(xml, 2, 2048, BadRecordPolicy.FAIL));
     }
@@ -82,7 +82,7 @@ class ParallelEventsTest {
             events.add((i % 5 == 0 ? tricky : "") + event(1, "10:00:" + (10 + i), "a.exe", "1", "ReadFile", path));
         }
         byte[] xml = doc(events.toArray(String[]::new)).getBytes(StandardCharsets.UTF_8);
-        Read sequential = read(xml, 1, ParallelEvents.PIECE_BYTES, BadRecordPolicy.FAIL);
+        Read sequential = read(xml, 0, ParallelEvents.PIECE_BYTES, BadRecordPolicy.FAIL);
         assertEquals(40, sequential.events().size());
         assertEquals("C:\\</event>\n3", sequential.events().get(3).path());
         for (int pieceBytes : new int[] {1, 64, 300, 1000}) {
@@ -97,7 +97,7 @@ class ParallelEventsTest {
             events.add(event(1, "10:00:00", "a.exe", i == 41 || i == 52 ? "x" + i : "1", "ReadFile", "C:\\é" + i));
         }
         byte[] xml = doc(events.toArray(String[]::new)).getBytes(StandardCharsets.UTF_8);
-        Read sequential = read(xml, 1, ParallelEvents.PIECE_BYTES, BadRecordPolicy.SKIP);
+        Read sequential = read(xml, 0, ParallelEvents.PIECE_BYTES, BadRecordPolicy.SKIP);
         assertEquals(List.of("t.xml:417:9: skipped: PID \"x41\" is not a number",
                 "t.xml:527:9: skipped: PID \"x52\" is not a number"), sequential.warnings());
         assertEquals(sequential, read(xml, 2, 500, BadRecordPolicy.SKIP));
@@ -112,7 +112,7 @@ class ParallelEventsTest {
         for (String broken : new String[] {whole.substring(0, whole.lastIndexOf("<Path>") + 8),
             whole.replace("C:\\2</Path>", "C:\\2</Result>"), whole + "junk", whole.replace("C:\\3", "&bad;")}) {
             byte[] xml = broken.getBytes(StandardCharsets.UTF_8);
-            String expected = failure(xml, 1, ParallelEvents.PIECE_BYTES);
+            String expected = failure(xml, 0, ParallelEvents.PIECE_BYTES);
             for (int pieceBytes : new int[] {1, 200, 400}) {
                 String actual = failure(xml, 2, pieceBytes);
                 // the pieces' non-blocking parser places some errors a token earlier (trailing junk: at

@@ -34,7 +34,7 @@ final class XmlDocs {
 
     /** @return a reader that parses on the caller's thread, as on this 2-core machine, whatever the cores */
     static XmlEventReader open(byte[] bytes, ReadOptions options) {
-        return new XmlEventReader(new ByteArrayInputStream(bytes), "t.xml", options, null, 1,
+        return new XmlEventReader(new ByteArrayInputStream(bytes), "t.xml", options, null, 0,
                 ParallelEvents.PIECE_BYTES);
     }
 

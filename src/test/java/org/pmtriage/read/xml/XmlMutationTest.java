@@ -33,7 +33,7 @@ class XmlMutationTest {
         int refused = 0;
         for (int round = 0; round < 400; round++) {
             byte[] damaged = mutate(original, random);
-            for (int threads : new int[] {1, 2}) {
+            for (int threads : new int[] {0, 1, 2}) {
                 for (BadRecordPolicy policy : BadRecordPolicy.values()) {
                     try (XmlEventReader reader = new XmlEventReader(new ByteArrayInputStream(damaged), "t.xml",
                             ReadOptions.defaults().withPolicy(policy), null, threads, 512)) {
