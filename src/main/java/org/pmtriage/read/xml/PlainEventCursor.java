@@ -134,14 +134,11 @@ final class PlainEventCursor implements ElementCursor {
             depth--;
             return XMLStreamConstants.END_ELEMENT;
         }
-        if (pos < end && b[pos] != '<') {
-            scanText();
-            if (!whitespaceOnly()) {
-                throw NOT_PLAIN;
-            }
+        while (pos < end && isWhitespace(b[pos])) {
+            pos++;
         }
-        if (pos + 1 >= end) {
-            throw NOT_PLAIN;
+        if (pos + 1 >= end || b[pos] != '<') {
+            throw NOT_PLAIN; // text between elements: Aalto's path ignores it, or refuses it
         }
         if (b[pos + 1] == '/') {
             if (depth == 0) {
@@ -339,15 +336,6 @@ final class PlainEventCursor implements ElementCursor {
 
     private static long hasZero(long x) {
         return (x - 0x0101010101010101L) & ~x;
-    }
-
-    private boolean whitespaceOnly() {
-        for (int i = textStart; i < textEnd; i++) {
-            if (!isWhitespace(b[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** @return the index after the valid UTF-8 sequence at {@code i} of a character XML allows */
