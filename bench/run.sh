@@ -3,7 +3,10 @@
 # Python's csv module merely iterating the same CSV rows. Prints a Markdown table.
 #
 #   bench/run.sh                  # 1 GB and 5 GB captures, csv xml pml
-#   SIZES="0.05 1" FORMATS="csv" bench/run.sh
+#   SIZES="0.05 1" FORMATS="csv" RUNS=5 bench/run.sh
+#
+# Each figure is the median of RUNS runs (default 3); peak RSS is the largest of them. For PML it
+# also times `pmtriage stats` (issue 4's target), in the last two columns.
 #
 # Captures are made once by the project's generator (bin/generate-capture; PML: its capture
 # written through the test PML writer) into $BENCH_DIR (default /tmp/pmtriage-bench) and reused. Each command runs once to
@@ -39,14 +42,22 @@ capture() { # size format -> path
   echo "$out"
 }
 
-measure() { # command... -> "seconds peakKB"
+runs=${RUNS:-3}
+
+measure() { # command... -> "median-seconds peakKB" over $runs runs, after one to warm the page cache
   "$@" > /dev/null 2>&1 || true
-  /usr/bin/time -f "%e %M" "$@" 2> "$dir/time.txt" > "$dir/out.txt"
-  tail -n 1 "$dir/time.txt"
+  local times=() kb=0 t k
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" "$@" 2> "$dir/time.txt" > "$dir/out.txt"
+    read -r t k < <(tail -n 1 "$dir/time.txt")
+    times+=("$t")
+    [ "$k" -gt "$kb" ] && kb=$k
+  done
+  echo "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') $kb"
 }
 
-echo "| capture | MB | events | pmtriage s | MB/s | events/s | peak RSS MB | python csv s | python MB/s | speed-up |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| capture | MB | events | pmtriage s | MB/s | events/s | peak RSS MB | python csv s | python MB/s | speed-up | stats s | stats events/s |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for size in $sizes; do
   for fmt in $formats; do
     file=$(capture "$size" "$fmt")
@@ -54,13 +65,17 @@ for size in $sizes; do
     read -r secs kb < <(measure env JAVA_OPTS=-Xmx128m bin/pmtriage analyze --quiet --format json --fail-on none "$file")
     events=$(python3 -c "import json; print(json.load(open('$dir/out.txt'))['input']['events'])" 2>/dev/null) || {
       echo "| $(basename "$file") | $mb | pmtriage failed: $(tail -n 2 "$dir/time.txt" | head -n 1) |"; continue; }
-    py="-"; pymbs="-"; ratio="-"
+    py="-"; pymbs="-"; ratio="-"; st="-"; stev="-"
+    if [ "$fmt" = pml ]; then
+      read -r st _ < <(measure env JAVA_OPTS=-Xmx128m bin/pmtriage stats --quiet --format json "$file")
+      stev=$(python3 -c "print(round($events / $st))")
+    fi
     if [ "$fmt" = csv ]; then
       read -r pysecs _ < <(measure python3 bench/iterate_csv.py "$file")
       py=$pysecs
       pymbs=$(python3 -c "print(round($mb / $pysecs))")
       ratio=$(python3 -c "print(round($pysecs / $secs, 2))")
     fi
-    python3 -c "print('| $(basename "$file") | $mb | $events | $secs | %d | %d | %d | $py | $pymbs | $ratio |' % ($mb / $secs, $events / $secs, $kb / 1024))"
+    python3 -c "print('| $(basename "$file") | $mb | $events | $secs | %d | %d | %d | $py | $pymbs | $ratio | $st | $stev |' % ($mb / $secs, $events / $secs, $kb / 1024))"
   done
 done

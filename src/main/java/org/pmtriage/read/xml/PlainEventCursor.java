@@ -16,10 +16,11 @@ import org.pmtriage.read.Decoding;
 /**
  * Reads the events of one piece of eventlist straight from its bytes, when they are in the plain
  * form ProcMon writes: elements without attributes, named with ASCII letters, digits, {@code _},
- * {@code .} and {@code -}; text in valid UTF-8 with no control character but tab and newline,
- * and no reference but the five predefined entities; whitespace between elements. Anything else
- * (comments, CDATA sections, processing instructions, character references, attributes, text
- * between elements, a malformed event...) makes {@link #events} give up,
+ * {@code .} and {@code -}; text in valid UTF-8 with no control character but tab, newline and
+ * carriage return, and no reference but the five predefined entities and character references
+ * ({@code &#13;}, as ProcMon writes the line breaks of a Process Start's environment);
+ * whitespace between elements. Anything else (comments, CDATA sections, processing
+ * instructions, attributes, text between elements, a malformed event...) makes {@link #events} give up,
  * and the piece goes to Aalto, which then accepts or refuses it as it does every document. So this
  * path only ever reads what Aalto would read the same way; it is about four times faster because
  * it does not tokenize generally, decode UTF-8 into chars, or look up names in a symbol table.
@@ -376,14 +377,40 @@ final class PlainEventCursor implements ElementCursor {
         return i + count + 1;
     }
 
-    /** @return the index after the predefined entity reference at {@code i} */
+    /**
+     * @return the index after the reference at {@code i}: one of the five predefined entities, or a
+     *         character reference to a character XML allows
+     */
     private int entity(int i) {
+        if (i + 1 < end && b[i + 1] == '#') {
+            int at = i + 2;
+            int radix = at < end && b[at] == 'x' ? 16 : 10;
+            if (radix == 16) {
+                at++;
+            }
+            int from = at;
+            long value = 0;
+            while (at < end && at - from < 8 && Character.digit(b[at], radix) >= 0) {
+                value = value * radix + Character.digit(b[at], radix);
+                at++;
+            }
+            if (at == from || at >= end || b[at] != ';' || !allowed(value)) {
+                throw NOT_PLAIN;
+            }
+            return at + 1;
+        }
         for (String known : ENTITIES) {
             if (i + known.length() < end && matches(i + 1, known)) {
                 return i + 1 + known.length();
             }
         }
         throw NOT_PLAIN;
+    }
+
+    /** @return whether XML 1.0 allows the character, also as a reference */
+    private static boolean allowed(long c) {
+        return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+                || c >= 0x10000 && c <= 0x10FFFF;
     }
 
     private static final String[] ENTITIES = {"amp;", "lt;", "gt;", "quot;", "apos;"};
@@ -403,47 +430,54 @@ final class PlainEventCursor implements ElementCursor {
         if (length >= 0) {
             return;
         }
-        String text = textAscii ? null : new String(b, textStart, textEnd - textStart, StandardCharsets.UTF_8);
-        int n = text == null ? textEnd - textStart : text.length();
+        int n = textEnd - textStart;
         if (chars.length < n) {
             chars = new char[Math.max(n, chars.length * 2)];
         }
-        length = 0;
-        if (text == null && !textEntities && !textCr) {
+        if (textAscii && !textEntities && !textCr) {
             for (int i = 0; i < n; i++) {
                 chars[i] = (char) b[textStart + i];
             }
             length = n;
             return;
         }
-        for (int i = 0; i < n; i++) {
-            char c = text == null ? (char) b[textStart + i] : text.charAt(i);
-            if (c == '&' && textEntities) {
-                int k = entityIndex(text, i);
-                chars[length++] = REPLACEMENTS[k];
-                i += ENTITIES[k].length();
+        // rare: entities, line ends or non-ASCII text (checked by scanText, so well-formed here)
+        String text = new String(b, textStart, n, textAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&') {
+                int semicolon = text.indexOf(';', i);
+                out.append(reference(text.substring(i + 1, semicolon)));
+                i = semicolon;
             } else if (c == '\r') {
-                // XML reads CRLF and a lone CR as LF
-                chars[length++] = '\n';
-                if (i + 1 < n && (text == null ? b[textStart + i + 1] : text.charAt(i + 1)) == '\n') {
+                // XML reads CRLF and a lone CR as LF (a CR written as a reference stays)
+                out.append('\n');
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
             } else {
-                chars[length++] = c;
+                out.append(c);
             }
         }
+        length = out.length();
+        if (chars.length < length) {
+            chars = new char[length];
+        }
+        out.getChars(0, length, chars, 0);
     }
 
-    private int entityIndex(String text, int at) {
+    /** @return the text of a reference that {@link #entity} accepted, without its {@code &} and {@code ;} */
+    private static String reference(String name) {
+        if (name.startsWith("#x")) {
+            return Character.toString(Integer.parseInt(name.substring(2), 16));
+        }
+        if (name.startsWith("#")) {
+            return Character.toString(Integer.parseInt(name.substring(1)));
+        }
         for (int k = 0; k < ENTITIES.length; k++) {
-            String known = ENTITIES[k];
-            boolean same = true;
-            for (int j = 0; j < known.length() && same; j++) {
-                char c = text == null ? (char) b[textStart + at + 1 + j] : text.charAt(at + 1 + j);
-                same = c == known.charAt(j);
-            }
-            if (same) {
-                return k;
+            if (ENTITIES[k].equals(name + ";")) {
+                return String.valueOf(REPLACEMENTS[k]);
             }
         }
         throw NOT_PLAIN;

@@ -39,6 +39,7 @@ class PlainEventCursorTest {
         "<Path>C:\\Пользователи\\файл.txt</Path>\n",
         "<Path>D:\\ビルド\\出力 \uD83D\uDE00.obj</Path>\n",
         "<Path>C:\\line\r\nbreak\rand\nmore</Path>\r\n",
+        "<Path>C:\\&#65;&#x42;&#x1F600;</Path>\n<Detail>Environment: &#13;;\tA=1&#13;&#10;&#9;</Detail>\n",
         "<Path/>\n",
         "<Path></Path>\n<Category>File System</Category>\n<Duration>0.0000123</Duration>\n",
         "<Path>C:\\a</Path>\n<stack>\n<frame>\n<depth>0</depth>\n<address>0xfffff80</address>\n"
@@ -58,7 +59,9 @@ class PlainEventCursorTest {
     @ValueSource(strings = {
         "<Path><!-- c -->C:\\a</Path>\n",
         "<Path><![CDATA[C:\\a]]></Path>\n",
-        "<Path>C:\\&#65;</Path>\n",
+        "<Path>C:\\&#0;</Path>\n",
+        "<Path>C:\\&#xD800;</Path>\n",
+        "<Path>C:\\&#X41;</Path>\n",
         "<Path kind=\"file\">C:\\a</Path>\n",
         "<Path>C:\\a</Path >\n",
         "<Path>C:\\a</Path>\ntext between\n",
