@@ -33,6 +33,9 @@ final class ParallelEvents implements EventSource {
     /** Bytes per piece when none is given. */
     static final int PIECE_BYTES = 1 << 20;
 
+    /** Bytes of the first piece; each next one is twice as large, up to the piece size. */
+    private static final int FIRST_PIECE_BYTES = 32 * 1024;
+
     /** Largest single event accepted, in bytes: four times the text limit (UTF-8), plus markup. */
     static final int MAX_EVENT_BYTES = 4 * XmlEventReader.MAX_TEXT_CHARS + (1 << 20);
 
@@ -129,8 +132,10 @@ final class ParallelEvents implements EventSource {
             int length = start.length;
             EventListSplitter splitter = new EventListSplitter();
             boolean eof = false;
+            // small pieces first, so that the first events arrive while the code is still cold
+            int target = Math.min(pieceBytes, FIRST_PIECE_BYTES);
             while (!closed) {
-                while (!eof && length < pieceBytes) {
+                while (!eof && length < target) {
                     if (length == buffer.length) {
                         buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
                     }
@@ -148,17 +153,23 @@ final class ParallelEvents implements EventSource {
                     break;
                 }
                 if (splitter.cut < 0) {
+                    if (target < pieceBytes) {
+                        target = pieceBytes;
+                        continue;
+                    }
                     if (length >= MAX_EVENT_BYTES) {
                         pieces.put(CompletableFuture.failedFuture(new LogFormatException(source, line + ":" + column,
                                 "an <event> element is longer than " + MAX_EVENT_BYTES + " bytes")));
                         break;
                     }
                     pieceBytes = Math.min(MAX_EVENT_BYTES, pieceBytes * 2);
+                    target = pieceBytes;
                     if (buffer.length < pieceBytes) {
                         buffer = java.util.Arrays.copyOf(buffer, pieceBytes + 1);
                     }
                     continue;
                 }
+                target = Math.min(pieceBytes, target * 2);
                 byte[] piece = java.util.Arrays.copyOf(buffer, splitter.cut);
                 submit(piece, piece.length, line, column, false, null);
                 int nextLine = line + splitter.newlinesBeforeCut;
