@@ -52,6 +52,8 @@ final class ParallelEvents implements EventSource {
     private final Decoding decoding;
     private final ExecutorService workers;
     private final BlockingQueue<Future<Piece>> pieces;
+    /** Buffers whose pieces are parsed, for the splitter to fill again: no garbage per piece. */
+    private final BlockingQueue<byte[]> spares;
     private final Thread splitter;
     private Iterator<ParsedEvent> current = List.<ParsedEvent>of().iterator();
     private LogFormatException currentError;
@@ -78,6 +80,7 @@ final class ParallelEvents implements EventSource {
             return t;
         });
         this.pieces = new ArrayBlockingQueue<>(2 * threads + 1);
+        this.spares = new ArrayBlockingQueue<>(2 * threads + 3);
         this.splitter = new Thread(() -> split(start, in, line, column, pieceBytes), "pmtriage-xml-splitter");
         splitter.setDaemon(true);
         splitter.start();
@@ -127,7 +130,7 @@ final class ParallelEvents implements EventSource {
     /** The splitter thread: reads, cuts and hands pieces to the workers, in order. */
     private void split(byte[] start, InputStream in, int line, int column, int pieceBytes) {
         try {
-            byte[] buffer = new byte[Math.max(pieceBytes, start.length) + (pieceBytes >> 2) + 1];
+            byte[] buffer = spare(Math.max(pieceBytes, start.length) + (pieceBytes >> 2) + 1);
             System.arraycopy(start, 0, buffer, 0, start.length);
             int length = start.length;
             EventListSplitter splitter = new EventListSplitter();
@@ -149,7 +152,7 @@ final class ParallelEvents implements EventSource {
                 splitter.scan(buffer, length);
                 if (eof || splitter.eventListEnds && splitter.cut < 0) {
                     byte[] rest = java.util.Arrays.copyOf(buffer, length);
-                    submit(rest, eof ? rest.length : 0, line, column, true, in);
+                    submit(rest, rest.length, eof ? rest.length : 0, line, column, true, in);
                     break;
                 }
                 if (splitter.cut < 0) {
@@ -170,14 +173,17 @@ final class ParallelEvents implements EventSource {
                     continue;
                 }
                 target = Math.min(pieceBytes, target * 2);
-                byte[] piece = java.util.Arrays.copyOf(buffer, splitter.cut);
-                submit(piece, piece.length, line, column, false, null);
-                int nextLine = line + splitter.newlinesBeforeCut;
+                int pieceLine = line;
+                int pieceColumn = column;
+                line += splitter.newlinesBeforeCut;
                 column = splitter.lastNewlineBeforeCut < 0 ? column + chars(buffer, 0, splitter.cut)
                         : 1 + chars(buffer, splitter.lastNewlineBeforeCut + 1, splitter.cut);
-                line = nextLine;
-                System.arraycopy(buffer, splitter.cut, buffer, 0, length - splitter.cut);
+                // the piece keeps the buffer; what follows the cut moves to a spare one
+                byte[] next = spare(buffer.length);
+                System.arraycopy(buffer, splitter.cut, next, 0, length - splitter.cut);
+                submit(buffer, splitter.cut, splitter.cut, pieceLine, pieceColumn, false, null);
                 length -= splitter.cut;
+                buffer = next;
             }
             pieces.put(CompletableFuture.completedFuture(END));
         } catch (InterruptedException | RejectedExecutionException e) {
@@ -194,22 +200,35 @@ final class ParallelEvents implements EventSource {
     }
 
     /**
-     * @param bytes the piece
-     * @param known how many of its bytes are all there is (the last piece's tail is followed by the
-     *              rest of the input, streamed by its worker, when {@code in} is given)
+     * @param bytes  the piece, in {@code bytes[0, length)}; a piece that is not the last one is
+     *               given back to the spares once parsed
+     * @param known  how many of its bytes are all there is (the last piece's tail is followed by the
+     *               rest of the input, streamed by its worker, when {@code in} is given)
      */
-    private void submit(byte[] bytes, int known, int line, int column, boolean last, InputStream in)
+    private void submit(byte[] bytes, int length, int known, int line, int column, boolean last, InputStream in)
             throws InterruptedException {
-        InputStream body = new ByteArrayInputStream(bytes);
+        InputStream body = new ByteArrayInputStream(bytes, 0, length);
         if (last && in != null && known == 0) {
             body = new SequenceInputStream(body, in);
         }
         InputStream xml = new SequenceInputStream(new ByteArrayInputStream(PREFIX),
                 last ? body : new SequenceInputStream(body, new ByteArrayInputStream(SUFFIX)));
         pieces.put(workers.submit(() -> {
-            List<ParsedEvent> plain = last ? null : PlainEventCursor.events(bytes, bytes.length, decoding);
-            return plain != null ? new Piece(plain, null) : parse(xml, line, column - PREFIX.length);
+            try {
+                List<ParsedEvent> plain = last ? null : PlainEventCursor.events(bytes, length, decoding);
+                return plain != null ? new Piece(plain, null) : parse(xml, line, column - PREFIX.length);
+            } finally {
+                if (!last) {
+                    spares.offer(bytes);
+                }
+            }
         }));
+    }
+
+    /** @return a spare buffer of at least {@code size} bytes, or a new one */
+    private byte[] spare(int size) {
+        byte[] spare = spares.poll();
+        return spare != null && spare.length >= size ? spare : new byte[size];
     }
 
     private Piece parse(InputStream xml, int line, int column) {
