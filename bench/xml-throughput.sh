@@ -16,7 +16,8 @@ if [[ ! -f $xml ]]; then
   java -cp "$cp" org.pmtriage.read.xml.XmlBenchmark make "$csv" "$xml" "$size" "$columns"
 fi
 uptime
-for run in "default 1" "aalto-async 1" "aalto 1" "woodstox 1" "jdk 1" "default 2"; do
+# THREADS 0: the caller's thread parses; 1 or more: that many workers parse the eventlist in pieces
+for run in "default 0" "default 1" "aalto-async 0" "aalto 0" "woodstox 0" "jdk 0" "default 2"; do
   # shellcheck disable=SC2086
   /usr/bin/time -v -o /tmp/pmtriage-bench.time java -Xmx128m -cp "$cp" org.pmtriage.read.xml.XmlBenchmark \
     read "$xml" $run 3

@@ -29,9 +29,11 @@ public final class XmlBenchmark {
     /**
      * {@code make CSV OUT.xml MEGABYTES [all|default]} or
      * {@code read FILE [default|aalto-async|aalto|jdk|woodstox] [THREADS [REPEAT]]} ({@code default} is
-     * what the reader does: guarded blocking Aalto on one thread, non-blocking Aalto to hand over to
-     * THREADS; threads parse the eventlist with default and aalto-async only; the CPU figure is the reading thread's own, so it is meaningful
-     * only for 1; REPEAT reads the file again in the same JVM, to see the JIT-compiled speed).
+     * what the reader does: with THREADS 0, guarded blocking Aalto on the reading thread; otherwise
+     * non-blocking Aalto up to the eventlist, which THREADS workers parse in pieces (plain pieces
+     * straight from their bytes); pieces are used with default and aalto-async only; the CPU figure
+     * is the reading thread's own, so it is meaningful only for 0; REPEAT reads the file again in
+     * the same JVM, to see the JIT-compiled speed).
      *
      * @param args as above
      * @throws IOException when a file cannot be read or written
