@@ -39,6 +39,21 @@ final class EventElementParser {
     private String problem;
     private Location problemAt;
 
+    // the event being read
+    private long timeOfDay;
+    private String processName;
+    private String operationName;
+    private Operation operation;
+    private String path;
+    private String result;
+    private String detail;
+    private String commandLine;
+    private String imagePath;
+    private int pid;
+    private int tid;
+    private int parentPid;
+    private int processIndex;
+
     /**
      * @param decoding which texts to build; below {@link Decoding#FULL}, a Path or Detail that the
      *                 level leaves out is passed over when the Operation came before it
@@ -56,67 +71,23 @@ final class EventElementParser {
     ParsedEvent parse() {
         present = 0;
         problem = null;
-        long timeOfDay = TimeOfDay.INVALID;
-        String processName = "";
-        String operationName = "";
-        Operation operation = null;
-        String path = "";
-        String result = "";
-        String detail = "";
-        String commandLine = "";
-        String imagePath = "";
-        int pid = Event.UNKNOWN;
-        int tid = Event.UNKNOWN;
-        int parentPid = Event.UNKNOWN;
-        int processIndex = Event.UNKNOWN;
+        timeOfDay = TimeOfDay.INVALID;
+        processName = "";
+        operationName = "";
+        operation = null;
+        path = "";
+        result = "";
+        detail = "";
+        commandLine = "";
+        imagePath = "";
+        pid = Event.UNKNOWN;
+        tid = Event.UNKNOWN;
+        parentPid = Event.UNKNOWN;
+        processIndex = Event.UNKNOWN;
         int event;
         while ((event = cursor.next()) != XMLStreamConstants.END_ELEMENT) {
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            switch (cursor.name()) {
-                case "ProcessIndex" -> processIndex = readInt();
-                case "Time_of_Day" -> {
-                    collect();
-                    timeOfDay = TimeOfDay.parse(text.of(cursor.text(), cursor.length()));
-                    if (timeOfDay == TimeOfDay.INVALID) {
-                        fail(cursor.location(), "Time of Day \"" + clip(cursor.string()) + "\" is not a time");
-                    }
-                    present |= TIME;
-                }
-                case "Process_Name" -> {
-                    processName = readName();
-                    present |= PROCESS_NAME;
-                }
-                case "PID" -> {
-                    pid = readInt();
-                    if (pid < 0) {
-                        fail(cursor.location(), "PID \"" + clip(cursor.string()) + "\" is not a number");
-                    }
-                    present |= PID;
-                }
-                case "Operation" -> {
-                    operationName = readName();
-                    operation = Operation.of(operationName);
-                    present |= OPERATION;
-                }
-                case "Path" -> {
-                    path = keepPath(operation) ? readString() : skipString();
-                    present |= PATH;
-                }
-                case "Result" -> {
-                    result = readName();
-                    present |= RESULT;
-                }
-                case "Detail" -> {
-                    detail = keepDetail(operation) ? readString() : skipString();
-                    present |= DETAIL;
-                }
-                case "TID" -> tid = readInt();
-                case "Parent_PID" -> parentPid = readInt();
-                case "Command_Line" -> commandLine = readString();
-                case "Image_Path" -> imagePath = readName();
-                default -> cursor.skipElement();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                child(cursor.name());
             }
         }
         String missing = null;
@@ -128,6 +99,57 @@ final class EventElementParser {
                 operation == null ? Operation.of(operationName) : operation, path, result, detail, parentPid,
                 commandLine, imagePath, processIndex, problem, problem == null ? "" : cursor.format(problemAt),
                 missing, (present & DETAIL) != 0);
+    }
+
+    /**
+     * Reads one child element of the event, the cursor on its start tag. A method of its own (not
+     * the loop's body) so that the JIT compiles this switch once, not again for the loop (OSR).
+     */
+    private void child(String name) {
+        switch (name) {
+            case "ProcessIndex" -> processIndex = readInt();
+            case "Time_of_Day" -> {
+                collect();
+                timeOfDay = TimeOfDay.parse(text.of(cursor.text(), cursor.length()));
+                if (timeOfDay == TimeOfDay.INVALID) {
+                    fail(cursor.location(), "Time of Day \"" + clip(cursor.string()) + "\" is not a time");
+                }
+                present |= TIME;
+            }
+            case "Process_Name" -> {
+                processName = readName();
+                present |= PROCESS_NAME;
+            }
+            case "PID" -> {
+                pid = readInt();
+                if (pid < 0) {
+                    fail(cursor.location(), "PID \"" + clip(cursor.string()) + "\" is not a number");
+                }
+                present |= PID;
+            }
+            case "Operation" -> {
+                operationName = readName();
+                operation = Operation.of(operationName);
+                present |= OPERATION;
+            }
+            case "Path" -> {
+                path = keepPath(operation) ? readString() : skipString();
+                present |= PATH;
+            }
+            case "Result" -> {
+                result = readName();
+                present |= RESULT;
+            }
+            case "Detail" -> {
+                detail = keepDetail(operation) ? readString() : skipString();
+                present |= DETAIL;
+            }
+            case "TID" -> tid = readInt();
+            case "Parent_PID" -> parentPid = readInt();
+            case "Command_Line" -> commandLine = readString();
+            case "Image_Path" -> imagePath = readName();
+            default -> cursor.skipElement();
+        }
     }
 
     /** @param operation the event's, or null when its Operation has not come yet */
