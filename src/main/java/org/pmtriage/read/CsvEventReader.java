@@ -42,6 +42,9 @@ public final class CsvEventReader implements EventReader {
     private final int imagePath;
     private final DayRollover days = new DayRollover();
     private long recordNumber;
+    /** The last operation name met (an interned column value) and what it means: one lookup per change. */
+    private String lastOperationName;
+    private Operation lastOperation;
     private Event next;
 
     /**
@@ -168,7 +171,11 @@ public final class CsvEventReader implements EventReader {
             return bad(line, "PID \"" + clip(csv.field(pid)) + "\" is not a number");
         }
         String op = csv.internedField(operation);
-        Operation meaning = Operation.of(op);
+        if (op != lastOperationName) {
+            lastOperationName = op;
+            lastOperation = Operation.of(op);
+        }
+        Operation meaning = lastOperation;
         Decoding decoding = options.decoding();
         boolean full = decoding == Decoding.FULL;
         String pathText = full || meaning.isProcess() || decoding == Decoding.ANALYSIS && meaning != Operation.OTHER

@@ -166,6 +166,10 @@ final class CsvScanner implements Closeable {
         if (escaped[i] || ends[i] - starts[i] > 40) {
             return TimeOfDay.INVALID;
         }
+        long common = TimeOfDay.parseCommon(buf, starts[i], ends[i]);
+        if (common != TimeOfDay.UNCOMMON) {
+            return common;
+        }
         for (int p = starts[i]; p < ends[i]; p++) {
             if (buf[p] < 0) {
                 return TimeOfDay.parse(field(i));

@@ -14,6 +14,9 @@ public final class TimeOfDay {
     /** Returned by {@link #parse} for text that is not a time of day. */
     public static final long INVALID = -1;
 
+    /** Returned by {@link #parseCommon} for text in another form than the common ones. */
+    public static final long UNCOMMON = Long.MIN_VALUE;
+
     /** Afternoon designators seen in Windows locales, before or after the time. */
     private static final String[] PM = {"PM", "P.M.", "p. m.", "午後", "오후", "下午", "μ.μ.", "م", "ب.ظ"};
     /** Morning designators. */
@@ -67,6 +70,61 @@ public final class TimeOfDay {
         }
         long rest = clock - hour * 3600 * Timeline.TICKS_PER_SECOND;
         return (hour % 12 + (pm ? 12 : 0)) * 3600 * Timeline.TICKS_PER_SECOND + rest;
+    }
+
+    /**
+     * Reads the two forms nearly every export has, {@code H:MM:SS.fffffff} followed by
+     * {@code " AM"}/{@code " PM"} or by nothing, straight from ASCII bytes; {@link #parse} reads
+     * the same text the same way, and every other form.
+     *
+     * @return ticks since midnight, {@link #INVALID} for an impossible time in the common form, or
+     *         {@link #UNCOMMON} for any other form
+     */
+    public static long parseCommon(byte[] b, int from, int to) {
+        int i = from;
+        int n = to - from;
+        int hour;
+        if (n >= 15 && b[i + 1] == ':' && digits(b, i, 1)) {
+            hour = b[i] - '0';
+            i += 2;
+        } else if (n >= 16 && b[i + 2] == ':' && digits(b, i, 2)) {
+            hour = (b[i] - '0') * 10 + b[i + 1] - '0';
+            i += 3;
+        } else {
+            return UNCOMMON;
+        }
+        if (to - i != 13 && to - i != 16 || b[i + 2] != ':' || b[i + 5] != '.' || !digits(b, i, 2)
+                || !digits(b, i + 3, 2) || !digits(b, i + 6, 7)) {
+            return UNCOMMON;
+        }
+        int minute = (b[i] - '0') * 10 + b[i + 1] - '0';
+        int second = (b[i + 3] - '0') * 10 + b[i + 4] - '0';
+        long fraction = 0;
+        for (int k = i + 6; k < i + 13; k++) {
+            fraction = fraction * 10 + b[k] - '0';
+        }
+        if (to - i == 16) {
+            if (b[i + 13] != ' ' || b[i + 15] != 'M' || b[i + 14] != 'A' && b[i + 14] != 'P') {
+                return UNCOMMON;
+            }
+            if (hour < 1 || hour > 12) {
+                return INVALID;
+            }
+            hour = hour % 12 + (b[i + 14] == 'P' ? 12 : 0);
+        }
+        if (hour > 23 || minute > 59 || second > 59) {
+            return INVALID;
+        }
+        return ((hour * 60L + minute) * 60 + second) * Timeline.TICKS_PER_SECOND + fraction;
+    }
+
+    private static boolean digits(byte[] b, int at, int count) {
+        for (int k = at; k < at + count; k++) {
+            if (b[k] < '0' || b[k] > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.pmtriage.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,5 +48,30 @@ class TimeOfDayTest {
         assertEquals(late, days.toTimeline(late));
         assertEquals(Timeline.TICKS_PER_DAY + early, days.toTimeline(early));
         assertEquals(Timeline.TICKS_PER_DAY + early - 5, days.toTimeline(early - 5), "small steps back stay");
+    }
+    @Test
+    void commonFormsFromBytesReadAsTheGeneralParserReadsThem() {
+        java.util.Random random = new java.util.Random(11);
+        String[] shapes = {"h:mm:ss.fffffff AM", "h:mm:ss.fffffff PM", "hh:mm:ss.fffffff", "h:mm:ss.fffffff",
+            "hh:mm:ss.fffffff PM", "h:mm:ss,fffffff", "hh:mm:ss.ffffff", "h:mm:ss.fffffff XM", "h.mm.ss.fffffff",
+            "hh:mm:ss.fffffff AMX", " h:mm:ss.fffffff"};
+        int common = 0;
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (char c : shapes[random.nextInt(shapes.length)].toCharArray()) {
+                text.append(switch (c) {
+                    case 'h', 'm', 's', 'f' -> (char) ('0' + random.nextInt(random.nextInt(20) == 0 ? 13 : 10));
+                    case 'X' -> "AP?".charAt(random.nextInt(3));
+                    default -> c;
+                });
+            }
+            byte[] bytes = ("x" + text + "y").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            long fast = TimeOfDay.parseCommon(bytes, 1, bytes.length - 1);
+            if (fast != TimeOfDay.UNCOMMON) {
+                common++;
+                assertEquals(TimeOfDay.parse(text), fast, text.toString());
+            }
+        }
+        assertTrue(common > 5_000, "common forms met: " + common);
     }
 }
