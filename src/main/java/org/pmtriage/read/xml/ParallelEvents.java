@@ -142,7 +142,7 @@ final class ParallelEvents implements EventSource {
                     if (length == buffer.length) {
                         buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
                     }
-                    int n = in.read(buffer, length, buffer.length - length);
+                    int n = in.read(buffer, length, Math.min(buffer.length - length, Math.max(target - length, 1 << 13)));
                     if (n < 0) {
                         eof = true;
                     } else {
