@@ -147,11 +147,34 @@ public final class XmlEventReader implements EventReader {
                 return XmlCursor.blocking(StaxFactories.aalto(), new TextRunGuard(buffered, MAX_TEXT_BYTES), source,
                         MAX_TEXT_CHARS, utf16 ? null : root);
             }
+            checkProlog(start, prolog.rootStart(), source);
             buffered.skipNBytes((bom ? 3 : 0) + Math.max(0, prolog.rootStart()));
             return prolog.rootStart() < 0 ? XmlCursor.async(buffered, source, MAX_TEXT_CHARS, 1, 1)
                     : XmlCursor.async(buffered, source, MAX_TEXT_CHARS, prolog.rootLine(), prolog.rootColumn());
         } catch (IOException e) {
             throw new LogFormatException(source, "", "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses what precedes the root element (XML declaration, comments, processing instructions)
+     * with the blocking parser, which places errors there correctly, since the non-blocking one is
+     * fed from the root on.
+     */
+    private static void checkProlog(byte[] start, int rootStart, String source) {
+        if (rootStart <= 0) {
+            return;
+        }
+        byte[] prolog = java.util.Arrays.copyOf(start, rootStart + 4);
+        System.arraycopy("<r/>".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, prolog, rootStart, 4);
+        XmlCursor cursor = XmlCursor.blocking(StaxFactories.aalto(), new java.io.ByteArrayInputStream(prolog), source,
+                MAX_TEXT_CHARS, null);
+        try {
+            while (cursor.next() != XMLStreamConstants.END_DOCUMENT) {
+                // only its errors matter
+            }
+        } finally {
+            cursor.close();
         }
     }
 

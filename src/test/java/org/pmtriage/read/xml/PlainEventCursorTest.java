@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -99,12 +100,11 @@ class PlainEventCursorTest {
                     .append("<Path>C:\\R&amp;D\\файл ").append(i).append(".txt</Path>\r\n").append(TAIL);
         }
         byte[] original = doc(events.toString());
-        int eventList = new String(original, StandardCharsets.ISO_8859_1).indexOf("<event>");
         Random random = new Random(7);
-        for (int round = 0; round < 300; round++) {
+        for (int round = 0; round < 400; round++) {
             byte[] damaged = original.clone();
             for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
-                damaged[eventList + random.nextInt(damaged.length - eventList)] = (byte) random.nextInt(256);
+                damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
             }
             assertSameAsAalto(damaged);
         }
@@ -148,6 +148,15 @@ class PlainEventCursorTest {
 
     private static byte[] doc(String events) {
         return XmlDocs.doc(events).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aDamagedXmlDeclarationIsRefusedInPiecesToo() throws IOException {
+        byte[] xml = doc(HEAD + "<Path>C:\\a</Path>\n" + TAIL);
+        xml[new String(xml, StandardCharsets.ISO_8859_1).indexOf("version") + 5] = 0x1e;
+        Outcome pieces = read(xml, 1);
+        assertTrue(pieces.failed());
+        assertEquals("t.xml:1", line(pieces.failure()), pieces.failure());
     }
 
     @Test
