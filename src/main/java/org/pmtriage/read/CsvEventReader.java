@@ -176,13 +176,8 @@ public final class CsvEventReader implements EventReader {
             lastOperation = Operation.of(op);
         }
         Operation meaning = lastOperation;
-        Decoding decoding = options.decoding();
-        boolean full = decoding == Decoding.FULL;
-        String pathText = full || meaning.isProcess() || decoding == Decoding.ANALYSIS && meaning != Operation.OTHER
-                ? csv.field(path) : "";
-        String detailText = detail >= 0 && (full || meaning == Operation.PROCESS_CREATE
-                || meaning == Operation.PROCESS_START || decoding == Decoding.ANALYSIS
-                && meaning == Operation.CREATE_FILE) ? csv.field(detail) : "";
+        String pathText = options.decoding().keepsPath(meaning) ? csv.field(path) : "";
+        String detailText = detail >= 0 && options.decoding().keepsDetail(meaning) ? csv.field(detail) : "";
         return new Event(recordNumber, days.toTimeline(tod), csv.internedField(processName), pidValue,
                 optionalInt(tid), op, meaning, pathText, csv.internedField(result), detailText, optionalInt(parentPid),
                 commandLine < 0 ? "" : csv.field(commandLine), imagePath < 0 ? "" : csv.internedField(imagePath),

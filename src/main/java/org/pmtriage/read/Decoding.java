@@ -1,5 +1,7 @@
 package org.pmtriage.read;
 
+import org.pmtriage.event.Operation;
+
 /** Which fields a reader decodes into strings. */
 public enum Decoding {
     /** Every field of every event, as the log has it (conversion, tests). */
@@ -14,5 +16,18 @@ public enum Decoding {
      * What counting ({@code stats}) uses: Path and Detail only for process events, as for
      * {@link #ANALYSIS}; file events keep them empty too. Readers may decode more.
      */
-    COUNTS
+    COUNTS;
+
+    /** @return whether this level keeps the Path of an event of this meaning */
+    public boolean keepsPath(Operation operation) {
+        return this == FULL || operation.isProcess() || this == ANALYSIS && operation != Operation.OTHER;
+    }
+
+    /**
+     * @return whether this level keeps the Detail of an event of this meaning (below
+     *         {@link #FULL}, a Process Start's may end before its environment block)
+     */
+    public boolean keepsDetail(Operation operation) {
+        return this == FULL || operation.isProcess() || this == ANALYSIS && operation == Operation.CREATE_FILE;
+    }
 }

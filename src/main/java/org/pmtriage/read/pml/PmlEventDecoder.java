@@ -70,7 +70,7 @@ final class PmlEventDecoder {
         need(d, 1, end);
         int sub = b.get(d) & 0xff;
         named(PmlNames.operation(PmlNames.CLASS_FILE_SYSTEM, op, sub, false));
-        if (decoding == Decoding.COUNTS || decoding == Decoding.ANALYSIS && meaning == Operation.OTHER) {
+        if (!decoding.keepsPath(meaning)) {
             return;
         }
         int info = d + 0x18 + 5 * p;
@@ -81,7 +81,7 @@ final class PmlEventDecoder {
         int after = pathAt + byteLength(pathInfo);
         if (op == PmlNames.FS_CREATE_FILE) {
             createFile(b, d, after, end, extra, extraSize);
-        } else if (decoding != Decoding.FULL) {
+        } else if (!decoding.keepsDetail(meaning)) {
             return;
         } else if (op == PmlNames.FS_READ_FILE || op == PmlNames.FS_WRITE_FILE) {
             need(d, 0x20 + 8, end);
@@ -123,7 +123,7 @@ final class PmlEventDecoder {
 
     private void process(ByteBuffer b, int op, int tid, int d, int end) {
         named(PmlNames.operation(PmlNames.CLASS_PROCESS, op, 0, false));
-        if (decoding != Decoding.FULL && !meaning.isProcess()) {
+        if (!decoding.keepsPath(meaning)) {
             return;
         }
         switch (op) {
@@ -198,7 +198,7 @@ final class PmlEventDecoder {
 
     private void registry(ByteBuffer b, int op, int d, int end) {
         named(PmlNames.operation(PmlNames.CLASS_REGISTRY, op, 0, false));
-        if (decoding != Decoding.FULL) {
+        if (!decoding.keepsPath(meaning)) {
             return;
         }
         need(d, 2, end);
@@ -218,7 +218,7 @@ final class PmlEventDecoder {
         int flags = b.getShort(d) & 0xffff;
         boolean tcp = (flags & 4) != 0;
         named(PmlNames.operation(PmlNames.CLASS_NETWORK, op, 0, tcp));
-        if (decoding != Decoding.FULL) {
+        if (!decoding.keepsPath(meaning)) {
             return;
         }
         byte[] a = b.array();

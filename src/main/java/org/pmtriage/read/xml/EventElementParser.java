@@ -152,15 +152,13 @@ final class EventElementParser {
         }
     }
 
-    /** @param operation the event's, or null when its Operation has not come yet */
+    /** @param operation the event's, or null when its Operation has not come yet (then all is kept) */
     private boolean keepPath(Operation operation) {
-        return decoding == Decoding.FULL || operation == null || operation.isProcess()
-                || decoding == Decoding.ANALYSIS && operation != Operation.OTHER;
+        return operation == null || decoding.keepsPath(operation);
     }
 
     private boolean keepDetail(Operation operation) {
-        return decoding == Decoding.FULL || operation == null || operation.isProcess()
-                || decoding == Decoding.ANALYSIS && operation == Operation.CREATE_FILE;
+        return operation == null || decoding.keepsDetail(operation);
     }
 
     private String missing() {
