@@ -1,9 +1,5 @@
 package org.pmtriage.read.xml;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Finds, in the bytes of an eventlist, where the last complete {@code <event>} element ends, so
  * that the bytes before it can be parsed apart from the rest. It looks only at markup: text holds
@@ -12,10 +8,9 @@ import java.nio.ByteOrder;
  */
 final class EventListSplitter {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long BANGS = 0x2121212121212121L;
-    private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long BANGS = ByteWords.repeated('!');
+    private static final long QUESTION_MARKS = ByteWords.repeated('?');
+    private static final long NEWLINES = ByteWords.repeated('\n');
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     private static final byte[] EVENT_END = ascii("</event>");
     private static final byte[] EVENTLIST_END = ascii("</eventlist>");
@@ -124,7 +119,7 @@ final class EventListSplitter {
         int newlines = 0;
         int i = 0;
         for (; i + 8 <= cut; i += 8) {
-            long x = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long x = ByteWords.at(bytes, i) ^ NEWLINES;
             long zero = ~(((x & LOWS) + LOWS) | x | LOWS);
             newlines += Long.bitCount(zero);
         }
@@ -145,8 +140,8 @@ final class EventListSplitter {
     private static boolean containsEither(byte[] bytes, int length, long one, long other) {
         int i = 0;
         for (; i + 8 <= length; i += 8) {
-            long x = (long) LONGS.get(bytes, i);
-            if ((hasZero(x ^ one) | hasZero(x ^ other)) != 0) {
+            long x = ByteWords.at(bytes, i);
+            if ((ByteWords.zeroBytes(x ^ one) | ByteWords.zeroBytes(x ^ other)) != 0) {
                 return true;
             }
         }
@@ -156,10 +151,6 @@ final class EventListSplitter {
             }
         }
         return false;
-    }
-
-    private static long hasZero(long x) {
-        return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
     }
 
     private static boolean matches(byte[] bytes, int length, int at, byte[] pattern) {

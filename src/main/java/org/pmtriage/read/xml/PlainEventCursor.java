@@ -1,8 +1,5 @@
 package org.pmtriage.read.xml;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +34,9 @@ final class PlainEventCursor implements ElementCursor {
     }
 
     private static final NotPlain NOT_PLAIN = new NotPlain();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LT = ByteWords.repeated('<');
+    private static final long AMP = ByteWords.repeated('&');
+    private static final long GT = ByteWords.repeated('>');
 
     /** Text bytes by what they need: 0 nothing (printable ASCII, tab, newline), else {@link #scanText} looks. */
     private static final byte[] TEXT_CLASS = new byte[256];
@@ -285,7 +284,7 @@ final class PlainEventCursor implements ElementCursor {
         textCr = false;
         while (pos < end) {
             if (pos + 8 <= end) {
-                long special = special((long) LONGS.get(b, pos));
+                long special = special(ByteWords.at(b, pos));
                 if (special == 0) {
                     pos += 8;
                     continue;
@@ -326,17 +325,13 @@ final class PlainEventCursor implements ElementCursor {
 
     /**
      * @return a word with the high bit set in (at least) the lowest byte of {@code x} that
-     *         {@link #TEXT_CLASS} does not pass (and maybe in higher ones), or 0 when all eight pass
-     *         or are tab or newline
+     *         {@link #TEXT_CLASS} does not let pass or that is a tab or newline (and maybe in higher
+     *         ones), or 0 when all eight are printable ASCII other than {@code <}, {@code &} and {@code >}
      */
     private static long special(long x) {
-        long control = (x - 0x2020202020202020L) & ~x;
-        return (control | x | hasZero(x ^ 0x3C3C3C3C3C3C3C3CL) | hasZero(x ^ 0x2626262626262626L)
-                | hasZero(x ^ 0x3E3E3E3E3E3E3E3EL)) & 0x8080808080808080L;
-    }
-
-    private static long hasZero(long x) {
-        return (x - 0x0101010101010101L) & ~x;
+        long control = (x - ByteWords.repeated(' ')) & ~x & 0x8080808080808080L;
+        return control | x & 0x8080808080808080L | ByteWords.zeroBytes(x ^ LT) | ByteWords.zeroBytes(x ^ AMP)
+                | ByteWords.zeroBytes(x ^ GT);
     }
 
     /** @return the index after the valid UTF-8 sequence at {@code i} of a character XML allows */

@@ -3,9 +3,6 @@ package org.pmtriage.read.xml;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -34,11 +31,8 @@ final class TextRunGuard extends FilterInputStream {
         }
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LT = 0x3C3C3C3C3C3C3C3CL;
-    private static final long BANG = 0x2121212121212121L;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LT = ByteWords.repeated('<');
+    private static final long BANG = ByteWords.repeated('!');
     private static final byte[] CDATA_OPEN = "![CDATA[".getBytes(StandardCharsets.US_ASCII);
 
     private final long limit;
@@ -82,7 +76,7 @@ final class TextRunGuard extends FilterInputStream {
     }
 
     private void scan(byte[] b, int from, int to) throws TooLongException {
-        if (!inCdata && to - from <= limit && indexOf(b, from, to, BANG) < 0) {
+        if (!inCdata && to - from <= limit && ByteWords.indexOf(b, from, to, BANG) < 0) {
             scanWithoutCdata(b, from, to);
             return;
         }
@@ -114,7 +108,7 @@ final class TextRunGuard extends FilterInputStream {
                 }
                 openMatched = -1;
             }
-            int lt = indexOf(b, i, to, LT);
+            int lt = ByteWords.indexOf(b, i, to, LT);
             run += (lt < 0 ? to : lt) - i;
             if (run > limit) {
                 throw new TooLongException(limit);
@@ -134,7 +128,7 @@ final class TextRunGuard extends FilterInputStream {
      * need not stop at every tag. The bytes are no more than the limit, so no run lies inside them.
      */
     private void scanWithoutCdata(byte[] b, int from, int to) throws TooLongException {
-        int first = indexOf(b, from, to, LT);
+        int first = ByteWords.indexOf(b, from, to, LT);
         if (first < 0) {
             run += to - from;
             openMatched = -1;
@@ -152,24 +146,5 @@ final class TextRunGuard extends FilterInputStream {
         }
         run = to - 1 - last;
         openMatched = last == to - 1 ? 0 : -1;
-    }
-
-    /** @return the index of the first byte in {@code [from, to)} equal to the byte repeated in {@code pattern}, or -1 */
-    private static int indexOf(byte[] b, int from, int to, long pattern) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ pattern;
-            long found = (x - ONES) & ~x & HIGHS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        byte one = (byte) pattern;
-        for (; i < to; i++) {
-            if (b[i] == one) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
