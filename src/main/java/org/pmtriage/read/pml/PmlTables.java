@@ -89,12 +89,18 @@ final class PmlTables {
         return new String(b, at, 16, StandardCharsets.ISO_8859_1);
     }
 
-    private Region region(FileChannel channel, long from, long to, String what) throws IOException {
+    /** @return the size of the table {@code [from, to)}, refused when no real table is that large */
+    private long checkedSize(long from, long to, String what) {
         long size = to - from;
         if (size > MAX_TABLE_BYTES) {
             throw new LogFormatException(source, "byte 0x" + Long.toHexString(from), "the " + what + " is "
                     + size + " bytes, more than the " + MAX_TABLE_BYTES + " a PML table can plausibly need");
         }
+        return size;
+    }
+
+    private Region region(FileChannel channel, long from, long to, String what) throws IOException {
+        long size = checkedSize(from, to, what);
         ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             if (channel.read(b, from + b.position()) < 0) {
@@ -123,11 +129,7 @@ final class PmlTables {
 
         Strings(FileChannel channel, long from, long to) throws IOException {
             start = from;
-            size = to - from;
-            if (size > MAX_TABLE_BYTES) {
-                throw new LogFormatException(source, "byte 0x" + Long.toHexString(from), "the " + WHAT + " is "
-                        + size + " bytes, more than the " + MAX_TABLE_BYTES + " a PML table can plausibly need");
-            }
+            size = checkedSize(from, to, WHAT);
             index = new PmlWindow(channel, WINDOW);
             text = new PmlWindow(channel, WINDOW);
             long n = Integer.toUnsignedLong(u32(index, 0));
