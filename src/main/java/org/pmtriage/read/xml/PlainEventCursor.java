@@ -111,6 +111,7 @@ final class PlainEventCursor implements ElementCursor {
             }
             return events;
         } catch (NotPlain | ArrayIndexOutOfBoundsException e) {
+            // every read is checked against the piece's end; this net sends a missed case to Aalto
             return null;
         }
     }
