@@ -1,9 +1,12 @@
 package org.pmtriage.read.xml;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -165,9 +168,9 @@ public final class XmlEventReader implements EventReader {
         if (rootStart <= 0) {
             return;
         }
-        byte[] prolog = java.util.Arrays.copyOf(start, rootStart + 4);
-        System.arraycopy("<r/>".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, prolog, rootStart, 4);
-        XmlCursor cursor = XmlCursor.blocking(StaxFactories.aalto(), new java.io.ByteArrayInputStream(prolog), source,
+        byte[] prolog = Arrays.copyOf(start, rootStart + 4);
+        System.arraycopy("<r/>".getBytes(StandardCharsets.US_ASCII), 0, prolog, rootStart, 4);
+        XmlCursor cursor = XmlCursor.blocking(StaxFactories.aalto(), new ByteArrayInputStream(prolog), source,
                 MAX_TEXT_CHARS, null);
         try {
             while (cursor.next() != XMLStreamConstants.END_DOCUMENT) {
