@@ -43,7 +43,7 @@ class AnalyzerLimitsTest {
                 "more than 2000000 file objects open at once: later opens are not tracked, so findings about them"
                         + " may be missing"), warnings);
         assertEquals(HandleTracker.MAX_OPEN_OBJECTS, result.count(FindingKind.OPEN_AT_END), "open objects kept");
-        assertEquals(FindingCollector.MAX_PER_KIND, Capture.of(result, OpenAtEnd.class).size(), "findings listed");
+        assertEquals(FindingCounts.MAX_LISTED, Capture.of(result, OpenAtEnd.class).size(), "findings listed");
         SharingViolation violation = Capture.of(result, SharingViolation.class).get(0);
         assertEquals(HandleTracker.MAX_HOLDERS, violation.holders().size(), "holders named for one refused open");
     }
@@ -67,7 +67,7 @@ class AnalyzerLimitsTest {
 
     @Test
     void processChainPastTheCapIsForgottenNotKept() {
-        ProcessTree tree = new ProcessTree(link -> { }, node -> { }, warnings::add);
+        ProcessTree tree = new ProcessTree(link -> { }, (node, time) -> { }, warnings::add);
         int depth = ProcessTree.MAX_PROCESSES + 1000;
         WeakReference<ProcessNode> root = new WeakReference<>(tree.resolve(basic(0, "p1.exe", 1, "Process Start",
                 "", "Parent PID: 0")));
@@ -90,7 +90,7 @@ class AnalyzerLimitsTest {
 
     @Test
     void processesExitingAllAtOneTimeAreNotKept() {
-        ProcessTree tree = new ProcessTree(link -> { }, node -> { }, warnings::add);
+        ProcessTree tree = new ProcessTree(link -> { }, (node, time) -> { }, warnings::add);
         int processes = ProcessTree.MAX_PROCESSES + 1000;
         WeakReference<ProcessNode> first = null;
         for (int pid = 1; pid <= processes; pid++) {
