@@ -1,6 +1,7 @@
 package org.pmtriage.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +102,10 @@ final class FileObject {
             if (link == null) {
                 break;
             }
-            chain.add(0, link);
+            chain.add(link);
             at = link.parent();
         }
+        Collections.reverse(chain);
         return chain;
     }
 
@@ -183,10 +185,14 @@ final class FileObject {
         return !detail.isEmpty();
     }
 
-    /** @return whether the open is of a directory (its Options say Directory File, not Non-Directory File) */
+    /** @return whether the open is of a directory: its Options name {@code Directory} (not {@code Non-Directory File}) */
     boolean directory() {
-        String options = parsedDetail().options();
-        return options.contains("Directory File") && !options.contains("Non-Directory File");
+        for (String option : parsedDetail().options().split(", ")) {
+            if (option.equals("Directory") || option.equals("Directory File")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return whether it was opened to change the file, or written by its opener */

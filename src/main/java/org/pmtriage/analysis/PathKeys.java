@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code \\?\} and {@code \??\} are dropped; a {@code \Device\HarddiskVolumeN} prefix becomes its
  * drive letter once the log itself has shown both forms of one file; an 8.3 short folder name
  * ({@code RUNNER~1}) becomes its long form once a process's current directory or command line has
- * given the long form of the same folder. Streams ({@code file:Zone.Identifier}) and trailing dots
+ * given the long form of the same folder, and only one: only {@code ~1} names are paired, as the
+ * number of a higher one depends on names the log may not show. Streams ({@code file:Zone.Identifier}) and trailing dots
  * stay distinct, as they name other objects.
  *
  * <p>What is learned applies to later events only: keys made before are not revised
@@ -126,6 +127,7 @@ final class PathKeys {
             return;
         }
         String[] shortParts = prefix.split("\\\\");
+        String match = null;
         for (String folder : longFolders) {
             String[] longParts = folder.split("\\\\");
             if (longParts.length < shortParts.length) {
@@ -133,12 +135,19 @@ final class PathKeys {
             }
             boolean same = true;
             for (int i = 0; i < shortParts.length && same; i++) {
-                same = shortParts[i].equals(longParts[i]) || isShortFormOf(shortParts[i], longParts[i]);
+                same = shortParts[i].equals(longParts[i])
+                        || shortParts[i].endsWith("~1") && isShortFormOf(shortParts[i], longParts[i]);
             }
-            if (same) {
-                shortToLong.put(prefix, String.join("\\", Arrays.copyOf(longParts, shortParts.length)));
+            String candidate = String.join("\\", Arrays.copyOf(longParts, shortParts.length));
+            if (same && match != null && !match.equals(candidate)) {
                 return;
             }
+            if (same) {
+                match = candidate;
+            }
+        }
+        if (match != null) {
+            shortToLong.put(prefix, match);
         }
     }
 

@@ -108,7 +108,7 @@ final class SharingViolationDetector implements HandleListener {
                 String who = h.openerAlive() ? h.open().opener().toString()
                         : h.inheritedBy().isEmpty() ? "a process that inherited it"
                         : h.inheritedBy().get(h.inheritedBy().size() - 1).child() + ", which inherited it from "
-                        + h.open().opener() + " (exited)";
+                        + h.open().opener() + " (exited),";
                 yield who + " held it" + (h.open().desiredAccess().isEmpty() || p.event().detail().isEmpty()
                         ? ", and the log lacks the access or share mode to show the conflict"
                         : " with access and share mode that exclude the request");

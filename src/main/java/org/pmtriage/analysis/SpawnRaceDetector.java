@@ -90,6 +90,11 @@ final class SpawnRaceDetector implements HandleListener {
         }
         for (Pending p : object.races) {
             grade(p);
+            if (p.object.record > p.spawn.record() && p.grade != RaceGrade.CONFIRMED && p.grade != RaceGrade.INTENDED) {
+                // The spawn was logged first: without a child that closed or used the object, nothing
+                // shows the file was open at the spawn at all.
+                continue;
+            }
             byGrade.merge(p.grade, 1L, Long::sum);
             if (p.grade == RaceGrade.REFUTED && !listRefuted) {
                 counts.countUnlisted(FindingKind.SPAWN_RACE, 1);

@@ -65,6 +65,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "How soon after a CreateFile a spawn counts as a race (e.g. 20ms, 1s). Default: ${DEFAULT-VALUE}.")
     private long window = Analyzer.DEFAULT_WINDOW;
 
+    @Option(names = "--show-refuted",
+            description = "List spawn races the log itself refutes (as info) instead of only counting them.")
+    private boolean showRefuted;
+
     @Option(names = "--fail-on", split = ",", paramLabel = "WHAT", defaultValue = "error",
             description = "Findings that make the exit code 1: error, warning, info (that severity and above),"
                     + " a kind (inherited-handle, spawn-race, sharing-violation, open-at-end), or none. Default: ${DEFAULT-VALUE}.")
@@ -169,7 +173,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private Outcome analyze(String log, ReadOptions options, Consumer<String> warnings, boolean progress) {
         try {
-            return new Outcome(log, LogPass.analyze(log, options, window, warnings, progress, Analyzer.Scope.FINDINGS), null);
+            return new Outcome(log, LogPass.analyze(log, options, window, showRefuted, warnings, progress,
+                    Analyzer.Scope.FINDINGS), null);
         } catch (LogFormatException e) {
             if (reading.debug) {
                 e.printStackTrace(spec.commandLine().getErr());

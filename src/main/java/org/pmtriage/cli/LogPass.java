@@ -23,18 +23,20 @@ final class LogPass {
      * @param log      the log as the user named it ({@code -} for standard input)
      * @param options  how to read it
      * @param window   the spawn-race window in timeline ticks
+     * @param showRefuted whether refuted spawn races are listed (as info), not only counted
      * @param warnings receives warnings of the analysis
      * @param progress whether a progress bar may show (a large file, stderr a terminal)
      * @param scope    how much of the pass to run
      * @return the report
      * @throws LogFormatException when the log cannot be read
      */
-    static Report analyze(String log, ReadOptions options, long window, Consumer<String> warnings, boolean progress,
-                          Analyzer.Scope scope) {
+    static Report analyze(String log, ReadOptions options, long window, boolean showRefuted, Consumer<String> warnings,
+                          boolean progress, Analyzer.Scope scope) {
         try (EventReader reader = new ReadAhead(LogReaders.open(log, options.withDecoding(
                 scope == Analyzer.Scope.COUNTS ? Decoding.COUNTS : Decoding.ANALYSIS)));
              Progress bar = Progress.start(log, !progress)) {
             Analyzer analyzer = new Analyzer(window, warnings, scope);
+            analyzer.listRefutedRaces(showRefuted);
             analyzer.processTable(reader.processes());
             while (reader.hasNext()) {
                 analyzer.accept(reader.next());

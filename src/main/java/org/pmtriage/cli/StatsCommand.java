@@ -43,7 +43,7 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> warnings = reading.quiet ? w -> { }
                 : w -> err.println("pmtriage stats: warning: " + w);
-        Report report = LogPass.analyze(log, reading.toReadOptions(warnings), Analyzer.DEFAULT_WINDOW, warnings,
+        Report report = LogPass.analyze(log, reading.toReadOptions(warnings), Analyzer.DEFAULT_WINDOW, false, warnings,
                 !reading.quiet, Analyzer.Scope.COUNTS);
         CaptureSummary s = report.result().summary();
         PrintWriter out = new PrintWriter(new PrintableWriter(spec.commandLine().getOut()));

@@ -37,6 +37,11 @@ final class FindingDetail {
         this.index = index;
     }
 
+    /** @return whether a finding of this kind is drawn with a timeline (inherited handles, sharing violations) */
+    static boolean draws(Finding f) {
+        return f instanceof InheritedHandle || f instanceof SharingViolation;
+    }
+
     /**
      * @param f  an inherited handle or a sharing violation
      * @param id the article's element id
