@@ -1,6 +1,7 @@
 package org.pmtriage.generator;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.pmtriage.event.Event;
@@ -60,10 +61,17 @@ final class DirectoryHandles {
         }
     }
 
-    /** Drops the exiting process's handles; logs the rundown CloseFile of those it held last. */
+    /**
+     * Drops the exiting process's handles; logs the rundown CloseFile of those it held last: its
+     * own object first, then inherited ones, latest opened first. CloseFiles of one path in one
+     * process cannot tell their objects apart; this order is the one a reader that matches a
+     * close to the process's own object first, else to the latest ancestor's, attributes right.
+     */
     void exited(SimProcess p, long exitAt) {
         long at = exitAt;
-        for (Handle h : p.held) {
+        List<Handle> order = new ArrayList<>(p.held);
+        order.sort(Comparator.comparing((Handle h) -> h.opener != p).thenComparing(h -> -h.openedAt));
+        for (Handle h : order) {
             h.holders.remove(p);
             if (!h.holders.isEmpty()) {
                 continue;
