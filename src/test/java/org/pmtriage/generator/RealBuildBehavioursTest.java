@@ -274,6 +274,11 @@ class RealBuildBehavioursTest {
         assertEquals(2, byGrade.get("likely").size(), "the siblings");
         for (Race sibling : byGrade.get("likely")) {
             assertFalse(sibling.confirmed());
+            assertEquals("possible", sibling.grade(false), "different threads tell nothing without TIDs");
+            Event open = c.only(e -> e.operation() == Operation.CREATE_FILE && e.path().equals(sibling.path())
+                    && e.result().equals(Event.SUCCESS), "open");
+            Event spawn = c.only(e -> e.operation() == Operation.PROCESS_CREATE && e.time() == sibling.spawnedAt(), "spawn");
+            assertTrue(open.tid() != spawn.tid(), "the sibling is spawned by another thread");
             Race carrier = byGrade.get("confirmed").stream().filter(r -> r.path().equals(sibling.path())).findFirst().orElseThrow();
             assertTrue(carrier.confirmed() && carrier.spawnedAt() > sibling.spawnedAt()
                     && carrier.spawnedAt() - sibling.openedAt() <= 50 * MS, "both spawned in the window");

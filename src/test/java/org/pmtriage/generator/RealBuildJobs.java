@@ -255,7 +255,8 @@ final class RealBuildJobs {
 
     /**
      * The story's leak with a sibling: another driver thread spawns {@code cmd /c touch} in the same
-     * window, before the child that carries the object to its close.
+     * window, before the child that carries the object to its close; the driver's writes end before
+     * both spawns, so the sibling's race rests on the threads alone.
      */
     private SimProcess sibling(int n, SimProcess python, int tid, int otherTid, long earliest) {
         String stem = "sibling_" + n;
@@ -266,7 +267,7 @@ final class RealBuildJobs {
         sim.emit(open, python, tid, "CreateFile", source, SUCCESS, writeOpen("None", "Overwritten"));
         long lastWrite = open;
         long offset = 0;
-        for (long w = open + 400 + random.nextInt(2_000); w < carrierAt + 3 * MS; w += 2 * MS + random.nextInt((int) (3 * MS))) {
+        for (long w = open + 400 + random.nextInt(2_000); w < siblingAt; w += 2 * MS + random.nextInt((int) (3 * MS))) {
             sim.emit(w, python, tid, "WriteFile", source, SUCCESS, sim.text.readWrite(offset, 4096, false));
             offset += 4096;
             lastWrite = w;
@@ -274,7 +275,7 @@ final class RealBuildJobs {
         SimProcess sib = scripts.touchTree(python, otherTid, siblingAt, "C:\\build\\obj\\stamp_" + n);
         ProcessScripts.Tree tree = scripts.victimTree(python, otherTid, carrierAt, source,
                 "C:\\build\\obj\\" + stem + ".obj", 0, lastWrite);
-        sim.truth.add(new Race(source, python.ref(), open, sib.ref(), siblingAt, false, RaceEvidence.KEPT_WRITING, true));
+        sim.truth.add(new Race(source, python.ref(), open, sib.ref(), siblingAt, false, RaceEvidence.CROSS_THREAD, true));
         leaked(python, source, open, carrierAt, tree);
         SimProcess cmd = tree.shell();
         return cmd.endTime > sib.endTime ? cmd : sib;
