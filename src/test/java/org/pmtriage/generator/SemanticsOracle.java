@@ -195,7 +195,7 @@ final class SemanticsOracle {
 
     static List<String> sharingViolationsOf(CaptureTruth t) {
         return t.sharingViolations().stream().map(s -> s.path() + "|" + s.victim().pid() + "|" + s.at() + "|"
-                + String.join("", s.holders().stream().map(h -> h.pid() + ",").toList())).toList();
+                + String.join("", s.holders().stream().map(h -> h.opener().pid() + ",").toList())).toList();
     }
 
     static List<String> openAtEndOf(CaptureTruth t) {
