@@ -86,7 +86,8 @@ final class CaptureHealth {
                     + " can be neither confirmed nor refuted, and objects open at the end are not listed"));
         }
         boolean multiProcess = pids.size() > 1 || processTable;
-        if (creates + starts + exits == 0 && multiProcess) {
+        boolean noProcessEvents = creates + starts + exits == 0 && multiProcess;
+        if (noProcessEvents) {
             notes.add(new HealthNote(NO_PROCESS_EVENTS, "the capture has no Process Create, Start or Exit events:"
                     + " spawns, and so races and inheritance, are seen only through a Parent PID column"));
         }
@@ -100,10 +101,10 @@ final class CaptureHealth {
         } else if (opens == 0 && fileIo > 0) {
             notes.add(new HealthNote(FILTERED, "file operations but no CreateFile event: a filter dropped the opens,"
                     + " so no file object can be followed"));
-        } else if (opens > 0 && creates == 0 && multiProcess) {
+        } else if (opens > 0 && creates == 0 && multiProcess && !noProcessEvents) {
             notes.add(new HealthNote(FILTERED, "CreateFile events but no Process Create while several processes"
                     + " appear: a filter dropped events, so holders and spawns may be missing"));
-        } else if (creates > 0 && starts == 0 || starts > 0 && creates == 0 && !processTable) {
+        } else if (!noProcessEvents && (creates > 0 && starts == 0 || starts > 0 && creates == 0 && !processTable)) {
             notes.add(new HealthNote(FILTERED, "Process " + (starts == 0 ? "Create without Process Start" : "Start"
                     + " without Process Create") + " events: a filter dropped events, so holders and spawns may be"
                     + " missing"));

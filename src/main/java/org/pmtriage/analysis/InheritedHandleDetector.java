@@ -49,9 +49,9 @@ final class InheritedHandleDetector implements HandleListener {
                 severity = Severity.ERROR;
                 reason = "nobody along the chain used it, and " + harm;
             } else if (o.directory()) {
-                severity = Severity.INFO;
-                reason = "nobody along the chain used it, but it is a directory handle: it only kept the folder from"
-                        + " being deleted or renamed";
+                severity = Severity.WARNING;
+                reason = "nobody along the chain used it; a directory handle, it kept the folder from being deleted or"
+                        + " renamed";
             } else {
                 severity = Severity.WARNING;
                 reason = "nobody along the chain used it; opened read-only with share " + o.parsedDetail().shareMode()

@@ -43,7 +43,7 @@ class CaptureHealthTest {
                 .withParent(0, "python.exe", 10, 1, "CreateFile", "C:\\a", Capture.WRITE)
                 .withParent(1, "cmd.exe", 20, 10, "CloseFile", "C:\\a", "")
                 .finish();
-        assertEquals(List.of(CaptureHealth.NO_PROCESS_EVENTS, CaptureHealth.FILTERED, CaptureHealth.NO_TIDS), ids(r));
+        assertEquals(List.of(CaptureHealth.NO_PROCESS_EVENTS, CaptureHealth.NO_TIDS), ids(r));
     }
 
     @Test

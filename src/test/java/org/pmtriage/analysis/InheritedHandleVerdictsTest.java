@@ -39,7 +39,7 @@ class InheritedHandleVerdictsTest {
         assertTrue(permissive.reason().contains("read-only with share Read, Write"), permissive.reason());
 
         InheritedHandle folder = only(leakOf("C:\\build", Capture.DIRECTORY).finish());
-        assertEquals(Severity.INFO, folder.severity());
+        assertEquals(Severity.WARNING, folder.severity());
 
         InheritedHandle unknown = only(leakOf("C:\\src\\b.h", "").finish());
         assertEquals(Severity.ERROR, unknown.severity(), "nothing shows a copy with unknown access harmless");
