@@ -50,15 +50,18 @@ public record RunFiles(Path dir, String session) {
      * @throws IOException when a target exists or a rename fails
      */
     public static List<Path> move(List<Path> parts, Path target) throws IOException {
-        List<Path> moved = new ArrayList<>();
+        List<Path> targets = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Path to = i == 0 ? target : part(target, i);
             if (Files.exists(to)) {
                 throw new FileAlreadyExistsException(to.toString(), null, "would be replaced; nothing was moved over it");
             }
-            moved.add(Files.move(parts.get(i), to));
+            targets.add(to);
         }
-        return moved;
+        for (int i = 0; i < parts.size(); i++) {
+            Files.move(parts.get(i), targets.get(i));
+        }
+        return targets;
     }
 
     /** Deletes a log's parts. */

@@ -2,6 +2,7 @@ package org.pmtriage.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.pmtriage.pmc.PmcFile;
@@ -34,6 +35,8 @@ final class ConfigCommand implements Runnable {
             return ExitCode.OK;
         } catch (PmcFormatException e) {
             err.println("pmtriage config show: " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            err.println("pmtriage config show: " + file + ": no such file");
         } catch (IOException e) {
             err.println("pmtriage config show: " + file + ": cannot read: " + e.getMessage());
         }
