@@ -25,14 +25,19 @@ public final class ProcMonInstances {
     public static List<Long> running(Path executable) {
         String exe = executable.toAbsolutePath().toString();
         long self = ProcessHandle.current().pid();
-        return ProcessHandle.allProcesses().filter(p -> p.pid() != self).filter(p -> {
-            ProcessHandle.Info info = p.info();
-            Optional<String> command = info.command();
-            if (command.isPresent() && (command.get().equals(exe) || NAMES.contains(fileName(command.get())))) {
-                return true;
-            }
-            return info.arguments().filter(a -> a.length > 0 && a[0].equals(exe)).isPresent();
-        }).map(ProcessHandle::pid).toList();
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != self)
+                .filter(p -> isProcMon(p.info().command(), p.info().arguments(), exe)).map(ProcessHandle::pid).toList();
+    }
+
+    /**
+     * @return whether a process with that executable and those arguments is ProcMon: its executable
+     *         has one of ProcMon's names or is {@code exe}, or an interpreter runs {@code exe}
+     */
+    static boolean isProcMon(Optional<String> command, Optional<String[]> arguments, String exe) {
+        if (command.isPresent() && (command.get().equals(exe) || NAMES.contains(fileName(command.get())))) {
+            return true;
+        }
+        return arguments.filter(a -> a.length > 0 && a[0].equals(exe)).isPresent();
     }
 
     private static String fileName(String command) {

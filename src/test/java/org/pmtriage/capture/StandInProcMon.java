@@ -23,7 +23,8 @@ import org.pmtriage.read.pml.PmlWriter;
  * prepared PML (a capture made by our generator) to the backing file, and a second part as
  * {@code NAME-1.PML} when rollover was asked for; {@code /WaitForIdle} returns once it captures.
  * With {@link #dieDuringRuns()} the instance ends at once without writing anything, as a ProcMon
- * that failed. The script waits on marker files, never on a time.
+ * that failed. {@link #startAnother()} runs it as another ProcMon that only waits until
+ * {@link #endAnother()}. The script waits on marker files, never on a time.
  */
 public final class StandInProcMon {
 
@@ -42,6 +43,7 @@ public final class StandInProcMon {
               done
             }
             case "$1" in
+              /Stay) wait_for "$here/leave" "$here/leave"; exit 0 ;;
               /WaitForIdle) wait_for "$here/capturing" "$here/died"; record "$@"; exit 0 ;;
               /Terminate)
                 record "$@"
@@ -121,6 +123,17 @@ public final class StandInProcMon {
     /** From now on the started instance ends at once and writes no log. */
     public void dieDuringRuns() throws IOException {
         Files.createFile(dir.resolve("die"));
+    }
+
+    /** Starts the script as another running ProcMon that takes no part in captures (and records nothing). */
+    public Process startAnother() throws IOException {
+        return new ProcessBuilder(script.toString(), "/Stay").start();
+    }
+
+    /** Ends what {@link #startAnother()} started. */
+    public void endAnother(Process another) throws IOException, InterruptedException {
+        Files.createFile(dir.resolve("leave"));
+        another.waitFor();
     }
 
     /** @return the arguments of every call so far, in order */

@@ -190,25 +190,19 @@ class CaptureCommandTest {
 
     @Test
     void anotherProcMonRunningStopsTheCaptureUnlessForced() throws Exception {
-        Path sleep = Path.of("/bin/sleep");
-        assumeTrue(Files.isExecutable(sleep), "needs /bin/sleep to play another ProcMon");
-        Path other = Files.createDirectories(tmp.resolve("other")).resolve("Procmon64.exe");
-        Files.copy(sleep, other);
-        other.toFile().setExecutable(true);
-        Process running = new ProcessBuilder(other.toString(), "600").start();
+        StandInProcMon standIn = StandInProcMon.create(tmp.resolve("procmon"), false);
+        Process another = standIn.startAnother();
         try {
-            StandInProcMon standIn = StandInProcMon.create(tmp.resolve("procmon"), false);
             CliRun refused = capture(standIn, List.of(), List.of("true"));
             assertEquals(2, refused.code());
-            assertEquals("pmtriage capture: another ProcMon is running (PID " + running.pid() + "); stopping this capture"
+            assertEquals("pmtriage capture: another ProcMon is running (PID " + another.pid() + "); stopping this capture"
                     + " would stop it too (/Terminate ends every instance): close it, or give --force\n", refused.err());
             assertEquals(List.of(), standIn.calls());
             CliRun forced = capture(standIn, List.of("--force"), List.of("true"));
             assertEquals(0, forced.code(), forced.err());
             assertEquals(3, standIn.calls().size());
         } finally {
-            running.destroy();
-            running.waitFor();
+            standIn.endAnother(another);
         }
     }
 
