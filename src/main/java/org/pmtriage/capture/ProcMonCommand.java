@@ -25,10 +25,10 @@ public final class ProcMonCommand implements ProcMon {
         this.executable = executable;
     }
 
-    /** @return the arguments that start a capture */
-    public static List<String> startArguments(Path backingFile, Path config) {
-        return List.of("/AcceptEula", "/Quiet", "/Minimized", "/BackingFile", backingFile.toString(), "/LoadConfig",
-                config.toString());
+    /** @return the arguments that start a capture, with absolute paths */
+    private static List<String> startArguments(Path backingFile, Path config) {
+        return List.of("/AcceptEula", "/Quiet", "/Minimized", "/BackingFile", backingFile.toAbsolutePath().toString(),
+                "/LoadConfig", config.toAbsolutePath().toString());
     }
 
     @Override
