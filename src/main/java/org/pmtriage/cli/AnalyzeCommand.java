@@ -194,8 +194,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             case json -> {
-                JsonGenerator json = JsonReport.mapper().getFactory().createGenerator(new NonClosing(out));
-                json.useDefaultPrettyPrinter();
+                JsonGenerator json = prettyJson(out);
                 boolean array = outcomes.size() > 1;
                 if (array) {
                     json.writeStartArray();
@@ -219,6 +218,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    /** @return a pretty-printing generator of {@code --format json} whose closing leaves {@code out} open */
+    static JsonGenerator prettyJson(PrintWriter out) throws IOException {
+        JsonGenerator json = JsonReport.mapper().getFactory().createGenerator(new NonClosing(out));
+        json.useDefaultPrettyPrinter();
+        return json;
     }
 
     private static void document(Outcome o, JsonGenerator json) throws IOException {
