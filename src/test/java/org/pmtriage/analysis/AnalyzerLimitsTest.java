@@ -28,6 +28,8 @@ class AnalyzerLimitsTest {
     @Test
     void millionsOfOpensNeverClosedStopAtTheCap() {
         int extra = 1000;
+        open(0, "leaky.exe", 100, "c:\\closed.log");
+        event(0, "leaky.exe", 100, "CloseFile", "c:\\closed.log", "SUCCESS", "");
         for (int i = 0; i < HandleTracker.MAX_OPEN_PER_PATH + 5; i++) {
             open(1, "leaky.exe", 100, "c:\\hot\\same.log");
         }
