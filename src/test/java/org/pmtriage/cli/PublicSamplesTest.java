@@ -2,10 +2,8 @@ package org.pmtriage.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,14 +11,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pmtriage.SharedSamples;
 
 /**
  * Every real CSV export in ../shared/samples-public reads with the record counts SOURCES.md gives,
  * and its findings are pinned. Skipped where ../shared is absent (a user's clone).
  */
 class PublicSamplesTest {
-
-    static final Path SAMPLES = Path.of("..", "shared", "samples-public");
 
     @ParameterizedTest
     @CsvSource({
@@ -37,8 +34,7 @@ class PublicSamplesTest {
     })
     void realExportReadsAndItsFindingsArePinned(String file, int events, int processes, int unmatched, int inherited,
                                                 int races, int violations, int openAtEnd) throws IOException {
-        Path log = SAMPLES.resolve(file);
-        assumeTrue(Files.exists(log), "../shared/samples-public is not here");
+        Path log = SharedSamples.require(file);
         CliRun run = CliRun.of("analyze", "--format", "json", "--fail-on", "none", log.toString());
         assertEquals(0, run.code(), run.err());
         JsonNode doc = new ObjectMapper().readTree(run.out());
@@ -54,8 +50,7 @@ class PublicSamplesTest {
 
     @Test
     void noribenRaceIsTheWbemLogOpenedJustBeforeASpawn() throws IOException {
-        Path log = SAMPLES.resolve("noriben/Noriben_09_Apr_13__20_16_13_368000.csv");
-        assumeTrue(Files.exists(log), "../shared/samples-public is not here");
+        Path log = SharedSamples.require("noriben/Noriben_09_Apr_13__20_16_13_368000.csv");
         JsonNode doc = new ObjectMapper().readTree(CliRun.of("analyze", "--format", "json", log.toString()).out());
         JsonNode race = doc.get("findings").get(0);
         assertEquals("spawn-race", race.get("kind").asText());
@@ -67,8 +62,7 @@ class PublicSamplesTest {
 
     @Test
     void spreadsheetResaveIsRejectedClearly() {
-        Path log = SAMPLES.resolve("cucsec-first-blood/excel-resaved-improved-log.CSV");
-        assumeTrue(Files.exists(log), "../shared/samples-public is not here");
+        Path log = SharedSamples.require("cucsec-first-blood/excel-resaved-improved-log.CSV");
         CliRun run = CliRun.of("analyze", log.toString());
         assertEquals(3, run.code());
         assertTrue(run.err().startsWith("pmtriage analyze: " + log + ":2: Time of Day \"44:57.9\" has lost its hour"),

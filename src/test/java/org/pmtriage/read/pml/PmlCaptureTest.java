@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecordPolicy;
@@ -88,8 +88,7 @@ class PmlCaptureTest {
 
     @Test
     void realGzipSampleOpensWithItsName() throws IOException {
-        Path gz = PmlOracleTest.SAMPLES.resolve("procmon-parser/LogFileUTC32Filesystem.PML.gz");
-        Assumptions.assumeTrue(Files.exists(gz), "shared samples absent");
+        Path gz = SharedSamples.require("procmon-parser/LogFileUTC32Filesystem.PML.gz");
         try (EventReader r = LogReaders.open(gz.toString(), ReadOptions.defaults())) {
             assertEquals(8577, readAll(r).size());
         }
@@ -218,8 +217,7 @@ class PmlCaptureTest {
 
     @Test
     void realCaptureWithoutProcessCreateStillKnowsTheParent() throws IOException {
-        Path pml = PmlOracleTest.SAMPLES.resolve("prsp0007-samples/Logfile.PML");
-        Assumptions.assumeTrue(Files.exists(pml), "shared samples absent");
+        Path pml = SharedSamples.require("prsp0007-samples/Logfile.PML");
         try (PmlEventReader r = new PmlEventReader(pml, "Logfile.PML", ReadOptions.defaults())) {
             List<ProcessInfo> processes = r.processes();
             assertEquals(57, processes.size());

@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.ReadOptions;
@@ -100,8 +100,7 @@ class PmlRoundTripTest {
     @Test
     void aWindowSmallerThanOneEventReadsTheSame() throws IOException {
         // the window must slide, keep a partial event and grow for events larger than itself
-        Path sample = PmlOracleTest.SAMPLES.resolve("procmon-parser/win7x86-mixed.pml");
-        Assumptions.assumeTrue(Files.exists(sample), "shared samples absent");
+        Path sample = SharedSamples.require("procmon-parser/win7x86-mixed.pml");
         List<Event> expected;
         try (PmlEventReader r = new PmlEventReader(sample, "in.pml", ReadOptions.defaults())) {
             expected = readAll(r);
@@ -113,8 +112,7 @@ class PmlRoundTripTest {
 
     @Test
     void realCaptureSurvivesWriteAndRead() throws IOException {
-        Path sample = PmlOracleTest.SAMPLES.resolve("procmon-parser/win10x64-process.pml");
-        Assumptions.assumeTrue(Files.exists(sample), "shared samples absent");
+        Path sample = SharedSamples.require("procmon-parser/win10x64-process.pml");
         List<Event> original;
         List<ProcessInfo> processes;
         try (PmlEventReader r = new PmlEventReader(sample, "in.pml", ReadOptions.defaults())) {
