@@ -35,7 +35,7 @@ final class KeptLogReports implements KeptLogAnalysis {
     public AnalyzedLog analyze(Path log) throws IOException {
         Report report;
         try {
-            report = LogPass.analyze(log.toString(), options, Analyzer.DEFAULT_WINDOW, warnings, false,
+            report = LogPass.analyze(log.toString(), options, Analyzer.DEFAULT_WINDOW, false, warnings, false,
                     Analyzer.Scope.FINDINGS);
         } catch (LogFormatException e) {
             throw new IOException(e.getMessage(), e);
