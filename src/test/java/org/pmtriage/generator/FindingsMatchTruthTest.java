@@ -70,15 +70,7 @@ class FindingsMatchTruthTest {
         boolean xml = options.contains("--format xml");
         boolean gzip = options.contains("--gzip");
         Path capture = dir.resolve("capture" + (xml ? ".xml" : ".csv") + (gzip ? ".gz" : ""));
-        List<String> args = new ArrayList<>();
-        for (String part : options.split(" --")) {
-            String p = part.startsWith("--") ? part.substring(2) : part;
-            int space = p.indexOf(' ');
-            args.add("--" + (space < 0 ? p : p.substring(0, space)));
-            if (space >= 0) {
-                args.add(p.substring(space + 1));
-            }
-        }
+        List<String> args = GenerateCapture.arguments(options);
         args.add("--output");
         args.add(capture.toString());
         assertEquals(0, GenerateCapture.run(args.toArray(String[]::new)), "generator failed for " + options);
