@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -218,6 +219,26 @@ public final class GenerateCapture {
         }
         sim.truth().tids(options.columns().contains(CaptureColumn.TID));
         return sim.truth();
+    }
+
+    /**
+     * Splits a line of options as tests write them: {@code --name value} pairs where a value runs
+     * to the next {@code " --"} (so {@code --columns Time of Day;PID} stays one value).
+     *
+     * @param line the options
+     * @return the arguments for {@link #run}
+     */
+    static List<String> arguments(String line) {
+        List<String> args = new ArrayList<>();
+        for (String part : line.split(" --")) {
+            String p = part.startsWith("--") ? part.substring(2) : part;
+            int space = p.indexOf(' ');
+            args.add("--" + (space < 0 ? p : p.substring(0, space)));
+            if (space >= 0) {
+                args.add(p.substring(space + 1));
+            }
+        }
+        return args;
     }
 
     /** @return {@code dir/name.truth.json} for {@code dir/name.csv}, {@code name.xml.gz}... */
