@@ -1,8 +1,9 @@
 package org.pmtriage.analysis;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +18,6 @@ final class FileObject {
     static final int KEPT_USES = 8;
     /** Spawns named per holder in a finding; the rest are not listed. */
     static final int LISTED_CARRIERS = 16;
-    /** Carriers beyond which {@link #carrierTo} looks them up by child instead of scanning. */
-    private static final int INDEXED_CARRIERS = 16;
 
     final String path;
     final String key;
@@ -28,10 +27,11 @@ final class FileObject {
     final long record;
     final String detail;
     boolean open = true;
-    /** Spawns through which processes other than the owner may hold it; null while none. */
-    List<SpawnLink> carriers;
-    /** The first of {@link #carriers} to each child, once there are many: a lookup per event stays O(1). */
-    private Map<ProcessNode, SpawnLink> carrierByChild;
+    /**
+     * Spawns through which processes other than the owner may hold it, by child, in spawn order;
+     * null while none. Children that exited without using it or passing it on are dropped.
+     */
+    private Map<ProcessNode, SpawnLink> carriers;
     /** Processes holding it by inheritance that did I/O on its path; null while none. */
     List<ProcessNode> usedBy;
     /** Spawn races it took part in, until they are graded; null while none. */
@@ -63,30 +63,31 @@ final class FileObject {
 
     void addCarrier(SpawnLink link) {
         if (carriers == null) {
-            carriers = new ArrayList<>(2);
+            carriers = new LinkedHashMap<>(4);
         }
-        carriers.add(link);
-        if (carrierByChild != null) {
-            carrierByChild.putIfAbsent(link.child(), link);
-        } else if (carriers.size() > INDEXED_CARRIERS) {
-            carrierByChild = new HashMap<>();
-            carriers.forEach(c -> carrierByChild.putIfAbsent(c.child(), c));
+        carriers.putIfAbsent(link.child(), link);
+    }
+
+    /** {@code child} exited and neither used the object nor passed it on: no chain can run through it. */
+    void dropCarrier(ProcessNode child) {
+        if (carriers != null) {
+            carriers.remove(child);
         }
+    }
+
+    /** @return how many processes other than the owner may hold it */
+    int carrierCount() {
+        return carriers == null ? 0 : carriers.size();
+    }
+
+    /** @return the spawns through which other processes may hold it, in spawn order */
+    Collection<SpawnLink> carriers() {
+        return carriers == null ? List.of() : carriers.values();
     }
 
     /** @return the spawn through which {@code process} got this object, or null */
     SpawnLink carrierTo(ProcessNode process) {
-        if (carrierByChild != null) {
-            return carrierByChild.get(process);
-        }
-        if (carriers != null) {
-            for (SpawnLink link : carriers) {
-                if (link.child() == process) {
-                    return link;
-                }
-            }
-        }
-        return null;
+        return carriers == null ? null : carriers.get(process);
     }
 
     /**
@@ -126,7 +127,7 @@ final class FileObject {
     /** @return whether any process other than the owner that may hold it is alive at {@code time} */
     boolean carriedAliveAt(long time) {
         if (carriers != null) {
-            for (SpawnLink link : carriers) {
+            for (SpawnLink link : carriers.values()) {
                 if (link.child().aliveAt(time)) {
                     return true;
                 }
@@ -161,7 +162,7 @@ final class FileObject {
     List<Spawn> carriersAliveAt(long time) {
         List<Spawn> alive = new ArrayList<>();
         if (carriers != null) {
-            for (SpawnLink link : carriers) {
+            for (SpawnLink link : carriers.values()) {
                 if (alive.size() == LISTED_CARRIERS) {
                     break;
                 }

@@ -222,6 +222,7 @@ final class HandleTracker {
         for (FileObject object : parent.inherited) {
             if (object.open) {
                 passed.add(object);
+                parent.passedOn(object);
             }
         }
         if (!capped) {
@@ -246,16 +247,24 @@ final class HandleTracker {
         List<FileObject> candidates = new ArrayList<>(process.owned);
         candidates.addAll(process.inherited);
         for (FileObject o : candidates) {
-            if (o.open && !o.owner.aliveAt(now) && !o.carriedAliveAt(now)) {
+            if (!o.open) {
+                continue;
+            }
+            if (!o.owner.aliveAt(now) && !o.carriedAliveAt(now)) {
                 List<FileObject> objects = byPath.get(o.key);
                 if (objects != null) {
                     closedAtExit++;
                     remove(objects, o);
                     listeners.forEach(l -> l.released(o));
                 }
+            } else if (o.owner != process && !process.hasPassedOn(o) && (o.usedBy == null || !o.usedBy.contains(process))) {
+                // Gone without using or passing on its copy: no later close or use can come through it.
+                o.dropCarrier(process);
+                inheritances--;
             }
         }
         process.inherited = List.of();
+        process.passedOn = null;
         process.recentSpawns = null;
     }
 
@@ -302,6 +311,6 @@ final class HandleTracker {
         }
         object.owner.owned.remove(object);
         openObjects--;
-        inheritances -= object.carriers == null ? 0 : object.carriers.size();
+        inheritances -= object.carrierCount();
     }
 }

@@ -2,6 +2,7 @@ package org.pmtriage.analysis;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,8 @@ final class ProcessNode {
     List<FileObject> inherited = List.of();
     /** Its spawns of the last {@link HandleTracker#ORDER_TOLERANCE}, for opens logged just after them; null while none. */
     ArrayDeque<SpawnLink> recentSpawns;
+    /** Inherited objects it passed on to a child of its own; null while none. */
+    Set<FileObject> passedOn;
     /** Keys of its image and loaded modules, while it lives; null while none. */
     List<String> images;
 
@@ -55,6 +58,17 @@ final class ProcessNode {
 
     boolean aliveAt(long time) {
         return exitedAt == ProcessRef.UNKNOWN_TIME || exitedAt > time;
+    }
+
+    void passedOn(FileObject object) {
+        if (passedOn == null) {
+            passedOn = new HashSet<>(4);
+        }
+        passedOn.add(object);
+    }
+
+    boolean hasPassedOn(FileObject object) {
+        return passedOn != null && passedOn.contains(object);
     }
 
     void inherit(FileObject object) {

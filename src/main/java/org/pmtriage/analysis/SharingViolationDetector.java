@@ -38,11 +38,9 @@ final class SharingViolationDetector implements HandleListener {
         for (FileObject o : open) {
             boolean conflicts = request == null || !o.detailKnown() || o.parsedDetail().conflictsWith(request);
             List<SpawnLink> carriers = new ArrayList<>();
-            if (o.carriers != null) {
-                for (SpawnLink link : o.carriers) {
-                    if (link.child().aliveAt(e.time()) && carriers.size() < FileObject.LISTED_CARRIERS) {
-                        carriers.add(link);
-                    }
+            for (SpawnLink link : o.carriers()) {
+                if (link.child().aliveAt(e.time()) && carriers.size() < FileObject.LISTED_CARRIERS) {
+                    carriers.add(link);
                 }
             }
             PendingHolder h = new PendingHolder(o, carriers, conflicts, o.owner.aliveAt(e.time()));
