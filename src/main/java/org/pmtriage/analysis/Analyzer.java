@@ -171,10 +171,12 @@ public final class Analyzer {
 
     /**
      * Objects a live process still held at the end: its opener, or a process that inherited it.
-     * Without CloseFile events every object would be, so none is listed, only counted.
+     * Without CloseFile events every object would be, and without Process Exit events no holder is
+     * known to be gone, so then none is listed, only counted.
      */
     private List<OpenAtEnd> openAtEnd(List<FileObject> stillOpen, List<HealthNote> notes) {
-        boolean noCloses = notes.stream().anyMatch(n -> n.id().equals(CaptureHealth.NO_CLOSE_EVENTS));
+        boolean noCloses = notes.stream().anyMatch(n -> n.id().equals(CaptureHealth.NO_CLOSE_EVENTS)
+                || n.id().equals(CaptureHealth.NO_PROCESS_EVENTS));
         List<OpenAtEnd> out = new ArrayList<>();
         for (FileObject o : stillOpen) {
             List<Spawn> carriers = o.carriersAliveAt(lastTime);

@@ -89,7 +89,8 @@ final class CaptureHealth {
         boolean noProcessEvents = creates + starts + exits == 0 && multiProcess;
         if (noProcessEvents) {
             notes.add(new HealthNote(NO_PROCESS_EVENTS, "the capture has no Process Create, Start or Exit events:"
-                    + " spawns, and so races and inheritance, are seen only through a Parent PID column"));
+                    + " spawns, and so races and inheritance, are seen only through a Parent PID column, and objects open at the"
+                    + " end are not listed, as no exit shows their holders gone"));
         }
         Event silent = unseenChildren.values().stream()
                 .filter(create -> lastTime - create.time() > SILENCE).findFirst().orElse(null);
