@@ -129,13 +129,19 @@ class FindingsMatchTruthTest {
         }
 
         List<JsonNode> races = ofKind(findings, "spawn-race");
-        assertEquals(truth.get("races").size(), races.size(), "spawn races: " + describe(races));
-        for (JsonNode race : truth.get("races")) {
+        List<JsonNode> listedRaces = new ArrayList<>();
+        truth.get("races").forEach(race -> {
+            if (!race.get("grade").asText().equals("refuted")) {
+                listedRaces.add(race);
+            }
+        });
+        assertEquals(listedRaces.size(), races.size(), "spawn races: " + describe(races));
+        for (JsonNode race : listedRaces) {
             JsonNode f = find(races, race.get("path"), "race", race);
             assertEquals(race.at("/opener/pid").asInt(), f.at("/opener/pid").asInt());
             assertEquals(race.at("/child/pid").asInt(), f.at("/child/pid").asInt());
             assertEquals(race.get("spawnedAt").asText(), f.get("spawnedAt").asText());
-            assertEquals(race.get("confirmed").asBoolean(), f.get("confirmed").asBoolean(), "confirmed " + race.get("path"));
+            assertEquals(race.get("grade").asText(), f.get("grade").asText(), "grade " + race.get("path"));
         }
 
         List<JsonNode> violations = ofKind(findings, "sharing-violation");
