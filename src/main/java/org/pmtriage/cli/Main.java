@@ -53,6 +53,8 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String prefix = "pmtriage " + commandLine.getCommandName() + ": ";
             PrintWriter err = commandLine.getErr();
@@ -69,6 +71,19 @@ public final class Main implements Runnable {
             return ExitCode.UNREADABLE;
         });
         return cli;
+    }
+
+    /**
+     * A usage error: one line naming the command and what was wrong, then where to read more;
+     * never the whole usage, which buries the message.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getParent() == null ? "" : command.getCommandName();
+        PrintWriter err = command.getErr();
+        err.println("pmtriage" + (name.isEmpty() ? "" : " " + name) + ": " + e.getMessage());
+        err.println("Try 'pmtriage help" + (name.isEmpty() ? "" : " " + name) + "'");
+        return ExitCode.USAGE;
     }
 
     /** Reads the version Maven wrote into the build. */

@@ -40,7 +40,8 @@ public final class TextReport {
     public void write(Report report) {
         List<Finding> findings = report.result().findings();
         Map<Long, List<SharingViolation>> blockedByOpen = violationsByHolder(findings);
-        out.printf("pmtriage: %s (%s)%n%n", report.path(), report.format());
+        out.printf("pmtriage: %s (%s)%n", report.path(), report.format());
+        out.printf("Times: %s%n%n", report.frame().describe());
         int info = 0;
         for (Finding f : findings) {
             if (f.severity() == Severity.INFO) {

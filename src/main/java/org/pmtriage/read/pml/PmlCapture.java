@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.Decoding;
@@ -36,6 +37,7 @@ final class PmlCapture {
     private final List<Map<Integer, PmlProcess>> sparse = new ArrayList<>();
     private final List<PmlNetworkNames> names = new ArrayList<>();
     private PmlClock clock;
+    private CaptureHost host;
 
     private PmlCapture() {
     }
@@ -82,6 +84,7 @@ final class PmlCapture {
             try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES)) {
                 if (i == 0) {
                     firstTimestamp = f.firstTimestamp();
+                    c.host = f.header.host();
                 }
                 PmlTables tables = f.readTables();
                 c.names.add(tables.names);
@@ -127,9 +130,12 @@ final class PmlCapture {
         for (PmlProcess p : merged.values()) {
             byPid.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
         }
+        long captureStart = firstTimestamp;
         for (PmlProcess p : merged.values()) {
+            // a process running when the capture began has no start on the capture's timeline
+            long start = p.startFiletime() < captureStart ? 0 : p.startFiletime();
             c.processes.add(new ProcessInfo(p.index(), p.pid(), p.parentPid(), parentIndex(p, merged, byPid), p.name(),
-                    p.imagePath(), p.commandLine(), c.clock.processTime(p.startFiletime()),
+                    p.imagePath(), p.commandLine(), c.clock.processTime(start),
                     c.clock.processTime(p.endFiletime())));
         }
         return c;
@@ -204,5 +210,10 @@ final class PmlCapture {
 
     PmlClock clock() {
         return clock;
+    }
+
+    /** @return the machine the first file was captured on */
+    CaptureHost host() {
+        return host;
     }
 }
