@@ -82,7 +82,8 @@ final class LogArguments {
             if (owner != null) {
                 warnings.accept(log + ": read once, as a rollover file of " + owner);
             } else if (first != null) {
-                warnings.accept(log + ": read once, the same file as " + first);
+                warnings.accept(log + ": read once, " + (first.equals(log) ? "its folder is named too"
+                        : "the same file as " + first));
             } else {
                 logs.add(log);
             }

@@ -2,6 +2,7 @@ package org.pmtriage.event;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,9 +20,14 @@ public record TimeFrame(Optional<ZoneId> zone, Optional<LocalDate> firstDay) {
         Objects.requireNonNull(firstDay, "firstDay");
     }
 
+    /** @return the zone's name ({@code UTC} rather than Java's {@code Z}), or empty when unknown */
+    public Optional<String> zoneName() {
+        return zone.map(z -> z.normalized().equals(ZoneOffset.UTC) ? "UTC" : z.getId());
+    }
+
     /** @return one line for people, e.g. {@code UTC, first day 2019-07-12} */
     public String describe() {
-        return zone.map(ZoneId::getId).orElse("as exported, zone unknown")
+        return zoneName().orElse("as exported, zone unknown")
                 + firstDay.map(d -> ", first day " + d).orElse(", no date in the log");
     }
 

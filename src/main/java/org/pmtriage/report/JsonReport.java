@@ -2,7 +2,6 @@ package org.pmtriage.report;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -74,7 +73,7 @@ public final class JsonReport {
         input.put("durationMs", Timeline.millis(s.lastTime() - s.firstTime()));
         input.put("unmatchedCloses", s.unmatchedCloses());
         ObjectNode frame = input.putObject("timeFrame");
-        frame.put("zone", report.frame().zone().map(ZoneId::getId).orElse(null));
+        frame.put("zone", report.frame().zoneName().orElse(null));
         frame.put("firstDay", report.frame().firstDay().map(LocalDate::toString).orElse(null));
         return input;
     }

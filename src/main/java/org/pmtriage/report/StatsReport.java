@@ -2,10 +2,16 @@ package org.pmtriage.report;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +27,8 @@ import org.pmtriage.event.Timeline;
  * process; as text for people or JSON (one document, an array for several logs).
  */
 public final class StatsReport {
+
+    private static final int MAX_INDENT = 8;
 
     private StatsReport() {
     }
@@ -64,12 +72,62 @@ public final class StatsReport {
         log.processes().ifPresent(list -> {
             out.println("Process tree:");
             out.printf("  %7s %7s  %-20s %-27s %-27s %s%n", "PID", "parent", "name", "started", "exited", "command line");
-            for (ProcessInfo p : list) {
+            for (Node node : tree(list)) {
+                ProcessInfo p = node.process();
+                String name = "  ".repeat(Math.min(node.depth(), MAX_INDENT)) + p.name();
                 out.printf("  %7d %7s  %-20s %-27s %-27s %s%n", p.pid(), p.parentPid() < 0 ? "?" : p.parentPid(),
-                        p.name(), time(frame, p.startTime(), "before the capture"),
+                        name, time(frame, p.startTime(), "before the capture"),
                         time(frame, p.endTime(), "-"), p.commandLine());
             }
         });
+    }
+
+    /** A process and how deep it lies in the tree. */
+    private record Node(ProcessInfo process, int depth) {
+    }
+
+    /**
+     * The processes depth first: each after its parent, children in the list's order; a process
+     * whose parent is not in the list is a root.
+     */
+    private static List<Node> tree(List<ProcessInfo> list) {
+        Map<Integer, List<ProcessInfo>> children = new HashMap<>();
+        Set<Integer> indexes = new HashSet<>();
+        list.forEach(p -> indexes.add(p.processIndex()));
+        for (ProcessInfo p : list) {
+            if (p.parentIndex() != p.processIndex() && indexes.contains(p.parentIndex())) {
+                children.computeIfAbsent(p.parentIndex(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<Node> order = new ArrayList<>(list.size());
+        Set<Integer> placed = new HashSet<>();
+        for (boolean rootsOnly : new boolean[] {true, false}) {
+            // the second round places what a cycle of parents kept from any root
+            for (ProcessInfo p : list) {
+                boolean root = p.parentIndex() == p.processIndex() || !indexes.contains(p.parentIndex());
+                if ((root || !rootsOnly) && !placed.contains(p.processIndex())) {
+                    subtree(new Node(p, 0), children, placed, order);
+                }
+            }
+        }
+        return order;
+    }
+
+    private static void subtree(Node top, Map<Integer, List<ProcessInfo>> children, Set<Integer> placed,
+                                List<Node> order) {
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(top);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (!placed.add(n.process().processIndex())) {
+                continue;
+            }
+            order.add(n);
+            List<ProcessInfo> kids = children.getOrDefault(n.process().processIndex(), List.of());
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                stack.push(new Node(kids.get(i), n.depth() + 1));
+            }
+        }
     }
 
     private static void table(PrintWriter out, String heading, Map<String, Long> rows) {
@@ -119,6 +177,8 @@ public final class StatsReport {
             ArrayNode processes = root.putArray("processes");
             for (ProcessInfo p : list) {
                 ObjectNode n = processes.addObject();
+                n.put("id", p.processIndex());
+                n.put("parentId", p.parentIndex() < 0 ? null : p.parentIndex());
                 n.put("pid", p.pid());
                 n.put("parentPid", p.parentPid() < 0 ? null : p.parentPid());
                 n.put("name", p.name());
