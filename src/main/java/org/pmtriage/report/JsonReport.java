@@ -190,7 +190,9 @@ public final class JsonReport {
         n.put("pid", p.pid());
         n.put("name", p.name());
         n.put("commandLine", p.commandLine());
-        n.put("startedAt", p.startedAt() == ProcessRef.UNKNOWN_TIME ? null : Timeline.format(p.startedAt()));
+        // a start before the capture's first day (a PML's process table dates it) is not on the timeline
+        n.put("startedAt", p.startedAt() == ProcessRef.UNKNOWN_TIME || p.startedAt() < 0 ? null
+                : Timeline.format(p.startedAt()));
         n.put("exitedAt", p.exitedAt() == ProcessRef.UNKNOWN_TIME ? null : Timeline.format(p.exitedAt()));
         return n;
     }

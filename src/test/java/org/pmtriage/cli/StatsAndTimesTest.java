@@ -97,7 +97,9 @@ class StatsAndTimesTest {
         assertEquals("UTC", doc.at("/input/timeFrame/zone").asText());
         assertEquals("2020-07-31", doc.at("/input/timeFrame/firstDay").asText());
         assertEquals("2020-07-31 07:37:18.2093997", doc.at("/input/firstEventDate").asText());
-        assertTrue(process(doc, 7280).get("startedAt").isNull(), "running before the capture");
+        // started before the capture, dated by the process table: on its first day, and days before it
+        assertEquals("2020-07-31 07:21:26.6410850", process(doc, 7280).get("startedAt").asText());
+        assertEquals("2020-07-27 17:45:11.8349925", process(doc, 4).get("startedAt").asText());
         JsonNode madrid = json("stats", "-f", "json", "--time-zone", "Europe/Madrid", PML.toString());
         assertEquals("Europe/Madrid", madrid.at("/input/timeFrame/zone").asText());
         assertEquals("2020-07-31 09:37:18.2093997", madrid.at("/input/firstEventDate").asText());

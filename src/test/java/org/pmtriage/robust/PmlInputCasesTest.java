@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Timeline;
 import org.pmtriage.read.pml.PmlWriter;
@@ -28,6 +29,7 @@ import org.pmtriage.read.pml.PmlWriter;
  * exit 3 and one line with the byte offset; damage inside events is skipped (lenient) or stops
  * ({@code --strict}); never a stack trace.
  */
+@ResourceLock("java.lang.System.in") // replaces standard input to read from it
 class PmlInputCasesTest {
 
     private static final Path REAL = Path.of("../shared/samples-public/jereksel-cloudmirror/Logfile.PML");

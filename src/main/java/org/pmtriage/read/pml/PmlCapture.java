@@ -130,12 +130,9 @@ final class PmlCapture {
         for (PmlProcess p : merged.values()) {
             byPid.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
         }
-        long captureStart = firstTimestamp;
         for (PmlProcess p : merged.values()) {
-            // a process running when the capture began has no start on the capture's timeline
-            long start = p.startFiletime() < captureStart ? 0 : p.startFiletime();
             c.processes.add(new ProcessInfo(p.index(), p.pid(), p.parentPid(), parentIndex(p, merged, byPid), p.name(),
-                    p.imagePath(), p.commandLine(), c.clock.processTime(start),
+                    p.imagePath(), p.commandLine(), c.clock.processTime(p.startFiletime()),
                     c.clock.processTime(p.endFiletime())));
         }
         return c;
