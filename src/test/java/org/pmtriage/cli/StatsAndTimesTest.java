@@ -76,6 +76,21 @@ class StatsAndTimesTest {
     }
 
     @Test
+    void ciFormatsKeepTheExitCode() {
+        CliRun github = CliRun.of("analyze", "-q", "-f", "GitHub", CSV);
+        assertEquals(1, github.code(), github.err());
+        assertTrue(github.out().startsWith("::error title=pmtriage%3A inherited handle%2C leaked (" + CSV + ")::"),
+                github.out());
+        CliRun junit = CliRun.of("analyze", "-q", "-f", "junit", "--fail-on", "none", CSV);
+        assertEquals(0, junit.code(), junit.err());
+        assertTrue(junit.out().contains("<testsuite name=\"" + CSV + "\" tests=\"2\" failures=\"2\" errors=\"0\">"),
+                junit.out());
+        CliRun markdown = CliRun.of("analyze", "-q", "-f", "markdown", CSV, "samples/redirect-ok.csv");
+        assertTrue(markdown.out().startsWith("## pmtriage: `" + CSV + "` (csv)\n"), markdown.out());
+        assertTrue(markdown.out().contains("## pmtriage: `samples/redirect-ok.csv` (csv)\n"), markdown.out());
+    }
+
+    @Test
     void statsTakesSeveralLogs() throws IOException {
         JsonNode docs = json("stats", "-f", "json", CSV, XML);
         assertEquals(2, docs.size());
