@@ -15,12 +15,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import javax.xml.stream.XMLStreamException;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
 import org.pmtriage.report.HtmlReport;
+import org.pmtriage.report.GithubReport;
 import org.pmtriage.report.JsonReport;
+import org.pmtriage.report.JunitReport;
+import org.pmtriage.report.MarkdownReport;
 import org.pmtriage.report.Report;
 import org.pmtriage.report.TextReport;
 import picocli.CommandLine;
@@ -35,7 +40,7 @@ import picocli.CommandLine.Parameters;
                 + " violations in ProcMon logs.")
 final class AnalyzeCommand implements Callable<Integer> {
 
-    enum Format { text, json, jsonl }
+    enum Format { text, json, jsonl, junit, markdown, github }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -44,8 +49,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "ProcMon logs (CSV, XML or PML, plain or .gz), folders of them, or - for standard input.")
     private List<String> logs;
 
-    @Option(names = "--format", defaultValue = "text",
-            description = "text, json (one document; an array for several logs) or jsonl (a line per log). Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-f", "--format"}, defaultValue = "text",
+            description = "text, json (one document; an array for several logs), jsonl (a line per log), junit (JUnit XML),"
+                    + " markdown (a CI summary) or github (workflow-command annotations). Default: ${DEFAULT-VALUE}.")
     private Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -61,7 +67,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Error findings per log drawn in full on the HTML page; the rest are table rows. Default: ${DEFAULT-VALUE}.")
     private int htmlDetails;
 
-    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "50ms", converter = WindowConverter.class,
+    @Option(names = {"-w", "--window"}, paramLabel = "DURATION", defaultValue = "50ms", converter = WindowConverter.class,
             description = "How soon after a CreateFile a spawn counts as a race (e.g. 20ms, 1s). Default: ${DEFAULT-VALUE}.")
     private long window = Analyzer.DEFAULT_WINDOW;
 
@@ -74,7 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " a kind (inherited-handle, spawn-race, sharing-violation, open-at-end), or none. Default: ${DEFAULT-VALUE}.")
     private List<String> failOn;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Logs analyzed at a time. Default: the number of cores.")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Logs analyzed at a time. Default: the number of cores.")
     private int jobs = Runtime.getRuntime().availableProcessors();
 
     @Mixin
@@ -103,12 +109,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (html != null) {
             AtomicOutput.check(html);
         }
-        if (html != null) {
-            AtomicOutput.check(html);
-        }
+        LogArguments.namedTwice(logs).ifPresent(m -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), m);
+        });
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);
-        List<String> inputs = LogArguments.expand(logs);
+        List<String> inputs = LogArguments.expand(logs, !reading.noRollover, reading.quiet ? w -> { } : warnings);
         boolean progress = !reading.quiet && (jobs == 1 || inputs.size() == 1);
         List<Outcome> outcomes = run(inputs, reading.toReadOptions(warnings), reading.quiet ? w -> { } : warnings,
                 progress);
@@ -173,7 +179,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private Outcome analyze(String log, ReadOptions options, Consumer<String> warnings, boolean progress) {
         try {
-            return new Outcome(log, LogPass.analyze(log, options, window, showRefuted, warnings, progress,
+            return new Outcome(log, LogPass.analyze(log, options, reading.statedZone(), window, showRefuted, warnings,
+                    progress,
                     Analyzer.Scope.FINDINGS), null);
         } catch (LogFormatException e) {
             if (reading.debug) {
@@ -184,7 +191,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void write(List<Outcome> outcomes, PrintWriter out) throws IOException {
+        List<Report> reports = outcomes.stream().map(Outcome::report).filter(Objects::nonNull).toList();
+        List<String> errors = outcomes.stream().map(Outcome::error).filter(Objects::nonNull).toList();
         switch (format) {
+            case junit -> {
+                try {
+                    JunitReport.write(reports, errors, out);
+                } catch (XMLStreamException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+            case markdown -> MarkdownReport.write(reports, errors, out);
+            case github -> GithubReport.write(reports, errors, out);
             case text -> {
                 TextReport text = new TextReport(out);
                 for (Outcome o : outcomes) {

@@ -2,6 +2,7 @@ package org.pmtriage.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -35,8 +36,8 @@ final class KeptLogReports implements KeptLogAnalysis {
     public AnalyzedLog analyze(Path log) throws IOException {
         Report report;
         try {
-            report = LogPass.analyze(log.toString(), options, Analyzer.DEFAULT_WINDOW, false, warnings, false,
-                    Analyzer.Scope.FINDINGS);
+            report = LogPass.analyze(log.toString(), options, Optional.empty(), Analyzer.DEFAULT_WINDOW, false,
+                    warnings, false, Analyzer.Scope.FINDINGS);
         } catch (LogFormatException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -129,6 +129,7 @@ public final class HtmlReport {
                 + Html.count(s.events()) + "</dd><dt>Time span</dt><dd>");
         out.print(s.events() == 0 ? "no events" : Timeline.format(s.firstTime()) + " to " + Timeline.format(s.lastTime())
                 + " (" + Html.ms(s.lastTime() - s.firstTime()) + ")");
+        out.print("</dd><dt>Times</dt><dd>" + Html.esc(report.frame().describe()));
         out.print("</dd><dt>Processes</dt><dd>" + Html.count(s.processes()) + "</dd><dt>Skipped records</dt><dd>"
                 + Html.count(s.skippedRecords()) + "</dd><dt>Unmatched CloseFile</dt><dd>" + Html.count(s.unmatchedCloses())
                 + "</dd></dl>");

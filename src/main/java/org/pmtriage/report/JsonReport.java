@@ -1,6 +1,7 @@
 package org.pmtriage.report;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -72,6 +73,9 @@ public final class JsonReport {
         input.put("lastEvent", s.events() == 0 ? null : Timeline.format(s.lastTime()));
         input.put("durationMs", Timeline.millis(s.lastTime() - s.firstTime()));
         input.put("unmatchedCloses", s.unmatchedCloses());
+        ObjectNode frame = input.putObject("timeFrame");
+        frame.put("zone", report.frame().zoneName().orElse(null));
+        frame.put("firstDay", report.frame().firstDay().map(LocalDate::toString).orElse(null));
         ArrayNode health = input.putArray("health");
         for (HealthNote note : s.health()) {
             health.addObject().put("id", note.id()).put("text", note.text());
@@ -205,7 +209,9 @@ public final class JsonReport {
         n.put("instance", p.instance());
         n.put("name", p.name());
         n.put("commandLine", p.commandLine());
-        n.put("startedAt", p.startedAt() == ProcessRef.UNKNOWN_TIME ? null : Timeline.format(p.startedAt()));
+        // a start before the capture's first day (a PML's process table dates it) is not on the timeline
+        n.put("startedAt", p.startedAt() == ProcessRef.UNKNOWN_TIME || p.startedAt() < 0 ? null
+                : Timeline.format(p.startedAt()));
         n.put("exitedAt", p.exitedAt() == ProcessRef.UNKNOWN_TIME ? null : Timeline.format(p.exitedAt()));
         return n;
     }

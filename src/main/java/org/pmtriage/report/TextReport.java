@@ -42,6 +42,7 @@ public final class TextReport {
         List<Finding> findings = report.result().findings();
         Map<Long, List<SharingViolation>> blockedByOpen = violationsByHolder(findings);
         out.printf("pmtriage: %s (%s)%n", report.path(), report.format());
+        out.printf("Times: %s%n", report.frame().describe());
         for (HealthNote note : report.result().summary().health()) {
             out.printf("Capture health (%s): %s.%n", note.id(), note.text());
         }

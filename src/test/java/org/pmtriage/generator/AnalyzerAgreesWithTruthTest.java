@@ -119,7 +119,7 @@ class AnalyzerAgreesWithTruthTest {
     @Test
     void largeCapture() {
         CaptureConfig config = CaptureConfig.defaults(99).withBuild(200, 16, 5, 5, 5, 5).withExtras(5, 2).withDeepLeaks(5)
-                .withPidReuse(true).withTargetEvents(400_000);
+                .withPidReuse(true).withTargetEvents(100_000);
         assertAgrees(config);
         assertTrue(config.targetEvents() > 0);
     }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Timeline;
@@ -28,6 +29,7 @@ import org.pmtriage.read.pml.PmlWriter;
  * exit 3 and one line with the byte offset; damage inside events is skipped (lenient) or stops
  * ({@code --strict}); never a stack trace.
  */
+@ResourceLock("java.lang.System.in") // replaces standard input to read from it
 class PmlInputCasesTest {
 
     private static final int HEADER = 0x3A8;

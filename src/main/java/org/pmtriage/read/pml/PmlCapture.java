@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.Decoding;
@@ -36,6 +37,7 @@ final class PmlCapture {
     private final List<Map<Integer, PmlProcess>> sparse = new ArrayList<>();
     private final List<PmlNetworkNames> names = new ArrayList<>();
     private PmlClock clock;
+    private CaptureHost host;
 
     private PmlCapture() {
     }
@@ -82,6 +84,7 @@ final class PmlCapture {
             try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES)) {
                 if (i == 0) {
                     firstTimestamp = f.firstTimestamp();
+                    c.host = f.header.host();
                 }
                 PmlTables tables = f.readTables();
                 c.names.add(tables.names);
@@ -204,5 +207,10 @@ final class PmlCapture {
 
     PmlClock clock() {
         return clock;
+    }
+
+    /** @return the machine the first file was captured on */
+    CaptureHost host() {
+        return host;
     }
 }

@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
+import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecords;
@@ -63,7 +66,15 @@ public final class PmlEventReader implements EventReader {
      * @throws LogFormatException when a file is not a readable PML v9 log
      */
     public PmlEventReader(Path file, String source, ReadOptions options) {
-        this(options.rollover() ? PmlCapture.files(file) : List.of(file), source, options, PmlWindow.DEFAULT_CAPACITY);
+        this(options.rollover() ? captureFiles(file) : List.of(file), source, options, PmlWindow.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * @param file a PML file
+     * @return the file followed by the rollover files found beside it, as the reader reads them
+     */
+    public static List<Path> captureFiles(Path file) {
+        return PmlCapture.files(file);
     }
 
     PmlEventReader(List<Path> files, String source, ReadOptions options, int windowBytes) {
@@ -137,6 +148,16 @@ public final class PmlEventReader implements EventReader {
     }
 
     /** @return how far through the capture's files reading has come, in bytes of the (uncompressed) files */
+    @Override
+    public Optional<LocalDate> firstDay() {
+        return Optional.of(capture.clock().firstDay());
+    }
+
+    @Override
+    public Optional<CaptureHost> host() {
+        return Optional.of(capture.host());
+    }
+
     @Override
     public long bytesRead() {
         return bytesDone + (current == null ? 0 : current.progress());

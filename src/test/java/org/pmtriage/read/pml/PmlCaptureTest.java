@@ -19,6 +19,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
@@ -30,6 +31,7 @@ import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
 
 /** Capture-level behaviour: gzip, rollover, time zones, profiling and the process table. */
+@Isolated // counts PML copies in the shared temporary folder and replaces standard input
 class PmlCaptureTest {
 
     private static final long SECOND = PmlRoundTripTest.SECOND;

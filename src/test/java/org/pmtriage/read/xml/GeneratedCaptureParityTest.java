@@ -31,7 +31,7 @@ import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
 
 /**
- * A large randomized capture from the generator, written as CSV and as XML (with processlist and
+ * A randomized capture of 40,000 events from the generator, written as CSV and as XML (with processlist and
  * module lists), reads into the same events and analyzes into the same stats and findings.
  */
 class GeneratedCaptureParityTest {
@@ -64,7 +64,7 @@ class GeneratedCaptureParityTest {
                 .withPidReuse(true)
                 .withStart((23 * 3600 + 59 * 60 + 50) * Timeline.TICKS_PER_SECOND, LocalDate.of(2026, 3, 12))
                 .withLocale(CaptureLocale.of("ru-RU"))
-                .withTargetEvents(120_000);
+                .withTargetEvents(40_000); // still past midnight, with every kind of finding
         CsvCaptureWriter.Options columns = CsvCaptureWriter.Options.of(config).withColumns(CaptureColumn.ALL);
         Path csv = dir.resolve("capture.csv");
         Path xml = dir.resolve("capture.xml");
@@ -77,7 +77,7 @@ class GeneratedCaptureParityTest {
         Read fromCsv = read(LogReaders.open(csv.toString(), ReadOptions.defaults()));
         Read fromXml = read(LogReaders.open(xml.toString(), ReadOptions.defaults()));
 
-        assertTrue(fromCsv.events().size() >= 100_000, "events: " + fromCsv.events().size());
+        assertTrue(fromCsv.events().size() >= 40_000, "events: " + fromCsv.events().size());
         assertTrue(fromCsv.events().get(fromCsv.events().size() - 1).time() > Timeline.TICKS_PER_DAY, "past midnight");
         assertEquals(fromCsv.events(), fromXml.events().stream().map(GeneratedCaptureParityTest::asCsvShowsIt).toList());
         assertEquals(fromCsv.analysis().summary(), fromXml.analysis().summary());
