@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportLocale;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.LogFormatException;
@@ -79,7 +80,8 @@ final class PmlCapture {
         int nextFree = 0;
         long firstTimestamp = 0;
         for (int i = 0; i < files.size(); i++) {
-            try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES)) {
+            try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES,
+                    new PmlText(ExportLocale.EN_US, zone))) {
                 if (i == 0) {
                     firstTimestamp = f.firstTimestamp();
                 }
@@ -96,15 +98,12 @@ final class PmlCapture {
                         local.put(p.index(), p);
                     } else if (known.pid() == p.pid() && known.startFiletime() == p.startFiletime()) {
                         if (known.endFiletime() == 0 && p.endFiletime() != 0) {
-                            known = new PmlProcess(known.index(), known.pid(), known.parentPid(), known.parentIndex(),
-                                    known.startFiletime(), p.endFiletime(), known.name(), known.imagePath(),
-                                    known.commandLine());
+                            known = known.with(known.index(), known.parentIndex(), p.endFiletime());
                             merged.put(known.index(), known);
                         }
                         local.put(p.index(), known);
                     } else {
-                        PmlProcess renamed = new PmlProcess(nextFree++, p.pid(), p.parentPid(), Event.UNKNOWN,
-                                p.startFiletime(), p.endFiletime(), p.name(), p.imagePath(), p.commandLine());
+                        PmlProcess renamed = p.with(nextFree++, Event.UNKNOWN, p.endFiletime());
                         merged.put(renamed.index(), renamed);
                         local.put(p.index(), renamed);
                     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportColumns;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecords;
 import org.pmtriage.read.Decoding;
@@ -51,6 +52,8 @@ public final class PmlEventReader implements EventReader {
     private Event next;
     private boolean closed;
     private Path deleteOnClose;
+    /** STATUS_PENDING: ProcMon shows no Result, Duration or Completion Time. */
+    private static final int STATUS_PENDING = 0x103;
     private final int[] resultKeys = new int[256];
     private final String[] resultTexts = new String[256];
 
@@ -185,9 +188,13 @@ public final class PmlEventReader implements EventReader {
             }
             f.decodeDetails();
             PmlEventDecoder d = f.decoder;
+            ExportColumns columns = options.decoding() != Decoding.EXPORT ? ExportColumns.NONE
+                    : new ExportColumns(capture.clock().firstEpochDay(),
+                            f.status == STATUS_PENDING ? ExportColumns.UNKNOWN_DURATION : f.duration,
+                            PmlNames.eventClass(f.eventClass), d.category, process.columns());
             return new Event(++record, capture.clock().toTimeline(f.timestamp), process.name(), process.pid(),
                     f.tid, d.operationName, d.meaning, d.path, result(f.status),
-                    d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index());
+                    d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index(), columns);
         } catch (BadEvent e) {
             return bad(f, e.getMessage(), e);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -224,7 +231,7 @@ public final class PmlEventReader implements EventReader {
             return false;
         }
         current = new PmlFile(files.get(fileNumber), sources.get(fileNumber), windowBytes, options.decoding(),
-                capture.names(fileNumber));
+                capture.names(fileNumber), new PmlText(options.locale(), options.timeZone()));
         fileNumber++;
         return true;
     }
