@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -37,6 +38,7 @@ final class PmlCapture {
     private final List<Map<Integer, PmlProcess>> sparse = new ArrayList<>();
     private final List<PmlNetworkNames> names = new ArrayList<>();
     private PmlClock clock;
+    private boolean listsClassFirst;
 
     private PmlCapture() {
     }
@@ -81,7 +83,7 @@ final class PmlCapture {
         long firstTimestamp = 0;
         for (int i = 0; i < files.size(); i++) {
             try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES,
-                    new PmlText(ExportLocale.EN_US, zone))) {
+                    new PmlText(ExportLocale.EN_US, zone, false))) {
                 if (i == 0) {
                     firstTimestamp = f.firstTimestamp();
                 }
@@ -122,6 +124,7 @@ final class PmlCapture {
                     .min().orElse(PmlClock.UNIX_EPOCH);
         }
         c.clock = new PmlClock(zone, firstTimestamp);
+        c.listsClassFirst = merged.values().stream().anyMatch(PmlCapture::isProcmonFrom361);
         Map<Integer, List<PmlProcess>> byPid = new HashMap<>();
         for (PmlProcess p : merged.values()) {
             byPid.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
@@ -132,6 +135,27 @@ final class PmlCapture {
                     c.clock.processTime(p.endFiletime())));
         }
         return c;
+    }
+
+    /**
+     * ProcMon 3.61 and later put FileInformationClass first in a QueryDirectory Detail, earlier
+     * versions third (the real exports in ../shared show both); a capture names the ProcMon that
+     * made it in its process table, and the same version usually exports it.
+     */
+    private static boolean isProcmonFrom361(PmlProcess p) {
+        String version = p.columns().version();
+        if (!p.name().toLowerCase(Locale.ROOT).matches("procmon(64)?a?\\.exe") || !version.matches("\\d+\\.\\d+.*")) {
+            return false;
+        }
+        String[] parts = version.split("[^0-9]+");
+        int major = Integer.parseInt(parts[0]);
+        int minor = parts.length > 1 ? Integer.parseInt(parts[1].length() == 1 ? parts[1] + "0" : parts[1]) : 0;
+        return major > 3 || major == 3 && minor >= 61;
+    }
+
+    /** @return whether QueryDirectory Details put the information class first (see {@link #isProcmonFrom361}) */
+    boolean listsClassFirst() {
+        return listsClassFirst;
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The Detail of QueryDirectory: the search filter, the names the file system returned (a chain of
  * FILE_*_DIR_INFORMATION entries in the extra detail, numbered by their place in the Detail) and
- * the information class, which ProcMon puts in the third place, replacing the entry there (and leaves
- * out when there are fewer than two items before it).
+ * the information class, which ProcMon 3.61 and later put first and earlier versions in the third
+ * place, replacing the entry there (and leaving it out when there are fewer than two items before it).
  */
 final class PmlDirectoryListing {
 
@@ -22,6 +22,10 @@ final class PmlDirectoryListing {
      */
     static String detail(PmlText t, String filter, int infoClass, PmlCursor extra) {
         List<String> items = new ArrayList<>();
+        String classItem = infoClass == 0 ? null : "FileInformationClass: " + className(infoClass);
+        if (classItem != null && t.listsClassFirst()) {
+            items.add(classItem);
+        }
         if (!filter.isEmpty()) {
             items.add("Filter: " + filter);
         }
@@ -61,12 +65,11 @@ final class PmlDirectoryListing {
                 entry += (int) next;
             }
         }
-        if (infoClass != 0) {
-            String name = "FileInformationClass: " + className(infoClass);
+        if (classItem != null && !t.listsClassFirst()) {
             if (items.size() > CLASS_PLACE) {
-                items.set(CLASS_PLACE, name);
+                items.set(CLASS_PLACE, classItem);
             } else if (items.size() == CLASS_PLACE) {
-                items.add(name);
+                items.add(classItem);
             }
         }
         return String.join(", ", items);

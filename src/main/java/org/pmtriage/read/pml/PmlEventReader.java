@@ -231,7 +231,7 @@ public final class PmlEventReader implements EventReader {
             return false;
         }
         current = new PmlFile(files.get(fileNumber), sources.get(fileNumber), windowBytes, options.decoding(),
-                capture.names(fileNumber), new PmlText(options.locale(), options.timeZone()));
+                capture.names(fileNumber), new PmlText(options.locale(), options.timeZone(), capture.listsClassFirst()));
         fileNumber++;
         return true;
     }

@@ -26,14 +26,25 @@ final class PmlText {
     private final StringBuilder sb = new StringBuilder(256);
     private String category = "";
 
-    PmlText(ExportLocale locale, ZoneId zone) {
+    private final boolean classFirst;
+
+    /**
+     * @param classFirst whether QueryDirectory Details put FileInformationClass first (ProcMon 3.61
+     *                   and later) rather than third
+     */
+    PmlText(ExportLocale locale, ZoneId zone, boolean classFirst) {
         this.locale = locale;
+        this.classFirst = classFirst;
         this.rules = zone.getRules();
         this.fixedOffset = rules.isFixedOffset();
         if (fixedOffset) {
             offsetTicks = rules.getOffset(Instant.EPOCH).getTotalSeconds() * Timeline.TICKS_PER_SECOND;
             offsetKnown = true;
         }
+    }
+
+    boolean listsClassFirst() {
+        return classFirst;
     }
 
     ExportLocale locale() {
