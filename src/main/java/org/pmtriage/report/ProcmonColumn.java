@@ -15,183 +15,67 @@ import org.pmtriage.event.ProcessColumns;
  * as ProcMon writes it. A value the log does not carry is written empty.
  */
 public enum ProcmonColumn {
-    TIME_OF_DAY("Time of Day") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return l.timeOfDay(e.time());
-        }
-    },
-    PROCESS_NAME("Process Name") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.processName();
-        }
-    },
-    PID("PID") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return known(e.pid());
-        }
-    },
-    OPERATION("Operation") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.operationName();
-        }
-    },
-    PATH("Path") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.path();
-        }
-    },
-    RESULT("Result") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.result();
-        }
-    },
-    DETAIL("Detail") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.detail();
-        }
-    },
-    DATE_AND_TIME("Date & Time") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            long day = e.columns().firstEpochDay();
-            return day == ExportColumns.UNKNOWN_DAY ? "" : l.dateTime(LocalDate.ofEpochDay(day), e.time());
-        }
-    },
-    RELATIVE_TIME("Relative Time") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return l.relative(e.time() - first);
-        }
-    },
-    DURATION("Duration") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            long d = e.columns().duration();
-            return d == ExportColumns.UNKNOWN_DURATION ? "" : l.seconds(d);
-        }
-    },
-    COMPLETION_TIME("Completion Time") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            long d = e.columns().duration();
-            return d == ExportColumns.UNKNOWN_DURATION ? "" : l.timeOfDay(e.time() + d);
-        }
-    },
-    EVENT_CLASS("Event Class") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.columns().eventClass();
-        }
-    },
-    SEQUENCE("Sequence") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return "n/a";
-        }
-    },
-    IMAGE_PATH("Image Path") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.imagePath();
-        }
-    },
-    COMPANY("Company") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.columns().process().company();
-        }
-    },
-    DESCRIPTION("Description") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.columns().process().description();
-        }
-    },
-    VERSION("Version") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.columns().process().version();
-        }
-    },
-    USER("User") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.columns().process().user();
-        }
-    },
-    AUTHENTICATION_ID("Authentication ID") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            long id = e.columns().process().authenticationId();
-            return id == ProcessColumns.UNKNOWN_LUID ? "" : String.format(Locale.ROOT, "%08x:%08x", id >>> 32, id & 0xFFFFFFFFL);
-        }
-    },
-    SESSION("Session") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return known(e.columns().process().session());
-        }
-    },
-    COMMAND_LINE("Command Line") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.commandLine();
-        }
-    },
-    TID("TID") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return known(e.tid());
-        }
-    },
-    VIRTUALIZED("Virtualized") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            ProcessColumns p = e.columns().process();
-            return p == ProcessColumns.NONE ? "" : p.virtualized() ? "True" : "False";
-        }
-    },
-    INTEGRITY("Integrity") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.columns().process().integrity();
-        }
-    },
-    CATEGORY("Category") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return e.columns().category();
-        }
-    },
-    PARENT_PID("Parent PID") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            return known(e.parentPid());
-        }
-    },
-    ARCHITECTURE("Architecture") {
-        @Override
-        String value(Event e, ExportLocale l, long first) {
-            ProcessColumns p = e.columns().process();
-            return p == ProcessColumns.NONE ? "" : p.is64Bit() ? "64-bit" : "32-bit";
-        }
-    };
+    TIME_OF_DAY("Time of Day", (e, l, first) -> l.timeOfDay(e.time())),
+    PROCESS_NAME("Process Name", (e, l, first) -> e.processName()),
+    PID("PID", (e, l, first) -> known(e.pid())),
+    OPERATION("Operation", (e, l, first) -> e.operationName()),
+    PATH("Path", (e, l, first) -> e.path()),
+    RESULT("Result", (e, l, first) -> e.result()),
+    DETAIL("Detail", (e, l, first) -> e.detail()),
+    DATE_AND_TIME("Date & Time", (e, l, first) -> {
+        long day = e.columns().firstEpochDay();
+        return day == ExportColumns.UNKNOWN_DAY ? "" : l.dateTime(LocalDate.ofEpochDay(day), e.time());
+    }),
+    RELATIVE_TIME("Relative Time", (e, l, first) -> l.relative(e.time() - first)),
+    DURATION("Duration", (e, l, first) -> {
+        long d = e.columns().duration();
+        return d == ExportColumns.UNKNOWN_DURATION ? "" : l.seconds(d);
+    }),
+    COMPLETION_TIME("Completion Time", (e, l, first) -> {
+        long d = e.columns().duration();
+        return d == ExportColumns.UNKNOWN_DURATION ? "" : l.timeOfDay(e.time() + d);
+    }),
+    EVENT_CLASS("Event Class", (e, l, first) -> e.columns().eventClass()),
+    SEQUENCE("Sequence", (e, l, first) -> "n/a"),
+    IMAGE_PATH("Image Path", (e, l, first) -> e.imagePath()),
+    COMPANY("Company", (e, l, first) -> e.columns().process().company()),
+    DESCRIPTION("Description", (e, l, first) -> e.columns().process().description()),
+    VERSION("Version", (e, l, first) -> e.columns().process().version()),
+    USER("User", (e, l, first) -> e.columns().process().user()),
+    AUTHENTICATION_ID("Authentication ID", (e, l, first) -> {
+        long id = e.columns().process().authenticationId();
+        return id == ProcessColumns.UNKNOWN_LUID ? "" : String.format(Locale.ROOT, "%08x:%08x", id >>> 32, id & 0xFFFFFFFFL);
+    }),
+    SESSION("Session", (e, l, first) -> known(e.columns().process().session())),
+    COMMAND_LINE("Command Line", (e, l, first) -> e.commandLine()),
+    TID("TID", (e, l, first) -> known(e.tid())),
+    VIRTUALIZED("Virtualized", (e, l, first) -> {
+        ProcessColumns p = e.columns().process();
+        return p == ProcessColumns.NONE ? "" : p.virtualized() ? "True" : "False";
+    }),
+    INTEGRITY("Integrity", (e, l, first) -> e.columns().process().integrity()),
+    CATEGORY("Category", (e, l, first) -> e.columns().category()),
+    PARENT_PID("Parent PID", (e, l, first) -> known(e.parentPid())),
+    ARCHITECTURE("Architecture", (e, l, first) -> {
+        ProcessColumns p = e.columns().process();
+        return p == ProcessColumns.NONE ? "" : p.is64Bit() ? "64-bit" : "32-bit";
+    });
 
     /** ProcMon's default columns, in its order. */
     public static final List<ProcmonColumn> DEFAULT = List.of(TIME_OF_DAY, PROCESS_NAME, PID, OPERATION, PATH, RESULT,
             DETAIL);
 
     private final String header;
+    private final Value value;
 
-    ProcmonColumn(String header) {
+    ProcmonColumn(String header, Value value) {
         this.header = header;
+        this.value = value;
+    }
+
+    /** How a column's value is written. */
+    private interface Value {
+        String of(Event e, ExportLocale l, long first);
     }
 
     /** @return the header as ProcMon spells it, e.g. {@code Date & Time} */
@@ -205,7 +89,9 @@ public enum ProcmonColumn {
      * @param first the time of the first event written (for Relative Time)
      * @return the column's value, empty when the event does not carry it
      */
-    abstract String value(Event e, ExportLocale l, long first);
+    String value(Event e, ExportLocale l, long first) {
+        return value.of(e, l, first);
+    }
 
     /**
      * Parses a column list: headers as ProcMon spells them, separated by commas, case and spaces
