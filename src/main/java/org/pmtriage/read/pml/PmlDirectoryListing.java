@@ -12,6 +12,8 @@ import java.util.List;
 final class PmlDirectoryListing {
 
     private static final int CLASS_PLACE = 2;
+    /** ProcMon cuts a long listing's Detail here. */
+    private static final int MAX_CHARS = 4095;
 
     private PmlDirectoryListing() {
     }
@@ -72,7 +74,8 @@ final class PmlDirectoryListing {
                 items.add(classItem);
             }
         }
-        return String.join(", ", items);
+        String detail = String.join(", ", items);
+        return detail.length() > MAX_CHARS ? detail.substring(0, MAX_CHARS) : detail;
     }
 
     private static String className(int infoClass) {

@@ -8,9 +8,10 @@ import org.pmtriage.read.Decoding;
 
 /**
  * Decodes the variable part of one event already in memory: the operation name (file-system
- * sub-operations, TCP/UDP), the Path of every class as ProcMon shows it, and the Detail of the
- * operations the analysis needs (see {@link PmlDetails}); other Details stay empty. Every read is
- * checked against the event's own bytes; a violation throws {@link BadEvent}.
+ * sub-operations, TCP/UDP), the Path of every class as ProcMon shows it, and the Detail as
+ * ProcMon writes it (as far as the decoding level keeps it). Every read is checked against the
+ * event's own bytes: a Path or a fixed field outside them throws {@link BadEvent}; a Detail field
+ * outside them ends the Detail there, as ProcMon shows what it has.
  */
 final class PmlEventDecoder {
 

@@ -27,8 +27,9 @@ import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
  *
  * <p>For every event it decodes the fixed header, the operation name and the Result. With
  * {@link Decoding#FULL} also the Path (file system, registry, network, process and image events,
- * as ProcMon shows it) and the Detail of CreateFile, ReadFile, WriteFile, Process Create/Start/Exit,
- * Thread Create/Exit and Load Image (CloseFile has none); other Details are empty. Lesser
+ * as ProcMon shows it) and the Detail of every operation ProcMon writes one for, in
+ * {@link ReadOptions#locale()} ({@code PmlDetails}, {@code PmlRegistryDetails}, {@code PmlFileDetails});
+ * with {@link Decoding#EXPORT} also {@link Event#columns()}. Lesser
  * {@link ReadOptions#decoding()} levels decode only what they name. Profiling events are left out unless
  * {@link ReadOptions#includeProfiling()}. Times are shown in {@link ReadOptions#timeZone()}.
  *
