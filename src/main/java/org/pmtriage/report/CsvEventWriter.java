@@ -11,7 +11,7 @@ import org.pmtriage.event.ExportLocale;
  * Writes events as ProcMon's own CSV export: a UTF-8 byte-order mark, a header row, every field
  * quoted with embedded quotes doubled, CRLF line ends, the chosen columns in the chosen order,
  * times and numbers in the export's locale. Written by hand rather than through commons-csv's
- * {@code CSVPrinter}, which measured 1.5 times slower on a large conversion
+ * {@code CSVPrinter}, which measured 1.3 to 1.5 times slower on a large conversion
  * ({@code docs/performance.md}).
  */
 public final class CsvEventWriter implements EventWriter {
