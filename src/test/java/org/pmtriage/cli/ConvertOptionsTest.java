@@ -8,14 +8,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.pmtriage.generator.BuildSimulation;
 import org.pmtriage.generator.CaptureConfig;
 import org.pmtriage.generator.CaptureLocale;
@@ -53,7 +54,7 @@ class ConvertOptionsTest {
                 try {
                     w.write(e);
                 } catch (IOException x) {
-                    throw new java.io.UncheckedIOException(x);
+                    throw new UncheckedIOException(x);
                 }
             });
         }

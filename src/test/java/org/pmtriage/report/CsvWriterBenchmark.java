@@ -1,5 +1,6 @@
 package org.pmtriage.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -56,7 +57,7 @@ public final class CsvWriterBenchmark {
         private boolean started;
 
         CommonsCsv(Writer out) throws IOException {
-            Writer buffered = new java.io.BufferedWriter(out, 1 << 16);
+            Writer buffered = new BufferedWriter(out, 1 << 16);
             buffered.write('\uFEFF');
             printer = new CSVPrinter(buffered, PROCMON);
             for (ProcmonColumn c : ProcmonColumn.DEFAULT) {

@@ -76,10 +76,6 @@ final class PmlText {
         return sb.toString();
     }
 
-    boolean isEmpty() {
-        return sb.length() == 0;
-    }
-
     /** Appends {@code name: } after a separator when needed. */
     StringBuilder key(String name) {
         if (sb.length() > 0) {
@@ -137,15 +133,5 @@ final class PmlText {
         long day = Math.floorDiv(local, Timeline.TICKS_PER_DAY);
         long second = Math.floorMod(local, Timeline.TICKS_PER_DAY) / Timeline.TICKS_PER_SECOND;
         return locale.dateTime(LocalDateTime.ofEpochSecond(day * 86_400L + second, 0, ZoneOffset.UTC));
-    }
-
-    /** Appends raw text. */
-    PmlText append(String text) {
-        sb.append(text);
-        return this;
-    }
-
-    StringBuilder builder() {
-        return sb;
     }
 }
