@@ -10,7 +10,7 @@ import org.pmtriage.event.ExportLocale;
 public enum EventFormat {
     /** ProcMon's CSV export ({@link CsvEventWriter}). */
     csv,
-    /** One JSON object per line ({@link JsonLinesEventWriter}); columns and locale do not apply. */
+    /** One JSON object per line ({@link JsonLinesEventWriter}); columns and locale do not apply to it. */
     jsonl;
 
     /**
