@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.pmtriage.event.ExportLocale;
+
 /**
  * How to read a log.
  *
@@ -14,9 +16,10 @@ import java.util.function.Consumer;
  * @param includeProfiling keep PML profiling events, which ProcMon's exports leave out
  * @param rollover         read {@code Logfile-1.PML}, ... found beside {@code Logfile.PML} as one capture
  * @param decoding         which fields to decode
+ * @param locale           how texts a reader writes itself (PML Details) write numbers and dates
  */
 public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, ZoneId timeZone,
-                          boolean includeProfiling, boolean rollover, Decoding decoding) {
+                          boolean includeProfiling, boolean rollover, Decoding decoding, ExportLocale locale) {
 
     /** How many skipped records are named in warnings before the reader only counts them. */
     public static final int NAMED_SKIPS = 5;
@@ -26,6 +29,13 @@ public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, Zon
         Objects.requireNonNull(warnings, "warnings");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(decoding, "decoding");
+        Objects.requireNonNull(locale, "locale");
+    }
+
+    /** Options whose Details are written as ProcMon's en-US exports write them. */
+    public ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, ZoneId timeZone,
+                       boolean includeProfiling, boolean rollover, Decoding decoding) {
+        this(policy, warnings, timeZone, includeProfiling, rollover, decoding, ExportLocale.EN_US);
     }
 
     /** Options that decode every field. */
@@ -41,16 +51,21 @@ public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, Zon
 
     /** @return these options with another policy */
     public ReadOptions withPolicy(BadRecordPolicy newPolicy) {
-        return new ReadOptions(newPolicy, warnings, timeZone, includeProfiling, rollover, decoding);
+        return new ReadOptions(newPolicy, warnings, timeZone, includeProfiling, rollover, decoding, locale);
     }
 
     /** @return these options with another warnings sink */
     public ReadOptions withWarnings(Consumer<String> newWarnings) {
-        return new ReadOptions(policy, newWarnings, timeZone, includeProfiling, rollover, decoding);
+        return new ReadOptions(policy, newWarnings, timeZone, includeProfiling, rollover, decoding, locale);
     }
 
     /** @return these options with another decoding */
     public ReadOptions withDecoding(Decoding newDecoding) {
-        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, newDecoding);
+        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, newDecoding, locale);
+    }
+
+    /** @return these options with another locale for the texts a reader writes */
+    public ReadOptions withLocale(ExportLocale newLocale) {
+        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, decoding, newLocale);
     }
 }

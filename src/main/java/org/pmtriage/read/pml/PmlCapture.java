@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportLocale;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.LogFormatException;
@@ -38,6 +40,7 @@ final class PmlCapture {
     private final List<PmlNetworkNames> names = new ArrayList<>();
     private PmlClock clock;
     private CaptureHost host;
+    private boolean listsClassFirst;
 
     private PmlCapture() {
     }
@@ -81,7 +84,8 @@ final class PmlCapture {
         int nextFree = 0;
         long firstTimestamp = 0;
         for (int i = 0; i < files.size(); i++) {
-            try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES)) {
+            try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES,
+                    new PmlText(ExportLocale.EN_US, zone, false))) {
                 if (i == 0) {
                     firstTimestamp = f.firstTimestamp();
                     c.host = f.header.host();
@@ -99,15 +103,12 @@ final class PmlCapture {
                         local.put(p.index(), p);
                     } else if (known.pid() == p.pid() && known.startFiletime() == p.startFiletime()) {
                         if (known.endFiletime() == 0 && p.endFiletime() != 0) {
-                            known = new PmlProcess(known.index(), known.pid(), known.parentPid(), known.parentIndex(),
-                                    known.startFiletime(), p.endFiletime(), known.name(), known.imagePath(),
-                                    known.commandLine());
+                            known = known.with(known.index(), known.parentIndex(), p.endFiletime());
                             merged.put(known.index(), known);
                         }
                         local.put(p.index(), known);
                     } else {
-                        PmlProcess renamed = new PmlProcess(nextFree++, p.pid(), p.parentPid(), Event.UNKNOWN,
-                                p.startFiletime(), p.endFiletime(), p.name(), p.imagePath(), p.commandLine());
+                        PmlProcess renamed = p.with(nextFree++, Event.UNKNOWN, p.endFiletime());
                         merged.put(renamed.index(), renamed);
                         local.put(p.index(), renamed);
                     }
@@ -126,6 +127,7 @@ final class PmlCapture {
                     .min().orElse(PmlClock.UNIX_EPOCH);
         }
         c.clock = new PmlClock(zone, firstTimestamp);
+        c.listsClassFirst = merged.values().stream().anyMatch(PmlCapture::isProcmonFrom361);
         Map<Integer, List<PmlProcess>> byPid = new HashMap<>();
         for (PmlProcess p : merged.values()) {
             byPid.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
@@ -136,6 +138,27 @@ final class PmlCapture {
                     c.clock.processTime(p.endFiletime())));
         }
         return c;
+    }
+
+    /**
+     * ProcMon 3.61 and later put FileInformationClass first in a QueryDirectory Detail, earlier
+     * versions third (the real exports in ../shared show both); a capture names the ProcMon that
+     * made it in its process table, and the same version usually exports it.
+     */
+    private static boolean isProcmonFrom361(PmlProcess p) {
+        String version = p.columns().version();
+        if (!p.name().toLowerCase(Locale.ROOT).matches("procmon(64)?a?\\.exe") || !version.matches("\\d+\\.\\d+.*")) {
+            return false;
+        }
+        String[] parts = version.split("[^0-9]+");
+        int major = Integer.parseInt(parts[0]);
+        int minor = parts.length > 1 ? Integer.parseInt(parts[1].length() == 1 ? parts[1] + "0" : parts[1]) : 0;
+        return major > 3 || major == 3 && minor >= 61;
+    }
+
+    /** @return whether QueryDirectory Details put the information class first (see {@link #isProcmonFrom361}) */
+    boolean listsClassFirst() {
+        return listsClassFirst;
     }
 
     /**

@@ -42,6 +42,11 @@ final class PmlClock {
         return firstDay;
     }
 
+    /** @return the epoch day of the timeline's day zero */
+    long firstEpochDay() {
+        return originLocal / Timeline.TICKS_PER_DAY;
+    }
+
     /** @return ticks since midnight of the first day, local time */
     long toTimeline(long filetime) {
         if (filetime < validFrom || filetime >= validUntil) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportColumns;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecords;
 import org.pmtriage.read.Decoding;
@@ -29,8 +30,9 @@ import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
  *
  * <p>For every event it decodes the fixed header, the operation name and the Result. With
  * {@link Decoding#FULL} also the Path (file system, registry, network, process and image events,
- * as ProcMon shows it) and the Detail of CreateFile, ReadFile, WriteFile, Process Create/Start/Exit,
- * Thread Create/Exit and Load Image (CloseFile has none); other Details are empty. Lesser
+ * as ProcMon shows it) and the Detail of every operation ProcMon writes one for, in
+ * {@link ReadOptions#locale()} ({@code PmlDetails}, {@code PmlRegistryDetails}, {@code PmlFileDetails});
+ * with {@link Decoding#EXPORT} also {@link Event#columns()}. Lesser
  * {@link ReadOptions#decoding()} levels decode only what they name. Profiling events are left out unless
  * {@link ReadOptions#includeProfiling()}. Times are shown in {@link ReadOptions#timeZone()}.
  *
@@ -54,6 +56,8 @@ public final class PmlEventReader implements EventReader {
     private Event next;
     private boolean closed;
     private Path deleteOnClose;
+    /** STATUS_PENDING: ProcMon shows no Result, Duration or Completion Time. */
+    private static final int STATUS_PENDING = 0x103;
     private final int[] resultKeys = new int[256];
     private final String[] resultTexts = new String[256];
 
@@ -206,9 +210,13 @@ public final class PmlEventReader implements EventReader {
             }
             f.decodeDetails();
             PmlEventDecoder d = f.decoder;
+            ExportColumns columns = options.decoding() != Decoding.EXPORT ? ExportColumns.NONE
+                    : new ExportColumns(capture.clock().firstEpochDay(),
+                            f.status == STATUS_PENDING ? ExportColumns.UNKNOWN_DURATION : f.duration,
+                            PmlNames.eventClass(f.eventClass), d.category, process.columns());
             return new Event(++record, capture.clock().toTimeline(f.timestamp), process.name(), process.pid(),
                     f.tid, d.operationName, d.meaning, d.path, result(f.status),
-                    d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index());
+                    d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index(), columns);
         } catch (BadEvent e) {
             return bad(f, e.getMessage(), e);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -245,7 +253,7 @@ public final class PmlEventReader implements EventReader {
             return false;
         }
         current = new PmlFile(files.get(fileNumber), sources.get(fileNumber), windowBytes, options.decoding(),
-                capture.names(fileNumber));
+                capture.names(fileNumber), new PmlText(options.locale(), options.timeZone(), capture.listsClassFirst()));
         fileNumber++;
         return true;
     }

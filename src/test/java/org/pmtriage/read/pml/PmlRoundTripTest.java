@@ -58,10 +58,11 @@ class PmlRoundTripTest {
         events.add(event(9, t + 80, 11, "cmd.exe", 4100, 200, "RegOpenKey", "HKLM\\Software\\Python", "NAME NOT FOUND", ""));
         events.add(event(10, t + 90, 11, "cmd.exe", 4100, 200, "QueryDirectory", "C:\\build\\*.obj", "NO MORE FILES", ""));
         events.add(event(11, t + 95, 11, "cmd.exe", 4100, 200, "TCP Send", "build-07:49948 -> cache.local:https",
-                "SUCCESS", ""));
+                "SUCCESS", "Length: 0"));
         events.add(event(12, t + 96, 11, "cmd.exe", 4100, 200, "SetDispositionInformationFile", "C:\\build\\x.tmp",
                 "0xC000046F", ""));
-        events.add(event(13, t + 97, 11, "cmd.exe", 4100, 200, "FileSystemControl", "C:\\build", "", ""));
+        events.add(event(13, t + 97, 11, "cmd.exe", 4100, 200, "FileSystemControl", "C:\\build", "",
+                "Control: 0x0 (Device:0x0 Function:0 Method: 0)"));
         events.add(event(14, t + 99, 11, "cmd.exe", 4100, 200, "Thread Exit", "", "SUCCESS",
                 "Thread ID: 200, User Time: 0.0156001, Kernel Time: 0.0000000"));
         events.add(event(15, t + 100, 11, "cmd.exe", 4100, 200, "Process Exit", "", "SUCCESS",
