@@ -39,7 +39,7 @@ public final class Analyzer {
     private final RunningImages images = new RunningImages(keys);
     private final SpawnRaceDetector races = new SpawnRaceDetector(counts);
     private final InheritedHandleDetector inherited = new InheritedHandleDetector(counts);
-    private final SharingViolationDetector violations = new SharingViolationDetector(counts, images);
+    private final SharingViolationDetector violations;
     private final CaptureHealth health = new CaptureHealth();
     private final HandleTracker handles;
     private final ProcessTree processes;
@@ -63,6 +63,7 @@ public final class Analyzer {
      */
     public Analyzer(long window, Consumer<String> warnings, Scope scope) {
         this.scope = scope;
+        violations = new SharingViolationDetector(counts, images, warnings);
         handles = new HandleTracker(keys, List.of(races, inherited, violations), window, warnings);
         processes = new ProcessTree(this::spawned, this::retired, warnings);
     }

@@ -50,6 +50,7 @@ final class FileObject {
     /** The closer had no other object open on the path, so the CloseFile can only be this one's. */
     boolean closeUnambiguous;
     private CreateFileDetail parsed;
+    private FileOpen snapshot;
 
     FileObject(Event e, String key, ProcessNode owner) {
         this.path = e.path();
@@ -215,7 +216,15 @@ final class FileObject {
         return !detailKnown() || written() || sharedRestrictively() || causedViolation;
     }
 
+    /** @return the open as findings show it; made once, at the end of the pass, when every lifetime is known */
     FileOpen toFileOpen() {
+        if (snapshot == null) {
+            snapshot = snapshot();
+        }
+        return snapshot;
+    }
+
+    private FileOpen snapshot() {
         CreateFileDetail d = parsedDetail();
         List<FileUse> out = new ArrayList<>();
         if (uses != null) {

@@ -1,10 +1,14 @@
 package org.pmtriage.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.pmtriage.event.CreateFileDetail;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.Printable;
 
 /**
  * Sharing violations: a CreateFile refused with SHARING VIOLATION. Only a holder that could hold
@@ -21,13 +25,23 @@ final class SharingViolationDetector implements HandleListener {
                            SharingViolation.Cause cause, List<ProcessNode> imageOf) {
     }
 
+    /** Holders named across all violations; past it, a violation names only its first holder. */
+    static final int MAX_NAMED_HOLDERS = 100_000;
+    /** Violations listed per file; the rest on that file are counted. */
+    static final int MAX_LISTED_PER_FILE = 1_000;
+
     private final FindingCounts counts;
     private final RunningImages images;
+    private final Consumer<String> warnings;
     private final List<Pending> pending = new ArrayList<>();
+    private final Map<String, Integer> listedPerFile = new HashMap<>();
+    private long namedHolders;
+    private boolean perFileWarned;
 
-    SharingViolationDetector(FindingCounts counts, RunningImages images) {
+    SharingViolationDetector(FindingCounts counts, RunningImages images, Consumer<String> warnings) {
         this.counts = counts;
         this.images = images;
+        this.warnings = warnings;
     }
 
     @Override
@@ -59,9 +73,28 @@ final class SharingViolationDetector implements HandleListener {
                 cause = SharingViolation.Cause.RUNNING_IMAGE;
             }
         }
-        if (counts.count(FindingKind.SHARING_VIOLATION)) {
+        int onFile = listedPerFile.size() < MAX_LISTED_PER_FILE * 100 || listedPerFile.containsKey(key)
+                ? listedPerFile.merge(key, 1, Integer::sum) : 1;
+        if (onFile > MAX_LISTED_PER_FILE) {
+            counts.countUnlisted(FindingKind.SHARING_VIOLATION, 1);
+            if (!perFileWarned) {
+                perFileWarned = true;
+                warnings.accept("more than " + MAX_LISTED_PER_FILE + " sharing violations on one file ("
+                        + Printable.of(e.path()) + "): later ones on it are counted, not listed");
+            }
+        } else if (counts.count(FindingKind.SHARING_VIOLATION)) {
             conflicting.addAll(compatible);
-            pending.add(new Pending(e, victim, conflicting, cause, imageOf));
+            List<PendingHolder> named = conflicting;
+            if (namedHolders + named.size() > MAX_NAMED_HOLDERS && named.size() > 1) {
+                if (namedHolders <= MAX_NAMED_HOLDERS) {
+                    warnings.accept("more than " + MAX_NAMED_HOLDERS + " holders named in sharing violations: later"
+                            + " ones name only their first holder");
+                    namedHolders = MAX_NAMED_HOLDERS + 1L;
+                }
+                named = List.of(named.get(0));
+            }
+            namedHolders += named.size();
+            pending.add(new Pending(e, victim, named, cause, imageOf));
         }
     }
 
