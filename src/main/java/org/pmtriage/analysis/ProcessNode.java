@@ -17,6 +17,7 @@ final class ProcessNode {
     ProcessNode parent;
     long startedAt = ProcessRef.UNKNOWN_TIME;
     long exitedAt = ProcessRef.UNKNOWN_TIME;
+    long exitStatus = ProcessRef.UNKNOWN_STATUS;
     /** Saw its Process Start (or it comes from the log's process table). */
     boolean started;
     /** Saw at least one event of its own. */
@@ -45,6 +46,6 @@ final class ProcessNode {
     }
 
     ProcessRef ref() {
-        return new ProcessRef(pid, name, commandLine, startedAt, exitedAt);
+        return new ProcessRef(pid, name, commandLine, startedAt, exitedAt, exitStatus);
     }
 }

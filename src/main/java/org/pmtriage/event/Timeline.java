@@ -48,6 +48,14 @@ public final class Timeline {
         return Math.round(ticks / 1000.0) / 10.0;
     }
 
+    /**
+     * @param ticks a duration in ticks
+     * @return the duration as people read it in reports: milliseconds with one decimal, e.g. {@code 18.9}
+     */
+    public static String millisText(long ticks) {
+        return String.format(java.util.Locale.ROOT, "%.1f", ticks / (double) TICKS_PER_MILLI);
+    }
+
     private static StringBuilder two(StringBuilder sb, long v) {
         return sb.append(v < 10 ? "0" : "").append(v);
     }

@@ -2,192 +2,190 @@ package org.pmtriage.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 import org.pmtriage.analysis.CaptureSummary;
-import org.pmtriage.analysis.FileOpen;
 import org.pmtriage.analysis.Finding;
-import org.pmtriage.analysis.FindingKind;
 import org.pmtriage.analysis.InheritedHandle;
-import org.pmtriage.analysis.OpenAtEnd;
 import org.pmtriage.analysis.ProcessRef;
 import org.pmtriage.analysis.Severity;
 import org.pmtriage.analysis.SharingViolation;
-import org.pmtriage.analysis.Spawn;
 import org.pmtriage.analysis.SpawnRace;
 import org.pmtriage.event.Timeline;
+import org.pmtriage.incident.Incident;
+import org.pmtriage.incident.Incidents;
+import org.pmtriage.incident.Pattern;
 
 /**
- * The report for people: a short post-mortem per error and warning, most severe first, a line per
- * informational finding (the first {@link #INFO_LINES}), then a summary.
+ * The report for people, answer first: a verdict line, the capture, then the error patterns, each
+ * with its first incidents told in full (at most {@link Listing#incidents()} in all), then every
+ * other pattern in one line with its counts, then the result. What is not told is counted.
  */
 public final class TextReport {
 
-    /** Informational findings listed one per line before the rest are only counted. */
-    public static final int INFO_LINES = 20;
+    /** Incidents of a pattern told in full as its examples, unless every incident is told. */
+    public static final int EXAMPLES = 2;
+    /** Incident ids named in a line before the rest are counted. */
+    static final int IDS_NAMED = 8;
 
     private final PrintWriter out;
+    private final Listing listing;
 
     /** @param out where to write; not closed; control characters from the log are shown as {@code ?} */
     public TextReport(PrintWriter out) {
+        this(out, Listing.DEFAULT);
+    }
+
+    /**
+     * @param out     where to write; not closed; control characters from the log are shown as {@code ?}
+     * @param listing how many incidents to tell in full
+     */
+    public TextReport(PrintWriter out, Listing listing) {
         this.out = new PrintWriter(new PrintableWriter(out));
+        this.listing = listing;
     }
 
     /** Writes one log's report. */
     public void write(Report report) {
-        List<Finding> findings = report.result().findings();
-        Map<Long, List<SharingViolation>> blockedByOpen = violationsByHolder(findings);
-        out.printf("pmtriage: %s (%s)%n%n", report.path(), report.format());
-        int info = 0;
-        for (Finding f : findings) {
-            if (f.severity() == Severity.INFO) {
-                if (info++ < INFO_LINES) {
-                    infoLine(f);
-                }
+        Incidents incidents = report.incidents();
+        out.printf("pmtriage: %s (%s)%n", report.path(), report.format());
+        out.printf("Verdict: %s%n", verdict(incidents));
+        capture(report.result().summary());
+        out.println();
+        int budget = listing.incidents();
+        List<Pattern> summarized = new ArrayList<>();
+        for (Pattern p : incidents.patterns()) {
+            if (!listing.all() && p.severity() != Severity.ERROR) {
+                summarized.add(p);
                 continue;
             }
-            if (f instanceof InheritedHandle h) {
-                inherited(h, blockedByOpen.getOrDefault(h.open().record(), List.of()));
-            } else if (f instanceof SpawnRace r) {
-                race(r);
-            } else if (f instanceof SharingViolation v) {
-                violation(v);
+            out.printf("%s  pattern %s: %s%n", p.severity().label().toUpperCase(Locale.ROOT), p.id(), p.key().title());
+            out.printf("  %s%n", counts(p));
+            int told = listing.all() ? p.incidents().size() : Math.min(Math.min(EXAMPLES, budget), p.incidents().size());
+            budget -= told;
+            for (Incident i : p.incidents().subList(0, told)) {
+                out.println();
+                story(i, incidents);
+            }
+            if (told < p.incidents().size()) {
+                out.printf("  ... %d more incident(s) of %s not told: %s (--limit N or --all tells more)%n",
+                        p.incidents().size() - told, p.id(), StoryText.incidentsIds(
+                                p.incidents().subList(told, p.incidents().size()), IDS_NAMED));
             }
             out.println();
         }
-        if (info > INFO_LINES) {
-            out.printf("  ... and %d more informational findings (see --format json)%n", info - INFO_LINES);
-        }
-        if (info > 0) {
+        if (!summarized.isEmpty()) {
+            out.println("Warnings and info, by pattern (--all tells each incident):");
+            for (Pattern p : summarized) {
+                out.printf("  %-7s %s  %s: %s%n", p.severity().label(), p.id(), plural(p.incidents().size(), "incident"),
+                        p.key().title());
+            }
             out.println();
         }
-        summary(report);
+        result(report, incidents);
         out.flush();
     }
 
-    private void inherited(InheritedHandle h, List<SharingViolation> blocked) {
-        FileOpen open = h.open();
-        header(h, "inherited handle, " + h.verdict().id());
-        line(open.at(), who(open.opener()) + " opened it" + access(open) + thread(open.tid()));
-        Spawn first = h.chain().get(0);
-        for (Spawn s : h.chain()) {
-            String gap = s == first ? " " + ms(h.spawnGap()) + " ms after the open" : "";
-            line(s.at(), who(s.parent()) + " spawned " + who(s.child()) + gap + ", which inherited the handle");
-        }
-        for (SharingViolation v : blocked) {
-            line(v.at(), who(v.victim()) + " was refused the file: SHARING VIOLATION");
-        }
-        for (ProcessRef p : h.usedBy()) {
-            out.printf("  %s used the inherited handle (read/write), so the hand-over looks intended%n", who(p));
-        }
-        line(h.closedAt(), who(h.closer()) + " closed it (CloseFile), " + ms(h.closedAt() - open.at())
-                + " ms after the open; " + open.opener().name() + " never closed it");
-        if (h.verdict() == InheritedHandle.Verdict.LEAKED) {
-            out.printf("  Nobody along the chain used the handle: it leaked into %s and kept the file open.%n",
-                    h.chain().get(0).child().name());
+    private void story(Incident incident, Incidents incidents) {
+        out.printf("  %s  %s  %s%n", incident.id(), incident.severity().label().toUpperCase(Locale.ROOT),
+                incident.headline());
+        for (String line : StoryText.of(incident, incidents)) {
+            out.printf("    %s%n", line);
         }
     }
 
-    private void race(SpawnRace r) {
-        header(r, "spawn race" + (r.confirmed() ? ", confirmed" : ""));
-        line(r.open().at(), who(r.open().opener()) + " opened it" + access(r.open()) + thread(r.open().tid()));
-        line(r.spawn().at(), who(r.spawn().parent()) + " spawned " + who(r.spawn().child()) + thread(r.spawnTid())
-                + ", " + ms(r.gap()) + " ms later, while the file was still open");
-        out.printf("  %s%n", r.confirmed() ? "The child did inherit it: the file was later closed by another process."
-                : "The child may have inherited the handle; no other process closed it in the capture.");
+    private static String counts(Pattern p) {
+        String span = p.firstAt() == p.lastAt() ? "at " + Timeline.format(p.firstAt())
+                : "from " + Timeline.format(p.firstAt()) + " to " + Timeline.format(p.lastAt());
+        return plural(p.incidents().size(), "incident") + ", " + plural(p.findingCount(), "finding") + ", "
+                + plural(p.failures(), "failed process", "failed processes") + ", " + span;
     }
 
-    private void violation(SharingViolation v) {
-        header(v, "sharing violation" + (v.explained() ? "" : ", unexplained"));
-        line(v.at(), who(v.victim()) + " was refused the file" + request(v) + thread(v.tid()));
-        if (v.holders().isEmpty()) {
-            out.println("  No open object on this path is known: it was opened before the capture began,"
-                    + " or by an event the log does not show.");
-        }
-        for (SharingViolation.Holder h : v.holders()) {
-            FileOpen open = h.open();
-            out.printf("  held by %s, opened at %s%s%s%n", who(open.opener()), Timeline.format(open.at()), access(open),
-                    h.conflicts() ? " (conflicts with the request)" : "");
-            for (Spawn s : h.inheritedBy()) {
-                out.printf("    and by inheritance through %s -> %s at %s (%s ms after the open)%n",
-                        who(s.parent()), who(s.child()), Timeline.format(s.at()), ms(s.at() - open.at()));
+    /** @return the answer in one line, e.g. {@code 2 leaks of one pattern made 2 processes fail (cl.exe)} */
+    static String verdict(Incidents incidents) {
+        int leaks = 0;
+        int races = 0;
+        int violations = 0;
+        int other = 0;
+        int failed = 0;
+        Set<String> failedNames = new LinkedHashSet<>();
+        Set<String> patterns = new LinkedHashSet<>();
+        int warnings = 0;
+        int info = 0;
+        for (Incident i : incidents.incidents()) {
+            if (i.severity() == Severity.WARNING) {
+                warnings++;
+            } else if (i.severity() == Severity.INFO) {
+                info++;
+            } else {
+                Finding lead = i.lead();
+                if (lead instanceof InheritedHandle) {
+                    leaks++;
+                } else if (lead instanceof SpawnRace) {
+                    races++;
+                } else if (lead instanceof SharingViolation) {
+                    violations++;
+                } else {
+                    other++;
+                }
+                failed += i.failed().size();
+                i.failed().stream().map(ProcessRef::name).forEach(failedNames::add);
+                patterns.add(i.key().title());
             }
         }
-    }
-
-    private void infoLine(Finding f) {
-        if (f instanceof InheritedHandle h) {
-            out.printf("info  %s handed over from %s to %s (used by %s)%n", h.path(), who(h.open().opener()),
-                    who(h.closer()), h.usedBy().isEmpty() ? "nobody" : who(h.usedBy().get(0)));
-        } else if (f instanceof OpenAtEnd o) {
-            out.printf("info  %s still open at the end, opened by %s at %s%n", o.path(), who(o.open().opener()),
-                    Timeline.format(o.open().at()));
+        List<String> parts = new ArrayList<>();
+        addCount(parts, leaks, "leak");
+        addCount(parts, races, "spawn race");
+        addCount(parts, violations, "sharing violation");
+        addCount(parts, other, "other error");
+        StringBuilder sb = new StringBuilder();
+        if (parts.isEmpty()) {
+            sb.append("no error");
+        } else {
+            sb.append(String.join(" and ", parts)).append(patterns.size() == 1 ? " of one pattern" : " of "
+                    + patterns.size() + " patterns");
+            sb.append(failed == 0 ? ", no refused process failed" : " made " + plural(failed, "process", "processes")
+                    + " fail (" + String.join(", ", failedNames) + ")");
         }
+        if (warnings > 0) {
+            sb.append("; ").append(plural(warnings, "warning incident"));
+        }
+        if (info > 0) {
+            sb.append("; ").append(plural(info, "info incident"));
+        }
+        return sb.toString();
     }
 
-    private void summary(Report report) {
-        CaptureSummary s = report.result().summary();
-        var r = report.result();
-        long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        long leaked = r.findings().stream().filter(f -> f instanceof InheritedHandle h
-                && h.verdict() == InheritedHandle.Verdict.LEAKED).count();
-        long handedOver = r.count(FindingKind.INHERITED_HANDLE) - leaked;
-        long confirmed = r.findings().stream().filter(f -> f instanceof SpawnRace race && race.confirmed()).count();
-        long explained = r.findings().stream().filter(f -> f instanceof SharingViolation v && v.explained()).count();
-        out.printf("Summary: %d leaked handle(s), %d sharing violation(s) (%d explained), %d spawn race(s)"
-                        + " (%d confirmed), %d handed-over handle(s), %d object(s) open at the end%n",
-                leaked, r.count(FindingKind.SHARING_VIOLATION), explained, r.count(FindingKind.SPAWN_RACE),
-                confirmed, handedOver, r.count(FindingKind.OPEN_AT_END));
+    private void capture(CaptureSummary s) {
         out.printf("Capture: %d events, %d processes, %s to %s (%s s), %d skipped record(s), %d unmatched CloseFile(s)%n",
                 s.events(), s.processes(), Timeline.format(s.firstTime()), Timeline.format(s.lastTime()),
                 String.format(Locale.ROOT, "%.3f", (s.lastTime() - s.firstTime()) / (double) Timeline.TICKS_PER_SECOND),
                 s.skippedRecords(), s.unmatchedCloses());
-        out.printf("Result: %s%n", errors == 0 ? "no errors" : errors + " error finding(s)");
     }
 
-    private void header(Finding f, String what) {
-        out.printf("%s  %s: %s%n", f.severity().label().toUpperCase(Locale.ROOT), what, f.path());
+    private void result(Report report, Incidents incidents) {
+        long errors = incidents.incidents().stream().filter(i -> i.severity() == Severity.ERROR).count();
+        long found = report.result().counts().values().stream().mapToLong(Long::longValue).sum();
+        long listed = report.result().findings().size();
+        out.printf("Result: %s; %s in %s from %s%s%n", errors == 0 ? "no errors" : plural(errors, "error incident"),
+                plural(incidents.incidents().size(), "incident"), plural(incidents.patterns().size(), "pattern"),
+                plural(listed, "finding"), found > listed ? " (" + (found - listed) + " more counted, not kept)" : "");
     }
 
-    private void line(long at, String text) {
-        out.printf("  %s  %s%n", Timeline.format(at), text);
-    }
-
-    private static Map<Long, List<SharingViolation>> violationsByHolder(List<Finding> findings) {
-        Map<Long, List<SharingViolation>> map = new HashMap<>();
-        for (Finding f : findings) {
-            if (f instanceof SharingViolation v) {
-                for (SharingViolation.Holder h : v.holders()) {
-                    map.computeIfAbsent(h.open().record(), k -> new ArrayList<>()).add(v);
-                }
-            }
+    private static void addCount(List<String> parts, int n, String what) {
+        if (n > 0) {
+            parts.add(plural(n, what));
         }
-        return map;
     }
 
-    private static String who(ProcessRef p) {
-        return p.name() + " (" + p.pid() + ")";
+    static String plural(long n, String one) {
+        return plural(n, one, one + "s");
     }
 
-    private static String access(FileOpen open) {
-        if (open.desiredAccess().isEmpty()) {
-            return "";
-        }
-        return " [" + open.desiredAccess() + "; share: " + (open.shareMode().isEmpty() ? "?" : open.shareMode()) + "]";
-    }
-
-    private static String request(SharingViolation v) {
-        return v.desiredAccess().isEmpty() ? "" : " [" + v.desiredAccess() + "; share: " + v.shareMode() + "]";
-    }
-
-    private static String thread(int tid) {
-        return tid >= 0 ? " (thread " + tid + ")" : "";
-    }
-
-    private static String ms(long ticks) {
-        return String.format(Locale.ROOT, "%.1f", ticks / (double) Timeline.TICKS_PER_MILLI);
+    static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }
