@@ -107,7 +107,7 @@ class FindingsMatchTruthTest {
     private static void assertMatchesTruth(Path capture, JsonNode truth) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"analyze", "--format", "json", "--fail-on", "none", capture.toString()},
+        int code = Main.run(new String[] {"analyze", "--format", "json", "--findings", "all", "--fail-on", "none", capture.toString()},
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         JsonNode report = JSON.readTree(out.toString());
