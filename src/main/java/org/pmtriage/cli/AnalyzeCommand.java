@@ -83,8 +83,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     private int limit;
 
-    @Option(names = "--all", description = "Text: tell every incident in full, warnings and info too,"
-            + " and list every pattern across logs.")
+    @Option(names = "--all", description = "List everything: text tells every incident in full, warnings and"
+            + " info too, and every pattern across logs; JSON as with --findings all.")
     private boolean all;
 
     @Option(names = "--findings", paramLabel = "WHICH", defaultValue = "folded",
@@ -254,7 +254,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private Listing listing() {
         return new Listing(all ? Integer.MAX_VALUE : limit,
-                findings == Findings.all ? Listing.Findings.ALL : Listing.Findings.FOLDED);
+                all || findings == Findings.all ? Listing.Findings.ALL : Listing.Findings.FOLDED);
     }
 
     private static AcrossLogsReport across(List<Outcome> outcomes) {
