@@ -17,7 +17,7 @@ import org.pmtriage.analysis.SharingViolation;
  * @param id         {@code i1}, {@code i2}... in rank order within the log
  * @param lead       the finding the story is told from (the inherited handle, else the race,
  *                   else the sharing violation, else the object open at the end)
- * @param findings   every finding of the story, the lead first
+ * @param findings   every finding of the story, the lead first, then in the result's order
  * @param violations the sharing violations among them, in time order
  * @param failed     refused processes that exited with a non-zero status, in time order
  * @param key        the pattern it folds into

@@ -88,6 +88,10 @@ public final class Incidents {
                 }
             }
         }
+        Map<Finding, Integer> order = new IdentityHashMap<>();
+        for (Finding f : findings) {
+            order.put(f, order.size());
+        }
         Set<ObjectKey> told = new HashSet<>();
         List<Incident> drafts = new ArrayList<>();
         for (Finding f : findings) {
@@ -95,7 +99,9 @@ public final class Incidents {
             if (key == null) {
                 drafts.add(draft(List.of(f), root));
             } else if (told.add(key)) {
-                drafts.add(draft(byObject.get(key), root));
+                List<Finding> story = byObject.get(key);
+                story.sort(Comparator.comparingInt(order::get));
+                drafts.add(draft(story, root));
             }
         }
         drafts.sort(Incident.RANK);
@@ -172,9 +178,9 @@ public final class Incidents {
     private static Incident draft(List<Finding> story, BuildRoot root) {
         Finding lead = story.stream().min(Comparator.comparingInt(Incidents::leadOrder)
                 .thenComparingLong(Finding::at)).orElseThrow();
-        List<Finding> findings = new ArrayList<>(story);
-        findings.remove(lead);
-        findings.add(0, lead);
+        List<Finding> findings = new ArrayList<>(story.size());
+        findings.add(lead);
+        story.stream().filter(f -> f != lead).forEach(findings::add);
         List<SharingViolation> violations = new ArrayList<>();
         story.forEach(f -> {
             if (f instanceof SharingViolation v) {

@@ -29,6 +29,8 @@ public record PatternKey(String kind, String grade, String opener, List<String> 
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(pathShape, "pathShape");
         carriers = carriers.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        kind = kind.toLowerCase(Locale.ROOT);
+        grade = grade.toLowerCase(Locale.ROOT);
         opener = opener.toLowerCase(Locale.ROOT);
         pathShape = pathShape.toLowerCase(Locale.ROOT);
     }

@@ -113,8 +113,12 @@ public final class AcrossLogsReport {
         JsonReport.mapper().writeTree(out, patterns);
     }
 
-    /** @return the HTML section of the view across logs (a total and a table of patterns) */
-    public String html() {
+    /**
+     * @param anchors the element id of each log's section on the same page, by log; logs without
+     *                one are named, not linked
+     * @return the HTML section of the view across logs (a total and a table of patterns)
+     */
+    public String html(Map<String, String> anchors) {
         StringBuilder sb = new StringBuilder("<section class=\"across\" id=\"across\" aria-labelledby=\"across-h\">"
                 + "<h2 id=\"across-h\">Across ");
         sb.append(Html.count(ranking.logs().size())).append(" logs</h2><p class=\"meta\">");
@@ -131,7 +135,9 @@ public final class AcrossLogsReport {
                     .append(r.severity().label().toUpperCase(Locale.ROOT)).append("</span></td><td><details><summary><code>")
                     .append(Html.esc(r.key().title())).append("</code></summary><ul>");
             for (String log : r.logs()) {
-                sb.append("<li>").append(Html.esc(log)).append("</li>");
+                String anchor = anchors.get(log);
+                sb.append("<li>").append(anchor == null ? Html.esc(log)
+                        : "<a href=\"#" + anchor + "\">" + Html.esc(log) + "</a>").append("</li>");
             }
             sb.append("</ul></details></td><td class=\"num\">").append(r.logs().size()).append("</td><td class=\"num\">")
                     .append(r.failingLogs()).append("</td><td class=\"num\">").append(r.incidents())

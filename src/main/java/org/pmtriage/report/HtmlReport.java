@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,11 @@ public final class HtmlReport {
         }
         out.print(legend() + "</header>\n<main>");
         if (across != null) {
-            out.print(across.html());
+            Map<String, String> anchors = new HashMap<>();
+            for (int i = 0; i < reports.size(); i++) {
+                anchors.put(reports.get(i).path(), "log-" + (i + 1));
+            }
+            out.print(across.html(anchors));
         }
         for (int i = 0; i < reports.size(); i++) {
             section(reports.get(i), "log-" + (i + 1), out);
@@ -108,7 +113,7 @@ public final class HtmlReport {
         head(across.logs().size() + " logs", out);
         out.print("Patterns across " + across.logs().size() + " log(s), summarized by " + generator() + ".</p>"
                 + "<div id=\"script-errors\" role=\"alert\" hidden></div></header>\n<main>");
-        out.print(across.html());
+        out.print(across.html(Map.of()));
         foot(out);
     }
 

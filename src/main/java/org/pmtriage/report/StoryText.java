@@ -47,9 +47,7 @@ final class StoryText {
         lines.addAll(story.notes);
         StringBuilder ids = new StringBuilder("Findings:");
         String sep = " ";
-        List<Finding> ordered = new ArrayList<>(incident.findings());
-        ordered.sort(Comparator.comparingInt(f -> Integer.parseInt(incidents.findingId(f).substring(1))));
-        for (Finding f : ordered) {
+        for (Finding f : incident.findings()) {
             ids.append(sep).append(incidents.findingId(f)).append(' ').append(f.kind().id()).append(' ')
                     .append(PatternKey.gradeOf(f));
             sep = ", ";

@@ -67,6 +67,14 @@ class BatchEndingsTest {
         assertEquals(1, batch.at("/total/byStatus/unreadable").asInt());
         assertEquals(1, batch.at("/patterns/0/logCount").asInt());
 
+        Path page = dir.resolve("night.html");
+        CliRun html = CliRun.of("analyze", "--html", page.toString(), logs.toString());
+        assertEquals(ExitCode.UNREADABLE, html.code());
+        String across = Files.readString(page);
+        across = across.substring(across.indexOf("<section class=\"across\""), across.indexOf("<section class=\"log\""));
+        assertTrue(across.contains("<li><a href=\"#log-2\">" + logs.resolve("sub/story.csv") + "</a></li>"), across);
+        assertTrue(across.contains("1 clean. 1 error. 1 unreadable."), across);
+
         String[] lines = CliRun.of("analyze", "--format", "jsonl", logs.toString()).out().split("\n");
         assertEquals(3, lines.length, "one line per log, no more");
         JsonNode line = JSON.readTree(lines[2]);
