@@ -14,8 +14,11 @@ import org.pmtriage.analysis.SpawnRace;
 
 /**
  * The folder a capture's build works in: the longest common folder of the paths the build writes,
- * as its findings show them (every finding's path when none was opened for writing). Paths are
- * shaped relative to it, so that builds in different workspaces give the same pattern keys.
+ * as its findings show them (every finding's path when none was opened for writing), except that
+ * when they all lie directly in that folder, its parent: a shape always names the file's folder,
+ * so a log whose findings are all in {@code C:\build\gen} and one with findings in
+ * {@code C:\build\gen} and {@code C:\build} give the same {@code gen\*.cpp}. Paths are shaped
+ * relative to it, so that builds in different workspaces give the same pattern keys.
  *
  * @param folder the folder without a trailing separator, e.g. {@code C:\build}; empty when the
  *               paths share no folder
@@ -38,7 +41,12 @@ public record BuildRoot(String folder) {
                 }
             }
         }
-        return new BuildRoot(commonFolder(written.isEmpty() ? all : written));
+        List<String> paths = written.isEmpty() ? all : written;
+        String common = commonFolder(paths);
+        if (!common.isEmpty() && paths.stream().allMatch(p -> folderOf(p).equalsIgnoreCase(common))) {
+            return new BuildRoot(folderOf(common));
+        }
+        return new BuildRoot(common);
     }
 
     /**

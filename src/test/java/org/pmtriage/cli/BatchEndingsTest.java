@@ -56,7 +56,7 @@ class BatchEndingsTest {
         assertTrue(text.out().contains("pmtriage: " + logs.resolve("sub/story.csv") + " (csv)\nVerdict: 1 leak of one pattern"),
                 text.out());
         assertTrue(text.out().contains("\nTotal: 3 logs (1 clean, 1 error, 1 unreadable)\n"), text.out());
-        assertTrue(text.out().contains("  error   inherited-handle leaked: python.exe -> cmd.exe, *.cpp\n"
+        assertTrue(text.out().contains("  error   inherited-handle leaked: python.exe -> cmd.exe, gen\\*.cpp\n"
                 + "          in 1 of 3 logs; processes failed in 0 of 1 failing logs; 1 incident, 0 failed processes\n"),
                 text.out());
 

@@ -78,8 +78,9 @@ class IncidentsTest {
         assertEquals(1, incidents.patterns().size());
         Pattern p = incidents.patterns().get(0);
         assertEquals(10, p.incidents().size());
-        assertEquals("inherited-handle leaked: python.exe -> cmd.exe, *.cpp", p.key().title(),
-                "the build root is the common folder, so the shape holds no workspace");
+        assertEquals("inherited-handle leaked: python.exe -> cmd.exe, gen\\*.cpp", p.key().title(),
+                "all in one folder: the root is its parent, so the shape names it and holds no workspace");
+        assertEquals("D:\\ws\\build", incidents.root().folder());
         assertEquals(0, p.firstAt());
         assertEquals(9000 * MS, p.lastAt());
     }
@@ -103,7 +104,7 @@ class IncidentsTest {
                 + " held it (and 2 more refused open(s))", incidents.incidents().get(0).headline());
         assertEquals("MsMpEng.exe (2764) was refused C:\\build\\obj\\b.obj with SHARING VIOLATION; no holder is known",
                 incidents.incidents().get(1).headline());
-        assertEquals("sharing-violation unexplained: ?, *.obj", incidents.patterns().get(1).key().title());
+        assertEquals("sharing-violation unexplained: ?, obj\\*.obj", incidents.patterns().get(1).key().title());
         assertNull(Incidents.mainHolder((SharingViolation) findings.get(3)));
     }
 
