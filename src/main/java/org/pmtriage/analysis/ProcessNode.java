@@ -27,6 +27,7 @@ final class ProcessNode {
     long firstSeenAt = ProcessRef.UNKNOWN_TIME;
     /** Which process with this PID it is in the capture, from 1. */
     int instance = 1;
+    long exitStatus = ProcessRef.UNKNOWN_STATUS;
     /** Saw its Process Start (or it comes from the log's process table). */
     boolean started;
     /** Saw at least one event of its own. */
@@ -79,6 +80,6 @@ final class ProcessNode {
     }
 
     ProcessRef ref() {
-        return new ProcessRef(pid, name, commandLine, startedAt, exitedAt, instance);
+        return new ProcessRef(pid, name, commandLine, startedAt, exitedAt, instance, exitStatus);
     }
 }

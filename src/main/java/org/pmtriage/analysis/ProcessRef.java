@@ -14,11 +14,15 @@ import java.util.Objects;
  * @param exitedAt    when it exited, or {@link #UNKNOWN_TIME} when not within the capture (so far)
  * @param instance    which process of the capture with this PID it is: 1 for the first, 2 for
  *                    the second after the PID was reused...
+ * @param exitStatus  the Exit Status of its Process Exit, or {@link #UNKNOWN_STATUS}
  */
-public record ProcessRef(int pid, String name, String commandLine, long startedAt, long exitedAt, int instance) {
+public record ProcessRef(int pid, String name, String commandLine, long startedAt, long exitedAt, int instance,
+                         long exitStatus) {
 
     /** Value of a time the log does not carry. */
     public static final long UNKNOWN_TIME = Long.MIN_VALUE;
+    /** Value of an exit status the log does not carry (no Process Exit, or no status in its Detail). */
+    public static final long UNKNOWN_STATUS = Long.MIN_VALUE;
 
     public ProcessRef {
         Objects.requireNonNull(name, "name");
@@ -28,9 +32,14 @@ public record ProcessRef(int pid, String name, String commandLine, long startedA
         }
     }
 
-    /** A process whose PID the capture did not reuse. */
+    /** A process whose PID the capture did not reuse and whose exit status is unknown. */
     public ProcessRef(int pid, String name, String commandLine, long startedAt, long exitedAt) {
-        this(pid, name, commandLine, startedAt, exitedAt, 1);
+        this(pid, name, commandLine, startedAt, exitedAt, 1, UNKNOWN_STATUS);
+    }
+
+    /** @return true when it exited with a known status other than 0 */
+    public boolean failed() {
+        return exitStatus != UNKNOWN_STATUS && exitStatus != 0;
     }
 
     /** @return {@code cl.exe (6000)}, or {@code cl.exe (6000, 2nd)} for a reused PID */

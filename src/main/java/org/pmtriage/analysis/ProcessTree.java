@@ -26,6 +26,8 @@ final class ProcessTree {
     /** More mapped processes than this means a hostile or broken log; the oldest are forgotten. */
     static final int MAX_PROCESSES = 1 << 20;
 
+    private static final String EXIT_STATUS = "Exit Status: ";
+
     private final Map<Integer, ProcessNode> byPid = new HashMap<>();
     private final Map<Integer, ProcessNode> byIndex = new HashMap<>();
     private final Map<Integer, ArrayDeque<ProcessNode>> unspawnedByPid = new HashMap<>();
@@ -177,6 +179,25 @@ final class ProcessTree {
             exitedInOrder.add(node);
         }
         node.exitedAt = e.time();
+        node.exitStatus = exitStatus(e.detail());
+    }
+
+    /** @return the number after {@code Exit Status: } in a Process Exit Detail, or {@link ProcessRef#UNKNOWN_STATUS} */
+    static long exitStatus(String detail) {
+        int at = detail.indexOf(EXIT_STATUS);
+        if (at < 0) {
+            return ProcessRef.UNKNOWN_STATUS;
+        }
+        int end = at + EXIT_STATUS.length();
+        int start = end < detail.length() && detail.charAt(end) == '-' ? end + 1 : end;
+        int stop = start;
+        while (stop < detail.length() && stop - start < 18 && Character.isDigit(detail.charAt(stop))) {
+            stop++;
+        }
+        if (stop == start) {
+            return ProcessRef.UNKNOWN_STATUS;
+        }
+        return Long.parseLong(detail.substring(end, stop));
     }
 
     /**

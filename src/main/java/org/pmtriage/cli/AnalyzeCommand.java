@@ -21,11 +21,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.incident.LogPatterns;
+import org.pmtriage.incident.PatternRanking;
+import org.pmtriage.report.AcrossLogsReport;
 import org.pmtriage.report.HtmlReport;
 import org.pmtriage.report.GithubReport;
 import org.pmtriage.report.JsonReport;
 import org.pmtriage.report.JunitReport;
 import org.pmtriage.report.MarkdownReport;
+import org.pmtriage.report.Listing;
 import org.pmtriage.report.Report;
 import org.pmtriage.report.TextReport;
 import picocli.CommandLine;
@@ -42,15 +46,18 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     enum Format { text, json, jsonl, junit, markdown, github }
 
+    enum Findings { folded, all }
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "LOG",
-            description = "ProcMon logs (CSV, XML or PML, plain or .gz), folders of them, or - for standard input.")
+            description = "ProcMon logs (CSV, XML or PML, plain or .gz), folders of them (sub-folders too; a PML"
+                    + " rollover set once, as one capture), or - for standard input.")
     private List<String> logs;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text",
-            description = "text, json (one document; an array for several logs), jsonl (a line per log), junit (JUnit XML),"
+            description = "text, json (one document; for several logs a batch document with a total), jsonl (a line per log, without findings), junit (JUnit XML),"
                     + " markdown (a CI summary) or github (workflow-command annotations). Default: ${DEFAULT-VALUE}.")
     private Format format;
 
@@ -59,12 +66,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = "--html", paramLabel = "FILE",
-            description = "Also write a self-contained HTML page with a timeline of each error finding to FILE"
-                    + " (atomically); several logs share the page, a section each.")
+            description = "Also write a self-contained HTML page with a timeline of each error incident to FILE"
+                    + " (atomically); several logs share the page, a section each, after the view across them.")
     private Path html;
 
     @Option(names = "--html-details", paramLabel = "N", defaultValue = "" + HtmlReport.DEFAULT_DETAILS,
-            description = "Error findings per log drawn in full on the HTML page; the rest are table rows. Default: ${DEFAULT-VALUE}.")
+            description = "Error incidents per log drawn in full on the HTML page; the rest are table rows. Default: ${DEFAULT-VALUE}.")
     private int htmlDetails;
 
     @Option(names = {"-w", "--window"}, paramLabel = "DURATION", defaultValue = "50ms", converter = WindowConverter.class,
@@ -79,6 +86,20 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Findings that make the exit code 1: error, warning, info (that severity and above),"
                     + " a kind (inherited-handle, spawn-race, sharing-violation, open-at-end), or none. Default: ${DEFAULT-VALUE}.")
     private List<String> failOn;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + Listing.DEFAULT_INCIDENTS,
+            description = "Error incidents told in full in text, per log; every other one is counted in its pattern."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private int limit;
+
+    @Option(names = "--all", description = "List everything: text tells every incident in full, warnings and"
+            + " info too, and every pattern across logs; JSON as with --findings all.")
+    private boolean all;
+
+    @Option(names = "--findings", paramLabel = "WHICH", defaultValue = "folded",
+            description = "JSON: folded (info findings and incidents are counted in their patterns) or all."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private Findings findings;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Logs analyzed at a time. Default: the number of cores.")
     private int jobs = Runtime.getRuntime().availableProcessors();
@@ -99,6 +120,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
+        if (limit < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 or more");
         }
         if (htmlDetails < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html-details must be 0 or more");
@@ -141,7 +165,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (html != null) {
             try (AtomicOutput page = new AtomicOutput(html)) {
                 new HtmlReport(htmlDetails).write(outcomes.stream().map(Outcome::report).filter(Objects::nonNull).toList(),
-                        outcomes.stream().map(Outcome::error).filter(Objects::nonNull).toList(), page.writer());
+                        outcomes.stream().map(Outcome::error).filter(Objects::nonNull).toList(),
+                        outcomes.size() > 1 ? across(outcomes) : null, page.writer());
                 page.commit();
             }
         }
@@ -193,6 +218,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private void write(List<Outcome> outcomes, PrintWriter out) throws IOException {
         List<Report> reports = outcomes.stream().map(Outcome::report).filter(Objects::nonNull).toList();
         List<String> errors = outcomes.stream().map(Outcome::error).filter(Objects::nonNull).toList();
+        Listing listing = listing();
         switch (format) {
             case junit -> {
                 try {
@@ -204,24 +230,33 @@ final class AnalyzeCommand implements Callable<Integer> {
             case markdown -> MarkdownReport.write(reports, errors, out);
             case github -> GithubReport.write(reports, errors, out);
             case text -> {
-                TextReport text = new TextReport(out);
+                TextReport text = new TextReport(out, listing);
                 for (Outcome o : outcomes) {
                     if (o.report() != null) {
                         text.write(o.report());
+                        if (outcomes.size() > 1) {
+                            out.println();
+                        }
                     }
+                }
+                if (outcomes.size() > 1) {
+                    across(outcomes).text(out, listing);
                 }
             }
             case json -> {
                 JsonGenerator json = prettyJson(out);
-                boolean array = outcomes.size() > 1;
-                if (array) {
-                    json.writeStartArray();
-                }
-                for (Outcome o : outcomes) {
-                    document(o, json);
-                }
-                if (array) {
+                if (outcomes.size() > 1) {
+                    json.writeStartObject();
+                    json.writeNumberField("schemaVersion", JsonReport.SCHEMA_VERSION);
+                    json.writeArrayFieldStart("logs");
+                    for (Outcome o : outcomes) {
+                        document(o, json, listing, JsonReport.Shape.DOCUMENT);
+                    }
                     json.writeEndArray();
+                    across(outcomes).jsonFields(json);
+                    json.writeEndObject();
+                } else {
+                    document(outcomes.get(0), json, listing, JsonReport.Shape.DOCUMENT);
                 }
                 json.close();
                 out.println();
@@ -229,7 +264,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             case jsonl -> {
                 for (Outcome o : outcomes) {
                     JsonGenerator json = JsonReport.mapper().getFactory().createGenerator(new NonClosing(out));
-                    document(o, json);
+                    document(o, json, listing, JsonReport.Shape.LINE);
                     json.close();
                     out.println();
                 }
@@ -245,9 +280,24 @@ final class AnalyzeCommand implements Callable<Integer> {
         return json;
     }
 
-    private static void document(Outcome o, JsonGenerator json) throws IOException {
+    private Listing listing() {
+        return new Listing(all ? Integer.MAX_VALUE : limit,
+                all || findings == Findings.all ? Listing.Findings.ALL : Listing.Findings.FOLDED);
+    }
+
+    private static AcrossLogsReport across(List<Outcome> outcomes) {
+        PatternRanking ranking = new PatternRanking();
+        for (Outcome o : outcomes) {
+            ranking.add(o.report() == null ? new LogPatterns(o.log(), "unreadable", List.of())
+                    : LogPatterns.of(o.log(), JsonReport.status(o.report()), o.report().incidents()));
+        }
+        return new AcrossLogsReport(ranking);
+    }
+
+    private static void document(Outcome o, JsonGenerator json, Listing listing, JsonReport.Shape shape)
+            throws IOException {
         if (o.report() != null) {
-            JsonReport.write(o.report(), json);
+            JsonReport.write(o.report(), json, listing, shape);
         } else {
             JsonReport.mapper().writeTree(json, JsonReport.error(o.log(), o.error()));
         }

@@ -18,7 +18,7 @@ import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.LogReaders;
 
 /**
- * The LOG arguments: a folder stands for every log file directly in it; a file reached twice (a
+ * The LOG arguments: a folder stands for every log file in it and in its sub-folders; a file reached twice (a
  * link, a folder and a file in it, a rollover file named beside its capture) is read once.
  */
 final class LogArguments {
@@ -92,7 +92,7 @@ final class LogArguments {
     }
 
     private static List<String> folder(String arg, Path path) {
-        try (Stream<Path> files = Files.list(path)) {
+        try (Stream<Path> files = Files.walk(path)) {
             List<String> found = files.filter(Files::isRegularFile)
                     .filter(p -> isLogName(p.getFileName().toString()))
                     .map(Path::toString).sorted().toList();

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pmtriage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Explains inherited-handle leaks, spawn races and sharing violations in"
                 + " Process Monitor logs (CSV, XML or PML, plain or .gz).",
-        subcommands = {AnalyzeCommand.class, StatsCommand.class, ConvertCommand.class, CompletionCommand.class, CaptureCommand.class, ConfigCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, SummarizeCommand.class, StatsCommand.class, ConvertCommand.class,
+            CaptureCommand.class, ConfigCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding that --fail-on counts", "1:findings that --fail-on counts",
             "2:usage error", "3:an input could not be read or an output written"})

@@ -14,10 +14,11 @@ import org.pmtriage.analysis.ProcessRef;
 import org.pmtriage.analysis.SharingViolation;
 import org.pmtriage.analysis.Spawn;
 import org.pmtriage.event.Timeline;
+import org.pmtriage.incident.Incident;
 import org.pmtriage.report.Story.Step;
 
 /**
- * One error finding in full: what happened in a sentence or two, the timeline, the events it is
+ * One incident in full, told from one of its findings: what happened in a sentence or two, the timeline, the events it is
  * made of (rebuilt from the finding's data) and the piece of the process tree involved.
  */
 final class FindingDetail {
@@ -43,11 +44,12 @@ final class FindingDetail {
     }
 
     /**
-     * @param f  an inherited handle or a sharing violation
-     * @param id the article's element id
+     * @param incident the incident the article tells
+     * @param f        its finding drawn: an inherited handle or a sharing violation
+     * @param id       the article's element id
      * @return the {@code <article>}
      */
-    String render(Finding f, String id) {
+    String render(Incident incident, Finding f, String id) {
         Story story;
         String heading;
         if (f instanceof InheritedHandle h) {
@@ -59,9 +61,9 @@ final class FindingDetail {
         } else {
             throw new IllegalArgumentException("no timeline for " + f.kind().id());
         }
-        html.append("<article class=\"finding ").append(f.severity().label()).append("\" id=\"").append(id)
-                .append("\"><h4><span class=\"sev\">").append(f.severity().label().toUpperCase(java.util.Locale.ROOT))
-                .append("</span> ").append(heading).append(": <code>").append(Html.esc(f.path())).append("</code></h4>");
+        html.append("<article class=\"finding ").append(incident.severity().label()).append("\" id=\"").append(id)
+                .append("\"><h4><span class=\"sev\">").append(incident.severity().label().toUpperCase(java.util.Locale.ROOT))
+                .append("</span> ").append(incident.id()).append(": ").append(Html.esc(incident.headline())).append("</h4>");
         html.append("<p class=\"story\">");
         if (f instanceof InheritedHandle h) {
             leak(h);

@@ -5,24 +5,34 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.pmtriage.analysis.AnalysisResult;
 import org.pmtriage.analysis.CaptureSummary;
 import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.FindingKind;
+import org.pmtriage.analysis.InheritedHandle;
 import org.pmtriage.analysis.Severity;
+import org.pmtriage.analysis.SharingViolation;
 import org.pmtriage.event.Timeline;
+import org.pmtriage.incident.Incident;
+import org.pmtriage.incident.Incidents;
 import org.pmtriage.report.Story.Mark;
 
 /**
  * The HTML report: one self-contained page (inline CSS, script and SVG; its Content-Security-Policy
- * forbids fetching anything) with a section per log. Each section gives the capture, the findings
- * by kind and severity, the first {@code details} error findings in full with a timeline each, and
- * the rest in a sortable table of at most {@link #TABLE_ROWS} rows, so the page stays small for any
- * capture. Documented in {@code docs/report-format.md}.
+ * forbids fetching anything): the view across logs when there are several, then a section per log.
+ * Each section gives the verdict, the capture, the patterns in a table whose rows expand to their
+ * incidents, the first {@code details} error incidents in full with one timeline each, the findings
+ * by kind and severity, and the findings not drawn in a sortable table of at most
+ * {@link #TABLE_ROWS} rows, so the page stays small for any capture. Documented in
+ * {@code docs/report-format.md}.
  */
 public final class HtmlReport {
 
@@ -53,15 +63,20 @@ public final class HtmlReport {
      * @param out     where to write; flushed, not closed
      */
     public void write(List<Report> reports, List<String> errors, PrintWriter out) {
+        write(reports, errors, null, out);
+    }
+
+    /**
+     * Writes the page.
+     *
+     * @param reports the logs that were read, in argument order
+     * @param errors  why other logs could not be read, one message each
+     * @param across  the view across the logs, first on the page; null for none
+     * @param out     where to write; flushed, not closed
+     */
+    public void write(List<Report> reports, List<String> errors, AcrossLogsReport across, PrintWriter out) {
         String title = reports.size() == 1 ? reports.get(0).path() : reports.size() + " logs";
-        out.print("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta name=\"color-scheme\" content=\"light dark\">"
-                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
-                + " script-src 'unsafe-inline'\"><title>pmtriage: ");
-        out.print(Html.esc(title));
-        out.print("</title><style>" + CSS + "</style><script>" + HEAD_SCRIPT + "</script></head>\n<body>"
-                + "<header><h1>pmtriage report</h1><p class=\"meta\">");
+        head(title, out);
         out.print(reports.size() + " log(s) analyzed by " + generator() + ".</p>");
         out.print("<div id=\"script-errors\" role=\"alert\" hidden></div>");
         for (String e : errors) {
@@ -75,52 +90,105 @@ public final class HtmlReport {
             out.print("</ul></nav>");
         }
         out.print(legend() + "</header>\n<main>");
+        if (across != null) {
+            Map<String, String> anchors = new HashMap<>();
+            for (int i = 0; i < reports.size(); i++) {
+                anchors.put(reports.get(i).path(), "log-" + (i + 1));
+            }
+            out.print(across.html(anchors));
+        }
         for (int i = 0; i < reports.size(); i++) {
             section(reports.get(i), "log-" + (i + 1), out);
         }
+        foot(out);
+    }
+
+    /**
+     * Writes a page with the view across logs alone ({@code summarize --format html}).
+     *
+     * @param across the view
+     * @param out    where to write; flushed, not closed
+     */
+    public static void writeAcross(AcrossLogsReport across, PrintWriter out) {
+        head(across.logs().size() + " logs", out);
+        out.print("Patterns across " + across.logs().size() + " log(s), summarized by " + generator() + ".</p>"
+                + "<div id=\"script-errors\" role=\"alert\" hidden></div></header>\n<main>");
+        out.print(across.html(Map.of()));
+        foot(out);
+    }
+
+    private static void head(String title, PrintWriter out) {
+        out.print("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"color-scheme\" content=\"light dark\">"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
+                + " script-src 'unsafe-inline'\"><title>pmtriage: ");
+        out.print(Html.esc(title));
+        out.print("</title><style>" + CSS + "</style><script>" + HEAD_SCRIPT + "</script></head>\n<body>"
+                + "<header><h1>pmtriage report</h1><p class=\"meta\">");
+    }
+
+    private static void foot(PrintWriter out) {
         out.print("</main><footer>Times are the log's own times of day (HH:mm:ss.fffffff); record numbers count"
-                + " events from 1 in the log. The events under each timeline are rebuilt from the finding, not read"
+                + " events from 1 in the log. The events under each timeline are rebuilt from the findings, not read"
                 + " again from the log.</footer>\n<script>" + SCRIPT + "</script></body></html>\n");
         out.flush();
     }
 
     private void section(Report report, String id, PrintWriter out) {
         AnalysisResult result = report.result();
-        List<Finding> findings = result.findings();
-        List<Finding> drawable = findings.stream().takeWhile(f -> f.severity() == Severity.ERROR)
-                .filter(FindingDetail::draws).limit(details).toList();
-        int drawn = drawable.size();
+        Incidents incidents = report.incidents();
+        List<Incident> drawn = new ArrayList<>();
         Map<Finding, String> articles = new IdentityHashMap<>();
-        for (int i = 0; i < drawn; i++) {
-            articles.put(drawable.get(i), id + "-f" + (i + 1));
+        for (Incident i : incidents.incidents()) {
+            Finding drawable = drawable(i);
+            if (drawn.size() < details && i.severity() == Severity.ERROR && drawable != null) {
+                drawn.add(i);
+                articles.put(drawable, id + "-" + i.id());
+            }
         }
-        FindingIndex index = new FindingIndex(findings, articles);
+        FindingIndex index = new FindingIndex(result.findings(), articles);
         out.print("<section class=\"log\" id=\"" + id + "\" aria-labelledby=\"" + id + "-h\"><h2 id=\"" + id + "-h\">"
                 + Html.esc(report.path()) + "</h2>");
+        out.print("<p class=\"verdict " + (drawn.isEmpty() && incidents.incidents().stream()
+                .noneMatch(i -> i.severity() == Severity.ERROR) ? "ok" : "error") + "\">"
+                + Html.esc(TextReport.verdict(incidents)) + "</p>");
         capture(report, out);
-        counts(result, out);
-        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        out.print(new PatternTable(incidents, id, articles).render());
+        long errors = incidents.incidents().stream().filter(i -> i.severity() == Severity.ERROR).count();
         if (errors > 0) {
-            out.print("<h3>Errors</h3>");
+            out.print("<h3>Error incidents</h3>");
         }
-        for (Finding f : drawable) {
-            out.print(new FindingDetail(index).render(f, articles.get(f)));
+        for (Incident i : drawn) {
+            Finding f = drawable(i);
+            out.print(new FindingDetail(index).render(i, f, articles.get(f)));
             out.print('\n');
         }
-        if (errors > drawn) {
-            out.print("<p class=\"more\">" + Html.count(errors - drawn) + " more error finding(s) are rows of the table"
-                    + " below (--html-details sets how many are drawn).</p>");
+        if (errors > drawn.size()) {
+            out.print("<p class=\"more\">" + Html.count(errors - drawn.size()) + " more error incident(s) are rows of the"
+                    + " tables (--html-details sets how many are drawn).</p>");
         }
-        List<Finding> rest = findings.stream().filter(f -> !articles.containsKey(f)).toList();
+        counts(result, out);
+        Set<Incident> told = Collections.newSetFromMap(new IdentityHashMap<>());
+        told.addAll(drawn);
+        List<Finding> rest = result.findings().stream().filter(f -> !told.contains(incidents.incidentOf(f))).toList();
         if (!rest.isEmpty()) {
-            out.print(errors > drawn ? "<h3>Other findings</h3>" : "<h3>Warnings and info</h3>");
+            out.print("<h3>Findings not drawn</h3>");
             out.print(new FindingTable().render(rest.subList(0, Math.min(TABLE_ROWS, rest.size())), id + "-table"));
             if (rest.size() > TABLE_ROWS) {
                 out.print("<p class=\"more\">" + Html.count(rest.size() - TABLE_ROWS) + " more finding(s) are not"
-                        + " listed on this page; --format json lists them all.</p>");
+                        + " listed on this page; --format json --findings all lists them all.</p>");
             }
         }
         out.print("</section>\n");
+    }
+
+    /** @return the finding an incident's timeline is drawn from, or null when it has none to draw */
+    private static Finding drawable(Incident i) {
+        if (i.lead() instanceof InheritedHandle || i.lead() instanceof SharingViolation) {
+            return i.lead();
+        }
+        return i.violations().isEmpty() ? null : i.violations().get(0);
     }
 
     private static void capture(Report report, PrintWriter out) {
@@ -140,9 +208,6 @@ public final class HtmlReport {
         for (Finding f : result.findings()) {
             bySeverity[f.kind().ordinal()][f.severity().ordinal()]++;
         }
-        long errors = result.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        out.print("<p class=\"verdict " + (errors > 0 ? "error\">" + Html.count(errors) + " error finding(s)"
-                : "ok\">No error finding") + "</p>");
         out.print("<table class=\"counts\"><caption>Findings by kind and severity</caption><thead><tr><th scope=\"col\">"
                 + "Kind</th>");
         for (Severity s : Severity.values()) {

@@ -2,6 +2,7 @@ package org.pmtriage.report;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -22,6 +23,7 @@ import org.pmtriage.analysis.SharingViolation;
 import org.pmtriage.analysis.Spawn;
 import org.pmtriage.analysis.SpawnRace;
 import org.pmtriage.event.Timeline;
+import org.pmtriage.incident.Incidents;
 
 /**
  * The JSON report: field names are a contract with scripts, documented in
@@ -30,7 +32,15 @@ import org.pmtriage.event.Timeline;
 public final class JsonReport {
 
     /** Version of the document's shape. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
+
+    /** What one log's document holds. */
+    public enum Shape {
+        /** Input, summary, patterns, incidents and findings ({@code --format json}). */
+        DOCUMENT,
+        /** Input, summary, patterns and incidents, without findings: one line of {@code --format jsonl}. */
+        LINE
+    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -46,18 +56,55 @@ public final class JsonReport {
      * @throws IOException when writing fails
      */
     public static void write(Report report, JsonGenerator out) throws IOException {
+        write(report, out, Listing.DEFAULT, Shape.DOCUMENT);
+    }
+
+    /**
+     * Writes the report as one JSON document, a finding at a time.
+     *
+     * @param report  the report
+     * @param out     where to write; not closed
+     * @param listing which findings and incidents to list (the rest are counted in their patterns)
+     * @param shape   whether findings are written
+     * @throws IOException when writing fails
+     */
+    public static void write(Report report, JsonGenerator out, Listing listing, Shape shape) throws IOException {
+        Incidents incidents = report.incidents();
+        List<Finding> listed = report.result().findings().stream()
+                .filter(f -> IncidentJson.listed(incidents.incidentOf(f), listing)).toList();
         out.writeStartObject();
         out.writeNumberField("schemaVersion", SCHEMA_VERSION);
+        out.writeStringField("status", status(report));
         out.writeFieldName("input");
         MAPPER.writeTree(out, input(report));
         out.writeFieldName("summary");
-        MAPPER.writeTree(out, summary(report));
-        out.writeArrayFieldStart("findings");
-        for (Finding f : report.result().findings()) {
-            MAPPER.writeTree(out, finding(f));
+        MAPPER.writeTree(out, summary(report, listed.size()));
+        out.writeFieldName("patterns");
+        MAPPER.writeTree(out, IncidentJson.patterns(incidents, listing));
+        out.writeFieldName("incidents");
+        MAPPER.writeTree(out, IncidentJson.incidents(incidents, listing));
+        if (shape == Shape.DOCUMENT) {
+            out.writeArrayFieldStart("findings");
+            for (Finding f : listed) {
+                ObjectNode n = finding(f);
+                ObjectNode linked = MAPPER.createObjectNode();
+                linked.put("id", incidents.findingId(f));
+                linked.put("incident", incidents.incidentOf(f).id());
+                linked.setAll(n);
+                MAPPER.writeTree(out, linked);
+            }
+            out.writeEndArray();
         }
-        out.writeEndArray();
         out.writeEndObject();
+    }
+
+    /**
+     * @return the log's status: {@code error}, {@code warning} or {@code info} (its worst finding),
+     *         or {@code clean}
+     */
+    public static String status(Report report) {
+        return report.result().findings().stream().map(Finding::severity).min(Comparator.naturalOrder())
+                .map(Severity::label).orElse("clean");
     }
 
     /** @return the {@code input} object: what was read */
@@ -73,6 +120,7 @@ public final class JsonReport {
         input.put("lastEvent", s.events() == 0 ? null : Timeline.format(s.lastTime()));
         input.put("durationMs", Timeline.millis(s.lastTime() - s.firstTime()));
         input.put("unmatchedCloses", s.unmatchedCloses());
+        input.put("buildRoot", report.incidents().root().folder());
         ObjectNode frame = input.putObject("timeFrame");
         frame.put("zone", report.frame().zoneName().orElse(null));
         frame.put("firstDay", report.frame().firstDay().map(LocalDate::toString).orElse(null));
@@ -83,7 +131,7 @@ public final class JsonReport {
         return input;
     }
 
-    private static ObjectNode summary(Report report) {
+    private static ObjectNode summary(Report report, int listed) {
         ObjectNode summary = MAPPER.createObjectNode();
         for (FindingKind kind : FindingKind.values()) {
             summary.put(kind.id(), report.result().count(kind));
@@ -93,7 +141,10 @@ public final class JsonReport {
             bySeverity.put(severity.label(), report.result().findings().stream()
                     .filter(f -> f.severity() == severity).count());
         }
-        summary.put("listed", report.result().findings().size());
+        summary.put("listed", listed);
+        summary.put("folded", report.result().findings().size() - listed);
+        summary.put("incidents", report.incidents().incidents().size());
+        summary.put("patterns", report.incidents().patterns().size());
         ObjectNode grades = summary.putObject("spawnRaceGrades");
         report.result().raceGrades().forEach(grades::put);
         return summary;
@@ -103,6 +154,7 @@ public final class JsonReport {
     public static ObjectNode error(String path, String message) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("status", "unreadable");
         root.putObject("input").put("path", path);
         root.put("error", message);
         return root;
@@ -203,7 +255,7 @@ public final class JsonReport {
         return a;
     }
 
-    private static ObjectNode process(ProcessRef p) {
+    static ObjectNode process(ProcessRef p) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("pid", p.pid());
         n.put("instance", p.instance());
@@ -213,6 +265,9 @@ public final class JsonReport {
         n.put("startedAt", p.startedAt() == ProcessRef.UNKNOWN_TIME || p.startedAt() < 0 ? null
                 : Timeline.format(p.startedAt()));
         n.put("exitedAt", p.exitedAt() == ProcessRef.UNKNOWN_TIME ? null : Timeline.format(p.exitedAt()));
+        if (p.exitStatus() != ProcessRef.UNKNOWN_STATUS) {
+            n.put("exitStatus", p.exitStatus());
+        }
         return n;
     }
 

@@ -2,213 +2,195 @@ package org.pmtriage.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 import org.pmtriage.analysis.CaptureSummary;
-import org.pmtriage.analysis.FileOpen;
 import org.pmtriage.analysis.Finding;
-import org.pmtriage.analysis.FindingKind;
 import org.pmtriage.analysis.HealthNote;
 import org.pmtriage.analysis.InheritedHandle;
-import org.pmtriage.analysis.OpenAtEnd;
 import org.pmtriage.analysis.ProcessRef;
 import org.pmtriage.analysis.Severity;
 import org.pmtriage.analysis.SharingViolation;
-import org.pmtriage.analysis.Spawn;
 import org.pmtriage.analysis.SpawnRace;
 import org.pmtriage.event.Timeline;
+import org.pmtriage.incident.Incident;
+import org.pmtriage.incident.Incidents;
+import org.pmtriage.incident.Pattern;
 
 /**
- * The report for people: a short post-mortem per error and warning, most severe first, a line per
- * informational finding (the first {@link #INFO_LINES}), then a summary.
+ * The report for people, answer first: a verdict line, the capture, then the error patterns, each
+ * with its first incidents told in full (at most {@link Listing#incidents()} in all), then every
+ * other pattern in one line with its counts, then the result. What is not told is counted.
  */
 public final class TextReport {
 
-    /** Informational findings listed one per line before the rest are only counted. */
-    public static final int INFO_LINES = 20;
+    /** Incidents of a pattern told in full as its examples, unless every incident is told. */
+    public static final int EXAMPLES = 2;
+    /** Incident ids named in a line before the rest are counted. */
+    static final int IDS_NAMED = 8;
 
     private final PrintWriter out;
+    private final Listing listing;
 
     /** @param out where to write; not closed; control characters from the log are shown as {@code ?} */
     public TextReport(PrintWriter out) {
+        this(out, Listing.DEFAULT);
+    }
+
+    /**
+     * @param out     where to write; not closed; control characters from the log are shown as {@code ?}
+     * @param listing how many incidents to tell in full
+     */
+    public TextReport(PrintWriter out, Listing listing) {
         this.out = new PrintWriter(new PrintableWriter(out));
+        this.listing = listing;
     }
 
     /** Writes one log's report. */
     public void write(Report report) {
-        List<Finding> findings = report.result().findings();
-        Map<Long, List<SharingViolation>> blockedByOpen = violationsByHolder(findings);
+        Incidents incidents = report.incidents();
         out.printf("pmtriage: %s (%s)%n", report.path(), report.format());
+        out.printf("Verdict: %s%n", verdict(incidents));
         out.printf("Times: %s%n", report.frame().describe());
-        for (HealthNote note : report.result().summary().health()) {
-            out.printf("Capture health (%s): %s.%n", note.id(), note.text());
-        }
+        capture(report.result().summary());
         out.println();
-        int info = 0;
-        for (Finding f : findings) {
-            if (f.severity() == Severity.INFO) {
-                if (info++ < INFO_LINES) {
-                    infoLine(f);
-                }
+        int budget = listing.incidents();
+        List<Pattern> summarized = new ArrayList<>();
+        for (Pattern p : incidents.patterns()) {
+            if (!listing.all() && p.severity() != Severity.ERROR) {
+                summarized.add(p);
                 continue;
             }
-            if (f instanceof InheritedHandle h) {
-                inherited(h, blockedByOpen.getOrDefault(h.open().record(), List.of()));
-            } else if (f instanceof SpawnRace r) {
-                race(r);
-            } else if (f instanceof SharingViolation v) {
-                violation(v);
+            out.printf("%s  pattern %s: %s%n", p.severity().label().toUpperCase(Locale.ROOT), p.id(), p.key().title());
+            out.printf("  %s%n", counts(p));
+            int told = listing.all() ? p.incidents().size() : Math.min(Math.min(EXAMPLES, budget), p.incidents().size());
+            budget -= told;
+            for (Incident i : p.incidents().subList(0, told)) {
+                out.println();
+                story(i, incidents);
+            }
+            if (told < p.incidents().size()) {
+                out.printf("  ... %d more incident(s) of %s not told: %s (--limit N or --all tells more)%n",
+                        p.incidents().size() - told, p.id(), StoryText.incidentsIds(
+                                p.incidents().subList(told, p.incidents().size()), IDS_NAMED));
             }
             out.println();
         }
-        if (info > INFO_LINES) {
-            out.printf("  ... and %d more informational findings (see --format json)%n", info - INFO_LINES);
-        }
-        if (info > 0) {
+        if (!summarized.isEmpty()) {
+            out.println("Warnings and info, by pattern (--all tells each incident):");
+            for (Pattern p : summarized) {
+                out.printf("  %-7s %s  %s: %s%n", p.severity().label(), p.id(), plural(p.incidents().size(), "incident"),
+                        p.key().title());
+            }
             out.println();
         }
-        summary(report);
+        result(report, incidents);
         out.flush();
     }
 
-    private void inherited(InheritedHandle h, List<SharingViolation> blocked) {
-        FileOpen open = h.open();
-        header(h, "inherited handle, " + h.verdict().id());
-        line(open.at(), who(open.opener()) + " opened it" + access(open) + thread(open.tid()));
-        Spawn first = h.chain().get(0);
-        for (Spawn s : h.chain()) {
-            String gap = s == first ? " " + ms(h.spawnGap()) + " ms after the open" : "";
-            line(s.at(), who(s.parent()) + " spawned " + who(s.child()) + gap + ", which inherited the handle");
+    private void story(Incident incident, Incidents incidents) {
+        out.printf("  %s  %s  %s%n", incident.id(), incident.severity().label().toUpperCase(Locale.ROOT),
+                incident.headline());
+        for (String line : StoryText.of(incident, incidents)) {
+            out.printf("    %s%n", line);
         }
-        for (SharingViolation v : blocked) {
-            line(v.at(), who(v.victim()) + " was refused the file: SHARING VIOLATION");
-        }
-        for (ProcessRef p : h.usedBy()) {
-            out.printf("  %s used the inherited handle (read/write)%n", who(p));
-        }
-        line(h.closedAt(), who(h.closer()) + " closed it (CloseFile), " + ms(h.closedAt() - open.at())
-                + " ms after the open; " + open.opener().name() + " never closed it");
-        out.printf("  Evidence: %s.%n", h.reason());
     }
 
-    private void race(SpawnRace r) {
-        header(r, "spawn race, " + r.grade().id());
-        line(r.open().at(), who(r.open().opener()) + " opened it" + access(r.open()) + thread(r.open().tid()));
-        line(r.spawn().at(), who(r.spawn().parent()) + " spawned " + who(r.spawn().child()) + thread(r.spawnTid())
-                + ", " + ms(r.gap()) + " ms " + (r.gap() < 0 ? "before the open's timestamp" : "later")
-                + ", while the file was still open");
-        out.printf("  Evidence: %s.%n", r.reason());
+    private static String counts(Pattern p) {
+        String span = p.firstAt() == p.lastAt() ? "at " + Timeline.format(p.firstAt())
+                : "from " + Timeline.format(p.firstAt()) + " to " + Timeline.format(p.lastAt());
+        return plural(p.incidents().size(), "incident") + ", " + plural(p.findingCount(), "finding") + ", "
+                + plural(p.failures(), "failed process", "failed processes") + ", " + span;
     }
 
-    private void violation(SharingViolation v) {
-        header(v, "sharing violation" + (v.explained() ? "" : ", " + v.cause().id()));
-        line(v.at(), who(v.victim()) + " was refused the file" + request(v) + thread(v.tid()));
-        for (SharingViolation.Holder h : v.holders()) {
-            FileOpen open = h.open();
-            String opened = (h.openerAlive() ? "" : "opened by ") + who(open.opener()) + ", opened at "
-                    + Timeline.format(open.at()) + access(open) + (h.openerAlive() ? "" : ", which had exited");
-            if (!h.conflicts()) {
-                out.printf("  also open by %s; its share mode allows the request%n", opened);
-            } else if (h.openerAlive()) {
-                out.printf("  held by %s (conflicts with the request)%n", opened);
+    /** @return the answer in one line, e.g. {@code 2 leaks of one pattern made 2 processes fail (cl.exe)} */
+    static String verdict(Incidents incidents) {
+        int leaks = 0;
+        int races = 0;
+        int violations = 0;
+        int other = 0;
+        int failed = 0;
+        Set<String> failedNames = new LinkedHashSet<>();
+        Set<String> patterns = new LinkedHashSet<>();
+        int warnings = 0;
+        int info = 0;
+        for (Incident i : incidents.incidents()) {
+            if (i.severity() == Severity.WARNING) {
+                warnings++;
+            } else if (i.severity() == Severity.INFO) {
+                info++;
             } else {
-                out.printf("  %s; held through inheritance (conflicts with the request)%n", opened);
-            }
-            if (!h.openedAs().equals(v.path())) {
-                out.printf("    (it opened the same file as %s)%n", h.openedAs());
-            }
-            for (Spawn s : h.inheritedBy()) {
-                out.printf("    and by inheritance through %s -> %s at %s (%s ms after the open)%s%n",
-                        who(s.parent()), who(s.child()), Timeline.format(s.at()), ms(s.at() - open.at()),
-                        s.child().equals(v.victim()) ? ", the refused process itself" : "");
+                Finding lead = i.lead();
+                if (lead instanceof InheritedHandle) {
+                    leaks++;
+                } else if (lead instanceof SpawnRace) {
+                    races++;
+                } else if (lead instanceof SharingViolation) {
+                    violations++;
+                } else {
+                    other++;
+                }
+                failed += i.failed().size();
+                i.failed().stream().map(ProcessRef::name).forEach(failedNames::add);
+                patterns.add(i.key().title());
             }
         }
-        if (v.cause() != SharingViolation.Cause.HELD) {
-            out.printf("  Evidence: %s.%n", v.reason());
+        List<String> parts = new ArrayList<>();
+        addCount(parts, leaks, "leak");
+        addCount(parts, races, "spawn race");
+        addCount(parts, violations, "sharing violation");
+        addCount(parts, other, "other error");
+        StringBuilder sb = new StringBuilder();
+        if (parts.isEmpty()) {
+            sb.append("no error");
+        } else {
+            sb.append(String.join(" and ", parts)).append(patterns.size() == 1 ? " of one pattern" : " of "
+                    + patterns.size() + " patterns");
+            sb.append(failed == 0 ? ", no refused process failed" : " made " + plural(failed, "process", "processes")
+                    + " fail (" + String.join(", ", failedNames) + ")");
         }
+        if (warnings > 0) {
+            sb.append("; ").append(plural(warnings, "warning incident"));
+        }
+        if (info > 0) {
+            sb.append("; ").append(plural(info, "info incident"));
+        }
+        return sb.toString();
     }
 
-    private void infoLine(Finding f) {
-        if (f instanceof InheritedHandle h && h.verdict() == InheritedHandle.Verdict.HANDED_OVER) {
-            out.printf("info  %s handed over from %s to %s (used by %s)%n", h.path(), who(h.open().opener()),
-                    who(h.closer()), h.usedBy().isEmpty() ? "nobody" : who(h.usedBy().get(0)));
-        } else if (f instanceof InheritedHandle h) {
-            out.printf("info  %s %s from %s into %s: %s%n", h.path(), h.verdict().id(), who(h.open().opener()),
-                    who(h.closer()), h.reason());
-        } else if (f instanceof SpawnRace r) {
-            out.printf("info  %s spawn race, %s: %s spawned %s %s ms after opening it; %s%n", r.path(), r.grade().id(),
-                    who(r.spawn().parent()), who(r.spawn().child()), ms(r.gap()), r.reason());
-        } else if (f instanceof OpenAtEnd o) {
-            out.printf("info  %s still open at the end, opened by %s at %s%n", o.path(), who(o.open().opener()),
-                    Timeline.format(o.open().at()));
-        }
-    }
-
-    private void summary(Report report) {
-        CaptureSummary s = report.result().summary();
-        var r = report.result();
-        long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        long leaked = r.findings().stream().filter(f -> f instanceof InheritedHandle h
-                && h.verdict() != InheritedHandle.Verdict.HANDED_OVER).count();
-        long handedOver = r.count(FindingKind.INHERITED_HANDLE) - leaked;
-        long explained = r.findings().stream().filter(f -> f instanceof SharingViolation v && v.explained()).count();
-        StringBuilder grades = new StringBuilder();
-        r.raceGrades().forEach((grade, n) -> grades.append(grades.length() == 0 ? " (" : ", ").append(n).append(' ')
-                .append(grade));
-        out.printf("Summary: %d leaked handle(s), %d sharing violation(s) (%d explained), %d spawn race(s)%s,"
-                        + " %d handed-over handle(s), %d object(s) open at the end%n",
-                leaked, r.count(FindingKind.SHARING_VIOLATION), explained, r.count(FindingKind.SPAWN_RACE),
-                grades.length() == 0 ? "" : grades + ")", handedOver, r.count(FindingKind.OPEN_AT_END));
+    private void capture(CaptureSummary s) {
         out.printf("Capture: %d events, %d processes, %s to %s (%s s), %d skipped record(s), %d unmatched CloseFile(s)%n",
                 s.events(), s.processes(), Timeline.format(s.firstTime()), Timeline.format(s.lastTime()),
                 String.format(Locale.ROOT, "%.3f", (s.lastTime() - s.firstTime()) / (double) Timeline.TICKS_PER_SECOND),
                 s.skippedRecords(), s.unmatchedCloses());
-        out.printf("Result: %s%n", errors == 0 ? "no errors" : errors + " error finding(s)");
-    }
-
-    private void header(Finding f, String what) {
-        out.printf("%s  %s: %s%n", f.severity().label().toUpperCase(Locale.ROOT), what, f.path());
-    }
-
-    private void line(long at, String text) {
-        out.printf("  %s  %s%n", Timeline.format(at), text);
-    }
-
-    private static Map<Long, List<SharingViolation>> violationsByHolder(List<Finding> findings) {
-        Map<Long, List<SharingViolation>> map = new HashMap<>();
-        for (Finding f : findings) {
-            if (f instanceof SharingViolation v) {
-                for (SharingViolation.Holder h : v.holders()) {
-                    map.computeIfAbsent(h.open().record(), k -> new ArrayList<>()).add(v);
-                }
-            }
+        for (HealthNote note : s.health()) {
+            out.printf("Capture health (%s): %s.%n", note.id(), note.text());
         }
-        return map;
     }
 
-    private static String who(ProcessRef p) {
-        return p.toString();
+    private void result(Report report, Incidents incidents) {
+        long errors = incidents.incidents().stream().filter(i -> i.severity() == Severity.ERROR).count();
+        long found = report.result().counts().values().stream().mapToLong(Long::longValue).sum();
+        long listed = report.result().findings().size();
+        out.printf("Result: %s; %s in %s from %s%s%n", errors == 0 ? "no errors" : plural(errors, "error incident"),
+                plural(incidents.incidents().size(), "incident"), plural(incidents.patterns().size(), "pattern"),
+                plural(listed, "finding"), found > listed ? " (" + (found - listed) + " more counted, not kept)" : "");
     }
 
-    private static String access(FileOpen open) {
-        if (open.desiredAccess().isEmpty()) {
-            return "";
+    private static void addCount(List<String> parts, int n, String what) {
+        if (n > 0) {
+            parts.add(plural(n, what));
         }
-        return " [" + open.desiredAccess() + "; share: " + (open.shareMode().isEmpty() ? "?" : open.shareMode()) + "]";
     }
 
-    private static String request(SharingViolation v) {
-        return v.desiredAccess().isEmpty() ? "" : " [" + v.desiredAccess() + "; share: " + v.shareMode() + "]";
+    static String plural(long n, String one) {
+        return plural(n, one, one + "s");
     }
 
-    private static String thread(int tid) {
-        return tid >= 0 ? " (thread " + tid + ")" : "";
-    }
-
-    private static String ms(long ticks) {
-        return Timeline.millisText(ticks);
+    static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

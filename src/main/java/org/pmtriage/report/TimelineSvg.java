@@ -3,6 +3,7 @@ package org.pmtriage.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,6 +153,7 @@ final class TimelineSvg {
                 }
             }
         }
+        Map<Step, String> runLabels = runLabels();
         List<Step> byPriority = new ArrayList<>(story.steps());
         byPriority.sort(Comparator.comparingInt(s -> priority(s.mark())));
         StringBuilder offscale = new StringBuilder();
@@ -174,7 +176,10 @@ final class TimelineSvg {
                 svg.append(" data-record=\"").append(s.record()).append('"');
             }
             svg.append("><title>").append(title(s)).append("</title>").append(shape(s.mark(), x, y));
-            label(s.label(), x, y, rowsByLane.get(lane), s.mark() != Mark.USE && s.mark() != Mark.EXIT);
+            String text = runLabels.getOrDefault(s, s.label());
+            if (!text.isEmpty()) {
+                label(text, x, y, rowsByLane.get(lane), s.mark() != Mark.USE && s.mark() != Mark.EXIT);
+            }
             svg.append("</g>");
         }
         svg.append(offscale);
@@ -273,16 +278,57 @@ final class TimelineSvg {
                 .append(Timeline.format(scale.origin())).append("</text></g>");
     }
 
+    /**
+     * Repeated I/O of one operation on a lane, with no other mark of that lane between, is one run:
+     * its first mark is labelled {@code WriteFile ×12}, the others not at all.
+     *
+     * @return the label of each I/O mark that is part of a run of two or more
+     */
+    private Map<Step, String> runLabels() {
+        Map<Step, String> labels = new IdentityHashMap<>();
+        Map<Integer, List<Step>> runByLane = new HashMap<>();
+        for (Step s : story.steps()) {
+            Integer lane = laneOf.get(s.process());
+            if (lane == null) {
+                continue;
+            }
+            List<Step> run = runByLane.get(lane);
+            if (run != null && (s.mark() != Mark.USE || !run.get(0).operation().equals(s.operation()))) {
+                endRun(run, labels);
+                runByLane.remove(lane);
+            }
+            if (s.mark() == Mark.USE) {
+                runByLane.computeIfAbsent(lane, k -> new ArrayList<>()).add(s);
+            }
+        }
+        runByLane.values().forEach(run -> endRun(run, labels));
+        return labels;
+    }
+
+    private static void endRun(List<Step> run, Map<Step, String> labels) {
+        if (run.size() > 1) {
+            labels.put(run.get(0), run.get(0).operation() + " \u00d7" + run.size());
+            run.subList(1, run.size()).forEach(s -> labels.put(s, ""));
+        }
+    }
+
     private void gaps(int top) {
-        long[] keys = story.steps().stream()
-                .filter(s -> s.mark() != Mark.USE && s.mark() != Mark.EXIT && laneOf.containsKey(s.process()))
-                .mapToLong(Step::at).distinct().limit(MAX_GAPS + 1).toArray();
+        List<Step> keySteps = new ArrayList<>();
+        for (Step s : story.steps()) {
+            if (s.mark() != Mark.USE && s.mark() != Mark.EXIT && laneOf.containsKey(s.process())
+                    && (keySteps.isEmpty() || keySteps.get(keySteps.size() - 1).at() != s.at())
+                    && keySteps.size() <= MAX_GAPS) {
+                keySteps.add(s);
+            }
+        }
+        long[] keys = keySteps.stream().mapToLong(Step::at).toArray();
         LabelRows rows = new LabelRows(GAP_ROWS);
         svg.append("<g class=\"gaps\">");
         for (int i = 1; i < keys.length; i++) {
             double x1 = scale.x(keys[i - 1]);
             double x2 = scale.x(keys[i]);
-            String label = Html.ms(keys[i] - keys[i - 1]);
+            String label = gapName(keySteps.get(i - 1).mark()) + " \u2192 " + gapName(keySteps.get(i).mark()) + " "
+                    + Html.ms(keys[i] - keys[i - 1]);
             double w = LabelRows.width(label);
             double cx = (x1 + x2) / 2;
             int row = rows.takeFirstFree(Math.min(x1, cx - w / 2) - 2, Math.max(x2, cx + w / 2) + 2);
@@ -298,6 +344,18 @@ final class TimelineSvg {
                     .append(f(y - 3)).append("\">").append(label).append("</text></g>");
         }
         svg.append("</g>");
+    }
+
+    /** @return the short name a gap bracket gives a mark, e.g. {@code open} */
+    private static String gapName(Mark mark) {
+        return switch (mark) {
+            case OPEN -> "open";
+            case SPAWN -> "spawn";
+            case REFUSED -> "refused";
+            case CLOSE -> "close";
+            case USE -> "I/O";
+            case EXIT -> "exit";
+        };
     }
 
     private static String ms(long ticks) {

@@ -50,13 +50,18 @@ class AnalyzeCommandTest {
     void errorFindingsExitOneAndTellTheStory() {
         CliRun run = CliRun.of("analyze", story.toString());
         assertEquals(1, run.code(), run.err());
-        assertTrue(run.out().contains("ERROR  inherited handle, leaked: " + CPP), run.out());
-        assertTrue(run.out().contains("python.exe (4312) spawned cmd.exe (5120) 18.9 ms after the open, which inherited the handle"), run.out());
-        assertTrue(run.out().contains("cl.exe (6000) was refused the file: SHARING VIOLATION"), run.out());
+        String[] lines = run.out().split("\n");
+        assertEquals("Verdict: 1 leak of one pattern, no refused process failed", lines[1], run.out());
+        assertTrue(run.out().contains("ERROR  pattern p1: inherited-handle leaked: python.exe -> cmd.exe, gen\\*.cpp"), run.out());
+        assertTrue(run.out().contains("  i1  ERROR  python.exe (4312) leaked " + CPP + " into cmd.exe (5120) 18.9 ms after"
+                + " opening it; cl.exe (6000) was then refused it with SHARING VIOLATION"), run.out());
+        assertTrue(run.out().contains("python.exe (4312) spawned cmd.exe (5120), 18.9 ms after the open, which inherited the handle"), run.out());
+        assertTrue(run.out().contains("cl.exe (6000) was refused the file [Generic Read; share: Read]: SHARING VIOLATION"), run.out());
         assertTrue(run.out().contains("cmd.exe (5120) closed it (CloseFile), 500.0 ms after the open; python.exe never closed it"),
                 run.out());
-        assertTrue(run.out().contains("Summary: 1 leaked handle(s), 1 sharing violation(s) (1 explained), 1 spawn race(s)"
-                + " (1 confirmed)"), run.out());
+        assertTrue(run.out().contains("Findings: f1 inherited-handle leaked, f2 sharing-violation explained,"
+                + " f3 spawn-race confirmed"), run.out());
+        assertEquals("Result: 1 error incident; 1 incident in 1 pattern from 3 findings", lines[lines.length - 1]);
         assertEquals("", run.err());
     }
 
@@ -64,12 +69,22 @@ class AnalyzeCommandTest {
     void jsonCarriesTheDocumentedNames() throws IOException {
         CliRun run = CliRun.of("analyze", "--format", "json", story.toString());
         JsonNode doc = JSON.readTree(run.out());
-        assertEquals(1, doc.get("schemaVersion").asInt());
+        assertEquals(3, doc.get("schemaVersion").asInt());
+        assertEquals("error", doc.get("status").asText());
+        assertEquals("C:\\build", doc.at("/input/buildRoot").asText(), "the parent of the one folder written");
+        assertEquals("i1", doc.at("/incidents/0/id").asText());
+        assertEquals("p1", doc.at("/incidents/0/pattern").asText());
+        assertEquals("[\"f1\",\"f2\",\"f3\"]", doc.at("/incidents/0/findings").toString());
+        assertEquals("gen\\*.cpp", doc.at("/patterns/0/key/pathShape").asText());
+        assertEquals("[\"cmd.exe\"]", doc.at("/patterns/0/key/carriers").toString());
+        assertEquals(1, doc.at("/patterns/0/incidents").asInt());
         assertEquals("csv", doc.at("/input/format").asText());
         assertEquals(6, doc.at("/input/events").asInt());
         assertEquals(1, doc.at("/summary/inherited-handle").asInt());
         assertEquals(1, doc.at("/summary/sharing-violation").asInt());
         JsonNode leak = first(doc, "inherited-handle");
+        assertEquals("f1", leak.get("id").asText());
+        assertEquals("i1", leak.get("incident").asText());
         assertEquals("leaked", leak.get("verdict").asText());
         assertEquals("error", leak.get("severity").asText());
         assertEquals(4312, leak.at("/opener/pid").asInt());
@@ -116,7 +131,7 @@ class AnalyzeCommandTest {
     void folderArgumentTakesEveryLogInIt() throws IOException {
         Files.writeString(dir.resolve("notes.txt"), "not a log");
         CliRun run = CliRun.of("analyze", "--format", "json", dir.toString());
-        JsonNode docs = JSON.readTree(run.out());
+        JsonNode docs = JSON.readTree(run.out()).get("logs");
         assertEquals(2, docs.size());
         assertEquals(clean.toString(), docs.get(0).at("/input/path").asText());
         assertEquals(story.toString(), docs.get(1).at("/input/path").asText());

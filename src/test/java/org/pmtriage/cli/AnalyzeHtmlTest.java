@@ -45,11 +45,12 @@ class AnalyzeHtmlTest {
         Path page = dir.resolve("report.html");
         CliRun run = CliRun.of("analyze", "--html", page.toString(), story.toString());
         assertEquals(1, run.code(), run.err());
-        assertTrue(run.out().contains("ERROR  inherited handle, leaked: " + CPP), "text still goes to standard output");
+        assertTrue(run.out().contains("ERROR  pattern p1: inherited-handle leaked"), "text still goes to standard output");
         String html = Files.readString(page);
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
         assertTrue(html.contains("<h2 id=\"log-1-h\">" + story + "</h2>"), html);
-        assertEquals(2, html.split("<article ", -1).length - 1, "the leak and the sharing violation");
+        assertEquals(1, html.split("<article ", -1).length - 1, "one incident: the leak and the sharing violation it caused");
+        assertTrue(html.contains("open \u2192 spawn 18.9 ms"), "the gap bracket says what it measures");
         assertTrue(html.contains("18.9 ms later it spawned cmd.exe (5120)"), html);
         try (var files = Files.list(dir)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));

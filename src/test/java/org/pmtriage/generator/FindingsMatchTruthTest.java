@@ -101,7 +101,7 @@ class FindingsMatchTruthTest {
     static JsonNode report(Path capture) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"analyze", "--format", "json", "--fail-on", "none", capture.toString()},
+        int code = Main.run(new String[] {"analyze", "--format", "json", "--findings", "all", "--fail-on", "none", capture.toString()},
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         return JSON.readTree(out.toString());

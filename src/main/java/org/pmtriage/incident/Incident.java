@@ -1,0 +1,63 @@
+package org.pmtriage.incident;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.pmtriage.analysis.Finding;
+import org.pmtriage.analysis.ProcessRef;
+import org.pmtriage.analysis.Severity;
+import org.pmtriage.analysis.SharingViolation;
+
+/**
+ * Findings that tell one story: a file object that leaked or raced, the spawns that carried it,
+ * the sharing violations it explains and the processes that failed. A sharing violation that no
+ * leak or race explains leads its own incident, with the others its holder caused.
+ *
+ * @param id         {@code i1}, {@code i2}... in rank order within the log
+ * @param lead       the finding the story is told from (the inherited handle, else the race,
+ *                   else the sharing violation, else the object open at the end)
+ * @param findings   every finding of the story, the lead first, then in the result's order
+ * @param violations the sharing violations among them, in time order
+ * @param failed     refused processes that exited with a non-zero status, in time order
+ * @param key        the pattern it folds into
+ * @param headline   the story in one sentence
+ */
+public record Incident(String id, Finding lead, List<Finding> findings, List<SharingViolation> violations,
+                       List<ProcessRef> failed, PatternKey key, String headline) {
+
+    /** Most severe first, then most failures, most refused opens, earliest. */
+    static final Comparator<Incident> RANK = Comparator.comparing(Incident::severity)
+            .thenComparing(i -> -i.failed().size())
+            .thenComparing(i -> -i.violations().size())
+            .thenComparingLong(Incident::at);
+
+    public Incident {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(lead, "lead");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(headline, "headline");
+        findings = List.copyOf(findings);
+        violations = List.copyOf(violations);
+        failed = List.copyOf(failed);
+    }
+
+    /** @return the worst severity of its findings */
+    public Severity severity() {
+        return findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** @return when the story begins: its earliest finding's time */
+    public long at() {
+        return findings.stream().mapToLong(Finding::at).min().orElseThrow();
+    }
+
+    /** @return the file the story is about */
+    public String path() {
+        return lead.path();
+    }
+
+    Incident withId(String newId) {
+        return new Incident(newId, lead, findings, violations, failed, key, headline);
+    }
+}

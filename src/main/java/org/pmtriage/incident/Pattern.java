@@ -1,0 +1,62 @@
+package org.pmtriage.incident;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.pmtriage.analysis.Severity;
+
+/**
+ * Incidents of one log that share a cause.
+ *
+ * @param id        {@code p1}, {@code p2}... in rank order within the log
+ * @param key       the cause they share
+ * @param incidents its incidents, in rank order (never empty)
+ */
+public record Pattern(String id, PatternKey key, List<Incident> incidents) {
+
+    /** Most severe first, then most failures, most incidents, earliest. */
+    static final Comparator<Pattern> RANK = Comparator.comparing(Pattern::severity)
+            .thenComparing(p -> -p.failures())
+            .thenComparing(p -> -p.incidents().size())
+            .thenComparingLong(Pattern::firstAt);
+
+    public Pattern {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(key, "key");
+        incidents = List.copyOf(incidents);
+        if (incidents.isEmpty()) {
+            throw new IllegalArgumentException("a pattern has at least one incident");
+        }
+    }
+
+    /** @return the worst severity of its incidents */
+    public Severity severity() {
+        return incidents.stream().map(Incident::severity).min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** @return how many refused processes of its incidents exited with a non-zero status */
+    public int failures() {
+        return incidents.stream().mapToInt(i -> i.failed().size()).sum();
+    }
+
+    /** @return how many findings its incidents hold */
+    public int findingCount() {
+        return incidents.stream().mapToInt(i -> i.findings().size()).sum();
+    }
+
+    /** @return when its first incident begins */
+    public long firstAt() {
+        return incidents.stream().mapToLong(Incident::at).min().orElseThrow();
+    }
+
+    /** @return when its last incident begins */
+    public long lastAt() {
+        return incidents.stream().mapToLong(Incident::at).max().orElseThrow();
+    }
+
+    /** @return the incidents told in full as its examples: the first {@code n} in rank order */
+    public List<Incident> examples(int n) {
+        return incidents.subList(0, Math.min(n, incidents.size()));
+    }
+}
