@@ -11,8 +11,11 @@ import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.analysis.Severity;
 import org.pmtriage.capture.AnalyzedLog;
 import org.pmtriage.capture.KeptLogAnalysis;
+import org.pmtriage.incident.LogPatterns;
+import org.pmtriage.incident.PatternRanking;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.report.AcrossLogsReport;
 import org.pmtriage.report.HtmlReport;
 import org.pmtriage.report.JsonReport;
 import org.pmtriage.report.Report;
@@ -26,6 +29,8 @@ final class KeptLogReports implements KeptLogAnalysis {
 
     private final ReadOptions options;
     private final Consumer<String> warnings;
+    private final PatternRanking ranking = new PatternRanking();
+    private int analyzedLogs;
 
     KeptLogReports(ReadOptions options, Consumer<String> warnings) {
         this.options = options;
@@ -55,7 +60,18 @@ final class KeptLogReports implements KeptLogAnalysis {
             page.commit();
         }
         long errors = report.result().findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        synchronized (ranking) {
+            ranking.add(LogPatterns.of(log.toString(), JsonReport.status(report), report.incidents()));
+            analyzedLogs++;
+        }
         return new AnalyzedLog(errors, json, html);
+    }
+
+    /** @return the patterns across the analyzed logs, as {@code summarize} ranks them, once two or more were analyzed */
+    Optional<AcrossLogsReport> acrossRuns() {
+        synchronized (ranking) {
+            return analyzedLogs < 2 ? Optional.empty() : Optional.of(new AcrossLogsReport(ranking));
+        }
     }
 
     private static Path beside(Path log, String extension) {

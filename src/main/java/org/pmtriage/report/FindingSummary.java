@@ -33,14 +33,14 @@ record FindingSummary(String title, String path, String message) {
                     + who(h.closer()) + " at " + Timeline.format(h.closedAt()));
         }
         if (f instanceof SpawnRace r) {
-            return new FindingSummary("spawn race" + (r.confirmed() ? ", confirmed" : ""), r.path(),
+            return new FindingSummary("spawn race, " + r.grade().id(), r.path(),
                     who(r.open().opener()) + " opened it at " + Timeline.format(r.open().at()) + " and spawned "
                     + who(r.spawn().child()) + " " + ms(r.gap()) + " ms later, while it was open");
         }
         if (f instanceof SharingViolation v) {
             String holders = v.holders().isEmpty() ? "no known holder"
                     : "held by " + String.join(", ", v.holders().stream().map(h -> who(h.open().opener())).toList());
-            return new FindingSummary("sharing violation" + (v.explained() ? "" : ", unexplained"), v.path(),
+            return new FindingSummary("sharing violation" + (v.explained() ? "" : ", " + v.cause().id()), v.path(),
                     who(v.victim()) + " was refused the file at " + Timeline.format(v.at()) + ", " + holders);
         }
         OpenAtEnd o = (OpenAtEnd) f;

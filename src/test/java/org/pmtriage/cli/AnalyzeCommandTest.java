@@ -59,8 +59,8 @@ class AnalyzeCommandTest {
         assertTrue(run.out().contains("cl.exe (6000) was refused the file [Generic Read; share: Read]: SHARING VIOLATION"), run.out());
         assertTrue(run.out().contains("cmd.exe (5120) closed it (CloseFile), 500.0 ms after the open; python.exe never closed it"),
                 run.out());
-        assertTrue(run.out().contains("Findings: f1 inherited-handle leaked, f2 sharing-violation explained,"
-                + " f3 spawn-race confirmed"), run.out());
+        assertTrue(run.out().contains("Findings: f1 inherited-handle leaked, f2 spawn-race confirmed,"
+                + " f3 sharing-violation explained"), run.out());
         assertEquals("Result: 1 error incident; 1 incident in 1 pattern from 3 findings", lines[lines.length - 1]);
         assertEquals("", run.err());
     }

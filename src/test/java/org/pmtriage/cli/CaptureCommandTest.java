@@ -126,6 +126,23 @@ class CaptureCommandTest {
     }
 
     @Test
+    void severalFailuresEndWithThePatternsAcrossRuns() throws IOException {
+        StandInProcMon standIn = StandInProcMon.create(tmp.resolve("procmon"), false);
+        CliRun run = capture(standIn, List.of("--runs", "3"), List.of("sh", "-c", "exit 2"));
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.out().contains("Runs: 3, failed: 3"), run.out());
+        int listing = run.out().indexOf("Runs: 3, failed: 3");
+        String across = run.out().substring(listing);
+        assertTrue(across.contains("3 logs"), across);
+        assertTrue(across.contains("inherited-handle leaked: python.exe -> cmd.exe"), across);
+
+        CliRun once = capture(StandInProcMon.create(tmp.resolve("procmon2"), false), List.of("--until-failure"),
+                failsOnThirdRun());
+        assertFalse(once.out().contains("inherited-handle leaked: python.exe -> cmd.exe"),
+                "one failure: the listing alone, no view across runs");
+    }
+
+    @Test
     void keepAllKeepsAndAnalyzesPassingRuns() throws IOException {
         StandInProcMon standIn = StandInProcMon.create(tmp.resolve("procmon"), false);
         CliRun run = capture(standIn, List.of("--runs", "2", "--keep", "all"), List.of("true"));
@@ -221,10 +238,10 @@ class CaptureCommandTest {
         StandInProcMon standIn = StandInProcMon.create(tmp.resolve("procmon"), false);
         CliRun both = capture(standIn, List.of("--runs", "3", "--until-failure"), List.of("true"));
         assertEquals(2, both.code());
-        assertTrue(both.err().startsWith("--runs and --until-failure exclude each other"), both.err());
+        assertTrue(both.err().startsWith("pmtriage capture: --runs and --until-failure exclude each other"), both.err());
         CliRun regex = capture(standIn, List.of("--fail-if", "C1083("), List.of("true"));
         assertEquals(2, regex.code());
-        assertTrue(regex.err().startsWith("--fail-if: not a regular expression"), regex.err());
+        assertTrue(regex.err().startsWith("pmtriage capture: --fail-if: not a regular expression"), regex.err());
         CliRun missing = CliRun.of("capture", "--procmon", tmp.resolve("nowhere.exe").toString(), "--", "true");
         assertEquals(2, missing.code());
         assertEquals("pmtriage capture: ProcMon not found: " + tmp.resolve("nowhere.exe")

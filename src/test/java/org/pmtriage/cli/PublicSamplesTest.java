@@ -52,7 +52,8 @@ class PublicSamplesTest {
     @Test
     void noribenRaceIsTheWbemLogOpenedJustBeforeASpawnAndNothingCanSettleIt() throws IOException {
         Path log = SharedSamples.require("noriben/Noriben_09_Apr_13__20_16_13_368000.csv");
-        JsonNode doc = new ObjectMapper().readTree(CliRun.of("analyze", "--format", "json", log.toString()).out());
+        JsonNode doc = new ObjectMapper().readTree(CliRun.of("analyze", "--format", "json", "--findings", "all",
+                log.toString()).out());
         assertEquals("[\"no-close-events\",\"no-tids\"]", ids(doc.at("/input/health")));
         JsonNode race = doc.get("findings").get(0);
         assertEquals("spawn-race", race.get("kind").asText());
@@ -75,8 +76,8 @@ class PublicSamplesTest {
     @Test
     void sreProjectViolationsAreUnexplainedInAProcessFilteredCapture() throws IOException {
         Path log = SharedSamples.require("sre-project/Logfile.CSV");
-        JsonNode doc = new ObjectMapper().readTree(CliRun.of("analyze", "--format", "json", "--fail-on", "none",
-                log.toString()).out());
+        JsonNode doc = new ObjectMapper().readTree(CliRun.of("analyze", "--format", "json", "--findings", "all",
+                "--fail-on", "none", log.toString()).out());
         assertEquals("[\"filtered\",\"no-tids\"]", ids(doc.at("/input/health")));
         assertTrue(doc.at("/input/health/0/text").asText().startsWith("rinst.exe (1744), created by malware.exe"));
         int violations = 0;

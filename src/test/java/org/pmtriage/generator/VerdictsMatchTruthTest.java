@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.pmtriage.report.JsonReport;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -101,7 +102,7 @@ class VerdictsMatchTruthTest {
 
     private static JsonNode assertVerdicts(Path capture, JsonNode truth) throws IOException {
         JsonNode report = FindingsMatchTruthTest.report(capture);
-        assertEquals(2, report.get("schemaVersion").asInt(), "schemaVersion");
+        assertEquals(JsonReport.SCHEMA_VERSION, report.get("schemaVersion").asInt(), "schemaVersion (graded verdicts since 2)");
         Set<String> health = strings(truth.get("health"));
         Set<String> reported = new TreeSet<>();
         report.at("/input/health").forEach(note -> reported.add(note.get("id").asText()));

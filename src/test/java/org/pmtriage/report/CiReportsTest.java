@@ -48,14 +48,14 @@ class CiReportsTest {
         junitSchema().newValidator().validate(new StreamSource(new StringReader(xml)));
         long errors = STORY.result().findings().stream().filter(f -> f.severity() == org.pmtriage.analysis.Severity.ERROR)
                 .count();
-        assertEquals(2, errors);
-        assertTrue(xml.contains("<testsuites name=\"pmtriage\" tests=\"3\" failures=\"2\" errors=\"1\">"), xml);
-        assertTrue(xml.contains("<testsuite name=\"samples/story.csv\" tests=\"2\" failures=\"2\" errors=\"0\">"), xml);
+        assertEquals(3, errors, "the leak, the confirmed race and the sharing violation");
+        assertTrue(xml.contains("<testsuites name=\"pmtriage\" tests=\"4\" failures=\"3\" errors=\"1\">"), xml);
+        assertTrue(xml.contains("<testsuite name=\"samples/story.csv\" tests=\"3\" failures=\"3\" errors=\"0\">"), xml);
         assertTrue(xml.contains("<testcase classname=\"pmtriage.inherited-handle\" name=\"inherited handle, leaked:"
                 + " C:\\build\\gen\\parser_tab.cpp\"><failure type=\"inherited-handle\" message=\"C:\\build\\gen\\parser_tab.cpp:"
                 + " opened by python.exe (4312) at 13:12:00.0000000, inherited by cmd.exe (5120) 18.9 ms later and closed"
                 + " by cmd.exe (5120) at 13:12:00.5000000\">"), xml);
-        assertEquals(2, xml.split("<failure ", -1).length - 1);
+        assertEquals(3, xml.split("<failure ", -1).length - 1);
         assertTrue(xml.contains("<testcase classname=\"pmtriage\" name=\"" + UNREADABLE + "\"><error message=\""
                 + UNREADABLE + "\"/></testcase>"), xml);
     }
@@ -95,12 +95,14 @@ class CiReportsTest {
 
                 | severity | findings |
                 |---|---:|
-                | error | 2 |
-                | warning | 2 |
-                | info | 2 |
+                | error | 3 |
+                | warning | 0 |
+                | info | 3 |
 
                 - **inherited handle, leaked** `C:\\build\\gen\\parser_tab.cpp`: opened by python.exe (4312) at\
                  13:12:00.0000000, inherited by cmd.exe (5120) 18.9 ms later and closed by cmd.exe (5120) at 13:12:00.5000000
+                - **spawn race, confirmed** `C:\\build\\gen\\parser_tab.cpp`: python.exe (4312) opened it at 13:12:00.0000000\
+                 and spawned cmd.exe (5120) 18.9 ms later, while it was open
                 - **sharing violation** `C:\\build\\gen\\parser_tab.cpp`: cl.exe (6000) was refused the file at\
                  13:12:00.0400000, held by python.exe (4312)
 
@@ -120,10 +122,10 @@ class CiReportsTest {
         assertEquals("::error title=pmtriage%3A inherited handle%2C leaked (samples/story.csv)::C:\\build\\gen\\parser_tab.cpp:"
                 + " opened by python.exe (4312) at 13:12:00.0000000, inherited by cmd.exe (5120) 18.9 ms later and closed"
                 + " by cmd.exe (5120) at 13:12:00.5000000", lines.get(0));
-        assertEquals(4, lines.stream().filter(l -> l.startsWith("::error ") || l.startsWith("::warning ")).count() - 1);
-        assertEquals("pmtriage: samples/story.csv: 2 error finding(s), 2 warning(s); times as exported, zone unknown,"
-                + " no date in the log", lines.get(4));
-        assertEquals("::error title=pmtriage%3A unreadable log::" + UNREADABLE, lines.get(5));
+        assertEquals(3, lines.stream().filter(l -> l.startsWith("::error ") || l.startsWith("::warning ")).count() - 1);
+        assertEquals("pmtriage: samples/story.csv: 3 error finding(s), 0 warning(s); times as exported, zone unknown,"
+                + " no date in the log", lines.get(3));
+        assertEquals("::error title=pmtriage%3A unreadable log::" + UNREADABLE, lines.get(4));
         assertEquals("100%25 done%0D%0Anext", GithubReport.data("100% done\r\nnext"));
         assertEquals("C%3A\\a%2Cb%25%0A", GithubReport.property("C:\\a,b%\n"));
     }

@@ -102,7 +102,8 @@ class HtmlReportTest {
         String patterns = page.substring(page.indexOf("<table class=\"patterns sortable\""));
         assertTrue(patterns.contains("<code>inherited-handle leaked: python.exe -&gt; cmd.exe, gen\\*.cpp</code>"), patterns);
         assertTrue(patterns.contains("<li><a href=\"#log-1-i1\">i1</a>: python.exe (4312) leaked"), patterns);
-        assertTrue(table.contains("handed-over, closed by the child"), table);
+        assertTrue(table.contains("handed-over: link.exe (7000) used it: a hand-over by design, as redirection does;"
+                + " closed by the child"), table);
         assertTrue(table.contains("never closed"), table);
         String outside = page.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
         assertFalse(outside.contains("http:") || outside.contains("https:") || outside.contains(" src="),
