@@ -2,9 +2,11 @@ package org.pmtriage.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.pmtriage.event.Event;
@@ -14,7 +16,8 @@ import org.pmtriage.event.Operation;
  * Reads a ProcMon CSV export as it streams: RFC 4180 quoting (bare CR inside quoted fields
  * included), columns mapped by header name in any order, times in any locale form. The caller
  * hands over UTF-8 bytes with any byte-order mark already removed. Columns the analysis does not
- * use are never decoded.
+ * use are never decoded. A {@code Date & Time} column is read in the first event only: it dates
+ * the timeline's day zero ({@link ExportDate}); later days follow from the Time of Day.
  */
 public final class CsvEventReader implements EventReader {
 
@@ -40,12 +43,15 @@ public final class CsvEventReader implements EventReader {
     private final int parentPid;
     private final int commandLine;
     private final int imagePath;
+    private final int dateAndTime;
     private final DayRollover days = new DayRollover();
     private long recordNumber;
     /** The last operation name met (an interned column value) and what it means: one lookup per change. */
     private String lastOperationName;
     private Operation lastOperation;
     private Event next;
+    /** Volatile: {@link ReadAhead} reads it from another thread than the one reading the log. */
+    private volatile Optional<LocalDate> firstDay = Optional.empty();
 
     /**
      * Reads the header at once, so a file that is not a ProcMon CSV fails here.
@@ -89,6 +95,7 @@ public final class CsvEventReader implements EventReader {
         parentPid = index.getOrDefault("Parent PID", -1);
         commandLine = index.getOrDefault("Command Line", -1);
         imagePath = index.getOrDefault("Image Path", -1);
+        dateAndTime = index.getOrDefault("Date & Time", -1);
         if (detail < 0) {
             options.warnings().accept(source + ": no Detail column: share modes, write access and "
                     + "spawned PIDs are unknown, so findings will be less precise");
@@ -103,6 +110,12 @@ public final class CsvEventReader implements EventReader {
     @Override
     public long skippedRecords() {
         return badRecords.count();
+    }
+
+    /** @return the first event's date from the Date &amp; Time column, once that event has been read */
+    @Override
+    public Optional<LocalDate> firstDay() {
+        return firstDay;
     }
 
     @Override
@@ -178,10 +191,21 @@ public final class CsvEventReader implements EventReader {
         Operation meaning = lastOperation;
         String pathText = options.decoding().keepsPath(meaning) ? csv.field(path) : "";
         String detailText = detail >= 0 && options.decoding().keepsDetail(meaning) ? csv.field(detail) : "";
+        if (recordNumber == 1 && dateAndTime >= 0) {
+            dateFirstDay(line);
+        }
         return new Event(recordNumber, days.toTimeline(tod), csv.internedField(processName), pidValue,
                 optionalInt(tid), op, meaning, pathText, csv.internedField(result), detailText, optionalInt(parentPid),
                 commandLine < 0 ? "" : csv.field(commandLine), imagePath < 0 ? "" : csv.internedField(imagePath),
                 Event.UNKNOWN);
+    }
+
+    private void dateFirstDay(long line) {
+        String text = csv.field(dateAndTime);
+        firstDay = ExportDate.parse(text, csv.field(time));
+        if (firstDay.isEmpty()) {
+            options.warnings().accept(ExportDate.undecided(source + ":" + line, text));
+        }
     }
 
     private Event bad(long line, String what) {

@@ -38,6 +38,10 @@ final class EventElementParser {
     private int present;
     private String problem;
     private Location problemAt;
+    /** Whether Date & Time is still wanted: until the first well-formed event. */
+    private boolean dating = true;
+    private String dateAndTime;
+    private String timeText;
 
     // the event being read
     private long timeOfDay;
@@ -84,6 +88,8 @@ final class EventElementParser {
         tid = Event.UNKNOWN;
         parentPid = Event.UNKNOWN;
         processIndex = Event.UNKNOWN;
+        dateAndTime = "";
+        timeText = "";
         int event;
         while ((event = cursor.next()) != XMLStreamConstants.END_ELEMENT) {
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -95,10 +101,12 @@ final class EventElementParser {
             missing = missing();
             fail(cursor.location(), "<event> has no <" + missing + "> element");
         }
+        ParsedEvent.Dating kept = dating ? new ParsedEvent.Dating(dateAndTime, timeText) : ParsedEvent.Dating.NONE;
+        dating &= problem != null;
         return new ParsedEvent(timeOfDay, processName, pid, tid, operationName,
                 operation == null ? Operation.of(operationName) : operation, path, result, detail, parentPid,
                 commandLine, imagePath, processIndex, problem, problem == null ? "" : XmlCursor.format(problemAt),
-                missing, (present & DETAIL) != 0);
+                missing, (present & DETAIL) != 0, kept);
     }
 
     /**
@@ -111,6 +119,9 @@ final class EventElementParser {
             case "Time_of_Day" -> {
                 collect();
                 timeOfDay = TimeOfDay.parse(text.of(cursor.text(), cursor.length()));
+                if (dating) {
+                    timeText = cursor.string();
+                }
                 if (timeOfDay == TimeOfDay.INVALID) {
                     fail(cursor.location(), "Time of Day \"" + clip(cursor.string()) + "\" is not a time");
                 }
@@ -148,6 +159,7 @@ final class EventElementParser {
             case "Parent_PID" -> parentPid = readInt();
             case "Command_Line" -> commandLine = readString();
             case "Image_Path" -> imagePath = readName();
+            case "Date___Time" -> dateAndTime = dating ? readString() : skipString();
             default -> cursor.skipElement();
         }
     }

@@ -13,10 +13,18 @@ import org.pmtriage.event.Operation;
  * @param position  {@code line:column} of the problem, or "" without one
  * @param missing   the first required column the event lacks, or null
  * @param hadDetail whether the event has a Detail element
+ * @param dating    the Date___Time and Time_of_Day texts, kept only until the first well-formed event; else {@link Dating#NONE}
  */
 record ParsedEvent(long timeOfDay, String processName, int pid, int tid, String operationName, Operation operation,
                    String path, String result, String detail, int parentPid, String commandLine, String imagePath,
-                   int processIndex, String problem, String position, String missing, boolean hadDetail) {
+                   int processIndex, String problem, String position, String missing, boolean hadDetail,
+                   Dating dating) {
+
+    /** The texts the first event's date is read from ({@link org.pmtriage.read.ExportDate}). */
+    record Dating(String dateAndTime, String timeOfDay) {
+        /** No texts kept (or none in the event). */
+        static final Dating NONE = new Dating("", "");
+    }
 
     /** @return the event with its record number and timeline time */
     Event toEvent(long record, long time) {

@@ -3,9 +3,11 @@ package org.pmtriage.read.xml;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import javax.xml.stream.XMLStreamConstants;
 
@@ -14,6 +16,7 @@ import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecords;
 import org.pmtriage.read.DayRollover;
 import org.pmtriage.read.EventReader;
+import org.pmtriage.read.ExportDate;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
@@ -67,6 +70,8 @@ public final class XmlEventReader implements EventReader {
     private long recordNumber;
     private final BadRecords badRecords;
     private Event next;
+    /** Volatile: {@link org.pmtriage.read.ReadAhead} reads it from another thread than the one reading the log. */
+    private volatile Optional<LocalDate> firstDay = Optional.empty();
 
     /**
      * Reads up to the first event, so input that is not a ProcMon XML export fails here.
@@ -136,6 +141,12 @@ public final class XmlEventReader implements EventReader {
     @Override
     public List<ProcessInfo> processes() {
         return processes;
+    }
+
+    /** @return the first event's date from its {@code Date___Time} element, once that event has been read */
+    @Override
+    public Optional<LocalDate> firstDay() {
+        return firstDay;
     }
 
     @Override
@@ -241,6 +252,9 @@ public final class XmlEventReader implements EventReader {
                 continue;
             }
             recordNumber++;
+            if (!parsed.dating().dateAndTime().isEmpty()) {
+                dateFirstDay(parsed);
+            }
             return parsed.toEvent(recordNumber, days.toTimeline(parsed.timeOfDay()));
         }
         events = null;
@@ -257,6 +271,14 @@ public final class XmlEventReader implements EventReader {
         if (!first.hadDetail()) {
             options.warnings().accept(source + ": no Detail element in events: share modes, write access"
                     + " and spawned PIDs are unknown, so findings will be less precise");
+        }
+    }
+
+    private void dateFirstDay(ParsedEvent first) {
+        String text = first.dating().dateAndTime();
+        firstDay = ExportDate.parse(text, first.dating().timeOfDay());
+        if (firstDay.isEmpty()) {
+            options.warnings().accept(ExportDate.undecided(source, text));
         }
     }
 
