@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
 
-import org.pmtriage.read.LogFormatException;
+import org.pmtriage.event.Printable;
 
 /** Writes a PMC file's records and rules for people ({@code pmtriage config show}). */
 public final class PmcText {
@@ -26,10 +26,10 @@ public final class PmcText {
     public void write(PmcFile file, String source) {
         List<FilterRule> filter = file.filterRules(source);
         List<FilterRule> highlight = file.highlightRules(source);
-        out.println(LogFormatException.printable(source) + ": " + file.records().size() + " records");
+        out.println(Printable.of(source) + ": " + file.records().size() + " records");
         int width = file.records().stream().mapToInt(r -> r.name().length()).max().orElse(0);
         for (PmcRecord r : file.records()) {
-            out.printf("  %-" + Math.max(width, 1) + "s  %s%n", LogFormatException.printable(r.name()), value(r));
+            out.printf("  %-" + Math.max(width, 1) + "s  %s%n", Printable.of(r.name()), value(r));
         }
         rules(PmcFile.FILTER_RULES, filter);
         rules(PmcFile.HIGHLIGHT_RULES, highlight);
@@ -42,14 +42,14 @@ public final class PmcText {
         for (int i = 0; i < rules.size(); i++) {
             FilterRule r = rules.get(i);
             out.printf("  %3d  %-7s  %-12s  %-11s  %s%s%n", i + 1, r.action().label(), Column.label(r.column()),
-                    r.relation().label(), LogFormatException.printable(r.value()),
+                    r.relation().label(), Printable.of(r.value()),
                     r.number() == 0 ? "" : " (number " + r.number() + ")");
         }
     }
 
     private static String value(PmcRecord r) {
         if (TEXT_RECORDS.contains(r.name())) {
-            return "\"" + LogFormatException.printable(r.asText()) + "\"";
+            return "\"" + Printable.of(r.asText()) + "\"";
         }
         if (r.name().equals(PmcFile.FILTER_RULES) || r.name().equals(PmcFile.HIGHLIGHT_RULES)) {
             return "(rules below)";

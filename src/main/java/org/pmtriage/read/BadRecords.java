@@ -1,5 +1,7 @@
 package org.pmtriage.read;
 
+import org.pmtriage.event.Printable;
+
 /**
  * The one input-error policy every reader follows: under {@link BadRecordPolicy#SKIP} a bad record
  * is counted and the first {@link ReadOptions#NAMED_SKIPS} are named in warnings; under
@@ -34,7 +36,7 @@ public final class BadRecords {
         }
         skipped++;
         if (skipped <= ReadOptions.NAMED_SKIPS) {
-            options.warnings().accept(LogFormatException.printable(source + ":" + position + ": skipped: " + what));
+            options.warnings().accept(Printable.of(source + ":" + position + ": skipped: " + what));
         }
     }
 

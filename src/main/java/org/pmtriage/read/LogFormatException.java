@@ -3,6 +3,8 @@ package org.pmtriage.read;
 import java.util.Arrays;
 import java.util.OptionalLong;
 
+import org.pmtriage.event.Printable;
+
 /**
  * Input that cannot be read as a ProcMon log. The message is one line meant for the user, control
  * characters shown as {@code ?}:
@@ -26,7 +28,7 @@ public class LogFormatException extends RuntimeException {
      * @param what     what was wrong
      */
     public LogFormatException(String source, String position, String what) {
-        super(printable(position.isEmpty() ? source + ": " + what : source + ":" + position + ": " + what));
+        super(Printable.of(position.isEmpty() ? source + ": " + what : source + ":" + position + ": " + what));
         this.source = source;
         this.position = position;
         this.reason = what;
@@ -97,20 +99,5 @@ public class LogFormatException extends RuntimeException {
         } catch (NumberFormatException notANumber) {
             return OptionalLong.empty();
         }
-    }
-
-    /**
-     * @return {@code text} with control characters shown as {@code ?}: what a parser quotes from a
-     *         hostile log must not break the line or drive the terminal
-     */
-    public static String printable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
-                StringBuilder out = new StringBuilder(text.length());
-                text.chars().forEach(c -> out.append(Character.isISOControl(c) ? '?' : (char) c));
-                return out.toString();
-            }
-        }
-        return text;
     }
 }

@@ -43,7 +43,7 @@ class CompletionCommandTest {
         CliRun run = CliRun.of("completion", "bash");
         assertEquals(0, run.code(), run.err());
         Path script = Files.writeString(dir.resolve("pmtriage.bash"), run.out());
-        assertEquals("convert completion", complete(script, "pmtriage", "co"));
+        assertEquals("convert config completion", complete(script, "pmtriage", "co"));
         assertEquals("--format", complete(script, "pmtriage", "analyze", "--fo"));
         assertEquals("text json jsonl junit markdown github", complete(script, "pmtriage", "analyze", "-f", ""));
         assertEquals("--processes", complete(script, "pmtriage", "stats", "--pro"));
@@ -63,8 +63,8 @@ class CompletionCommandTest {
         assertEquals(0, run.code(), run.err());
         String script = run.out();
         assertTrue(script.contains("Register-ArgumentCompleter -Native -CommandName pmtriage, pmtriage.cmd"), script);
-        assertTrue(script.contains("        '' = @('analyze', 'stats', 'convert', 'completion', 'help', '-h', '--help',"
-                + " '-V', '--version')\n"), script);
+        assertTrue(script.contains("        '' = @('analyze', 'summarize', 'stats', 'convert', 'capture', 'config',"
+                + " 'completion', 'help', '-h', '--help', '-V', '--version')\n"), script);
         assertTrue(script.contains("        'analyze --format' = @('text', 'json', 'jsonl', 'junit', 'markdown',"
                 + " 'github')\n"), script);
         assertTrue(script.contains("        'completion ' = @('bash', 'zsh', 'powershell')\n"), script);

@@ -26,7 +26,8 @@ class ExportFirstDayTest {
         String csv = SharedSamples.require("procmon-parser/win10x64-process.csv").toString();
         String pml = SharedSamples.require("procmon-parser/win10x64-process.pml").toString();
         CliRun text = CliRun.of("analyze", csv);
-        assertEquals("Times: as exported, zone unknown, first day 2020-07-31", text.out().lines().toList().get(1));
+        assertEquals("Times: as exported, zone unknown, first day 2020-07-31", text.out().lines().toList().get(2),
+                "after the verdict");
         assertEquals("", text.err());
         // the capture machine was set to UTC: said so, the CSV's frame and dated events are the PML's
         JsonNode fromCsv = json("stats", "-f", "json", "--time-zone", "UTC", csv);

@@ -46,7 +46,8 @@ class StatsAndTimesTest {
         assertEquals("Europe/Madrid", madrid.at("/input/timeFrame/zone").asText());
         assertEquals(unknown.at("/input/firstEvent"), madrid.at("/input/firstEvent"));
         CliRun text = CliRun.of("analyze", CSV);
-        assertEquals("Times: as exported, zone unknown, no date in the log", text.out().lines().toList().get(1));
+        assertEquals("Times: as exported, zone unknown, no date in the log", text.out().lines().toList().get(2),
+                "after the verdict");
     }
 
     @Test
@@ -83,7 +84,7 @@ class StatsAndTimesTest {
                 github.out());
         CliRun junit = CliRun.of("analyze", "-q", "-f", "junit", "--fail-on", "none", CSV);
         assertEquals(0, junit.code(), junit.err());
-        assertTrue(junit.out().contains("<testsuite name=\"" + CSV + "\" tests=\"2\" failures=\"2\" errors=\"0\">"),
+        assertTrue(junit.out().contains("<testsuite name=\"" + CSV + "\" tests=\"3\" failures=\"3\" errors=\"0\">"),
                 junit.out());
         CliRun markdown = CliRun.of("analyze", "-q", "-f", "markdown", CSV, "samples/redirect-ok.csv");
         assertTrue(markdown.out().startsWith("## pmtriage: `" + CSV + "` (csv)\n"), markdown.out());
@@ -126,7 +127,7 @@ class StatsAndTimesTest {
     @Test
     void processesRunningBeforeAPmlCaptureHaveNoStart() throws IOException {
         Assumptions.assumeTrue(Files.exists(PML_MIXED), "shared samples absent");
-        String report = CliRun.of("analyze", "-f", "json", PML_MIXED.toString()).out();
+        String report = CliRun.of("analyze", "-f", "json", "--findings", "all", PML_MIXED.toString()).out();
         assertTrue(report.contains("\"startedAt\" : null"), "a finding names a process older than the capture");
         assertTrue(!report.contains("\"+-"), "no time before the capture's first day");
     }
