@@ -27,6 +27,8 @@ class AnalyzerLimitsTest {
     @Test
     void millionsOfOpensNeverClosedStopAtTheCap() {
         int extra = 1000;
+        // process events and a CloseFile: the capture supports listing the objects open at the end
+        event(0, "leaky.exe", 100, "Process Start", "", "SUCCESS", "Parent PID: 4");
         open(0, "leaky.exe", 100, "c:\\closed.log");
         event(0, "leaky.exe", 100, "CloseFile", "c:\\closed.log", "SUCCESS", "");
         for (int i = 0; i < HandleTracker.MAX_OPEN_PER_PATH + 5; i++) {

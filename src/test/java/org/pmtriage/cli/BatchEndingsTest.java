@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmtriage.capture.StandInProcMon;
 
 /** A batch of logs ends with the truth about all of them. */
 class BatchEndingsTest {
@@ -26,14 +28,17 @@ class BatchEndingsTest {
     @Test
     void folderIsReadWithItsSubFoldersAndARolloverSetOnce() throws IOException {
         Path night = Files.createDirectories(dir.resolve("night/host1"));
-        for (String name : List.of("a.csv", "night/b.xml.gz", "night/host1/Logfile.PML", "night/host1/Logfile-1.PML",
-                "night/host1/Logfile-2.pml", "night/host1/Other-3.PML", "night/host1/notes.txt")) {
+        StandInProcMon.create(night, true);
+        for (String name : List.of("a.csv", "night/b.xml.gz", "night/host1/Other-3.PML", "night/host1/notes.txt")) {
             Files.writeString(dir.resolve(name), "x");
         }
+        List<String> warnings = new ArrayList<>();
         assertEquals(List.of(dir.resolve("a.csv").toString(), dir.resolve("night/b.xml.gz").toString(),
-                night.resolve("Logfile.PML").toString(), night.resolve("Other-3.PML").toString()),
-                LogArguments.expand(List.of(dir.toString()), true, w -> { }));
-        assertEquals(6, LogArguments.expand(List.of(dir.toString()), false, w -> { }).size(), "--no-rollover: each file a log");
+                night.resolve("Other-3.PML").toString(), night.resolve("capture.PML").toString()),
+                LogArguments.expand(List.of(dir.toString()), true, warnings::add));
+        assertEquals(List.of(night.resolve("capture-1.PML") + ": read once, as a rollover file of "
+                + night.resolve("capture.PML")), warnings);
+        assertEquals(5, LogArguments.expand(List.of(dir.toString()), false, w -> { }).size(), "--no-rollover: each file a log");
     }
 
     @Test

@@ -188,8 +188,14 @@ final class SemanticsOracle {
                 + l.verdict()).toList();
     }
 
-    /** @return the races the analysis lists (refuted ones are only counted), {@code |true} for the grade confirmed */
+    /** @return every injected race, {@code |true} when its object was later closed by another process */
     static List<String> racesOf(CaptureTruth t) {
+        return t.races().stream().map(r -> r.path() + "|" + r.opener().pid() + "|" + r.child().pid() + "|"
+                + r.openedAt() + "|" + r.spawnedAt() + "|" + r.confirmed()).toList();
+    }
+
+    /** @return the races the analysis lists (refuted ones are only counted), {@code |true} for the grade confirmed */
+    static List<String> listedRacesOf(CaptureTruth t) {
         return t.races().stream().filter(r -> !r.grade(t.tids()).equals("refuted"))
                 .map(r -> r.path() + "|" + r.opener().pid() + "|" + r.child().pid() + "|"
                 + r.openedAt() + "|" + r.spawnedAt() + "|" + r.grade(t.tids()).equals("confirmed")).toList();

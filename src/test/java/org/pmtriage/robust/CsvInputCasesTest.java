@@ -165,8 +165,9 @@ class CsvInputCasesTest {
     @Test
     void controlCharactersFromTheLogNeverReachTheTerminal() throws IOException {
         String hostile = "C:\\evil\u001b]0;owned\u0007\u001b[2J.cpp";
+        // the CloseFile of another file: a capture with CloseFile events lists the object left open
         Path log = write("escape.csv", Csv.of(Csv.OPEN.replace("C:\\build\\a.cpp", hostile)
-                .replace("python.exe", "py\u009bthon.exe")));
+                .replace("python.exe", "py\u009bthon.exe"), Csv.OPEN, Csv.CLOSE));
         Cli analyze = Cli.run("analyze", "--all", log.toString());
         assertEquals(0, analyze.code(), analyze.err());
         assertTrue(analyze.out().contains(" opened C:\\evil?]0;owned??[2J.cpp at ") && analyze.out().contains("py?thon.exe ("),
