@@ -171,11 +171,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             return new Outcome(log, LogPass.analyze(log, options, window, warnings, progress, Analyzer.Scope.FINDINGS), null);
         } catch (LogFormatException e) {
-            if (reading.debug) {
-                e.printStackTrace(spec.commandLine().getErr());
-            }
-            return new Outcome(log, null, e.getMessage());
+            return failed(log, e, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // one log's failure (out of memory included: its reader is closed by now) costs the others nothing
+            return failed(log, e, log + ": " + Failure.describe(e));
         }
+    }
+
+    private Outcome failed(String log, Throwable e, String message) {
+        if (reading.debug) {
+            e.printStackTrace(spec.commandLine().getErr());
+        }
+        return new Outcome(log, null, message);
     }
 
     private void write(List<Outcome> outcomes, PrintWriter out) throws IOException {
