@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -44,6 +45,12 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage convert: warning: " + w);
+        if (output != null) {
+            AtomicOutput.check(output);
+            AtomicOutput.destroys(output, List.of(log)).ifPresent(why -> {
+                throw new CommandLine.ParameterException(spec.commandLine(), why);
+            });
+        }
         try (EventReader events = new ReadAhead(LogReaders.open(log, reading.toReadOptions(warnings)))) {
             if (output == null) {
                 convert(events, spec.commandLine().getOut());
