@@ -14,9 +14,14 @@ import java.util.function.Consumer;
  * @param includeProfiling keep PML profiling events, which ProcMon's exports leave out
  * @param rollover         read {@code Logfile-1.PML}, ... found beside {@code Logfile.PML} as one capture
  * @param decoding         which fields to decode
+ * @param copyLimit        the most bytes a PML that arrives compressed or on standard input may
+ *                         take in the temporary folder
  */
 public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, ZoneId timeZone,
-                          boolean includeProfiling, boolean rollover, Decoding decoding) {
+                          boolean includeProfiling, boolean rollover, Decoding decoding, long copyLimit) {
+
+    /** The default {@link #copyLimit()}: 4 GiB. */
+    public static final long DEFAULT_COPY_LIMIT = 4L << 30;
 
     /** How many skipped records are named in warnings before the reader only counts them. */
     public static final int NAMED_SKIPS = 5;
@@ -26,6 +31,15 @@ public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, Zon
         Objects.requireNonNull(warnings, "warnings");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(decoding, "decoding");
+        if (copyLimit < 0) {
+            throw new IllegalArgumentException("copyLimit " + copyLimit);
+        }
+    }
+
+    /** Options with the default {@link #copyLimit()}. */
+    public ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, ZoneId timeZone,
+                       boolean includeProfiling, boolean rollover, Decoding decoding) {
+        this(policy, warnings, timeZone, includeProfiling, rollover, decoding, DEFAULT_COPY_LIMIT);
     }
 
     /** Options that decode every field. */
@@ -41,16 +55,21 @@ public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, Zon
 
     /** @return these options with another policy */
     public ReadOptions withPolicy(BadRecordPolicy newPolicy) {
-        return new ReadOptions(newPolicy, warnings, timeZone, includeProfiling, rollover, decoding);
+        return new ReadOptions(newPolicy, warnings, timeZone, includeProfiling, rollover, decoding, copyLimit);
     }
 
     /** @return these options with another warnings sink */
     public ReadOptions withWarnings(Consumer<String> newWarnings) {
-        return new ReadOptions(policy, newWarnings, timeZone, includeProfiling, rollover, decoding);
+        return new ReadOptions(policy, newWarnings, timeZone, includeProfiling, rollover, decoding, copyLimit);
     }
 
     /** @return these options with another decoding */
     public ReadOptions withDecoding(Decoding newDecoding) {
-        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, newDecoding);
+        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, newDecoding, copyLimit);
+    }
+
+    /** @return these options with another limit on temporary copies */
+    public ReadOptions withCopyLimit(long newLimit) {
+        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, decoding, newLimit);
     }
 }

@@ -2,6 +2,7 @@ package org.pmtriage.read.pml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -72,14 +73,25 @@ final class PmlCapture {
         return files;
     }
 
-    /** Reads every file's header and process table; the clock starts at the first file's first event. */
-    static PmlCapture load(List<Path> files, List<String> sources, ZoneId zone) {
+    /** @return {@code file} opened, or the temporary copy when {@code copy} is not null */
+    static PmlFile open(Path file, FileChannel copy, String source, int windowBytes, Decoding decoding,
+                        PmlNetworkNames names) throws IOException {
+        return copy == null ? new PmlFile(file, source, windowBytes, decoding, names)
+                : new PmlFile(copy, false, source, windowBytes, decoding, names);
+    }
+
+    /**
+     * Reads every file's header and process table; the clock starts at the first file's first event.
+     *
+     * @param copy the temporary copy to read instead of {@code files}' one file, or null
+     */
+    static PmlCapture load(List<Path> files, FileChannel copy, List<String> sources, ZoneId zone) {
         PmlCapture c = new PmlCapture();
         Map<Integer, PmlProcess> merged = new TreeMap<>();
         int nextFree = 0;
         long firstTimestamp = 0;
         for (int i = 0; i < files.size(); i++) {
-            try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES)) {
+            try (PmlFile f = open(files.get(i), copy, sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES)) {
                 if (i == 0) {
                     firstTimestamp = f.firstTimestamp();
                 }

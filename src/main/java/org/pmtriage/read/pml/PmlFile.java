@@ -28,6 +28,7 @@ final class PmlFile implements Closeable {
     final PmlHeader header;
     final PmlEventDecoder decoder;
     private final FileChannel channel;
+    private final boolean owned;
     private final PmlWindow window;
     private final ByteBuffer offsets = ByteBuffer.allocate(5 * OFFSETS_PER_CHUNK).order(ByteOrder.LITTLE_ENDIAN);
     private final int pointerSize;
@@ -56,12 +57,22 @@ final class PmlFile implements Closeable {
      * @param names the host and port names of its network events (from its tables)
      */
     PmlFile(Path file, String source, int windowBytes, Decoding decoding, PmlNetworkNames names) throws IOException {
+        this(FileChannel.open(file, StandardOpenOption.READ), true, source, windowBytes, decoding, names);
+    }
+
+    /**
+     * Reads a file through {@code channel}: a temporary copy's, which outlives this reader when
+     * {@code owned} is false.
+     */
+    PmlFile(FileChannel channel, boolean owned, String source, int windowBytes, Decoding decoding,
+            PmlNetworkNames names) throws IOException {
         this.source = source;
-        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.channel = channel;
+        this.owned = owned;
         try {
             this.header = PmlHeader.read(channel, source);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            close();
             throw e;
         }
         this.pointerSize = header.pointerSize();
@@ -192,6 +203,8 @@ final class PmlFile implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (owned) {
+            channel.close();
+        }
     }
 }
