@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadAhead;
+import org.pmtriage.read.TextBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +52,8 @@ final class ConvertCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), why);
             });
         }
-        try (EventReader events = new ReadAhead(LogReaders.open(log, reading.toReadOptions(warnings)))) {
+        try (EventReader events = new ReadAhead(LogReaders.open(log, reading.toReadOptions(warnings)),
+                new TextBudget(log, reading.quiet ? w -> { } : warnings))) {
             if (output == null) {
                 convert(events, spec.commandLine().getOut());
             } else {
