@@ -58,4 +58,97 @@ class MemoryBudgetTest {
         assertTrue(convert.out().lines().allMatch(l -> l.length() < 70_000), "every path is cut");
         ChildCli.assertEmpty(tmp);
     }
+
+    /** Where a 150 MB blob goes in an XML export: attributes, an element name, a comment before the root. */
+    private static final String[][] XML_MARKUP = {
+        {"<procmon>", "<procmon a=\"", "\">"},
+        {"<eventlist>", "<eventlist a=\"", "\">"},
+        {"<processlist>", "<processlist a=\"", "\">"},
+        {"<process>", "<process a=\"", "\">"},
+        {"<procmon>", "<procmon><", "/>"},
+        {"<procmon>", "<!--", "-->\r\n<procmon>"},
+    };
+
+    @Test
+    void xmlMarkupOutsideEvents() throws Exception {
+        String story = XmlStory.text();
+        for (String[] shape : XML_MARKUP) {
+            int at = story.indexOf(shape[0]);
+            Path log = Hostile.gzipFile(dir.resolve("markup.xml.gz"), out -> {
+                Hostile.text(out, story.substring(0, at) + shape[1]);
+                Hostile.repeat(out, "x", 150_000_000L);
+                Hostile.text(out, shape[2] + story.substring(at + shape[0].length()));
+            });
+            ChildCli run = ChildCli.run(HEAP, tmp, null, "stats", log.toString());
+            assertEquals(3, run.code(), shape[1] + ": " + run.err());
+            String what = shape[1].startsWith("<!--") ? "a comment" : "a tag \\(its name with its attributes\\)";
+            assertTrue(run.error().matches("pmtriage stats: \\Q" + log + "\\E:byte " + (at + shape[1].lastIndexOf('<'))
+                    + ": the XML has " + what
+                    + " longer than 1048576 bytes outside the events; ProcMon writes none that long"), run.err());
+        }
+        ChildCli.assertEmpty(tmp);
+    }
+
+    @Test
+    void xmlProcessListOfMillionsOfEntries() throws Exception {
+        String story = XmlStory.text();
+        int at = story.indexOf("<processlist>") + "<processlist>".length();
+        Path log = Hostile.gzipFile(dir.resolve("processes.xml.gz"), out -> {
+            Hostile.text(out, story.substring(0, at));
+            StringBuilder entries = new StringBuilder();
+            for (int i = 1000; i < 2_001_000; i++) {
+                entries.append("<process><ProcessIndex>").append(i).append("</ProcessIndex><ProcessId>").append(i)
+                        .append("</ProcessId><ProcessName>a.exe</ProcessName></process>\r\n");
+                if (entries.length() > 1 << 16) {
+                    Hostile.text(out, entries.toString());
+                    entries.setLength(0);
+                }
+            }
+            Hostile.text(out, entries + story.substring(at));
+        });
+        ChildCli run = ChildCli.run(HEAP, tmp, null, "analyze", "--format", "json", log.toString());
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.error().matches("pmtriage analyze: warning: \\Q" + log + "\\E:\\d+:\\d+: the process list holds"
+                + " more than 32 MiB of processes: the \\d+ before this one are kept, the rest left out \\(their events"
+                + " are read all the same\\)"), run.err());
+        assertEquals(XmlStory.EVENTS, new ObjectMapper().readTree(run.out()).at("/input/events").asInt());
+    }
+
+    @Test
+    void xmlProcessListWithHugeCommandLines() throws Exception {
+        String story = XmlStory.text();
+        int at = story.indexOf("<processlist>") + "<processlist>".length();
+        Path log = Hostile.gzipFile(dir.resolve("commands.xml.gz"), out -> {
+            Hostile.text(out, story.substring(0, at));
+            for (int i = 1000; i < 1040; i++) {
+                Hostile.text(out, "<process><ProcessIndex>" + i + "</ProcessIndex><ProcessId>" + i
+                        + "</ProcessId><ProcessName>a.exe</ProcessName><CommandLine>");
+                Hostile.repeat(out, "x", 4_000_000);
+                Hostile.text(out, "</CommandLine></process>\r\n");
+            }
+            Hostile.text(out, story.substring(at));
+        });
+        for (String command : List.of("stats", "analyze")) {
+            ChildCli run = ChildCli.run(HEAP, tmp, null, command, "--format", "json", log.toString());
+            assertEquals(command.equals("stats") ? 0 : 1, run.code(), run.err());
+            assertTrue(run.error().matches("pmtriage " + command + ": warning: \\Q" + log + "\\E: the CommandLine at"
+                    + " \\d+:\\d+ is 4000000 characters long: cut to its first 65536; later texts over that length"
+                    + " are cut too and counted"), run.err());
+            assertEquals(XmlStory.EVENTS, new ObjectMapper().readTree(run.out()).at("/input/events").asInt());
+        }
+    }
+
+    @Test
+    void pmlStringTableOfOneHugeString() throws Exception {
+        Path log = Hostile.gzipFile(dir.resolve("strings.pml.gz"), out -> PmlShapes.oneHugeString(out, 33_000_000));
+        for (String command : List.of("stats", "analyze")) {
+            ChildCli run = ChildCli.run(HEAP, tmp, null, command, "--format", "json", log.toString());
+            assertEquals(0, run.code(), run.err());
+            assertTrue(run.error().matches("pmtriage " + command + ": warning: \\Q" + log + "\\E: string 1 of the"
+                    + " strings table \\(at 0x[0-9a-f]+\\) is 33000001 characters long: cut to its first 65536; later"
+                    + " texts over that length are cut too and counted"), run.err());
+            assertEquals(PmlShapes.EVENTS, new ObjectMapper().readTree(run.out()).at("/input/events").asInt());
+        }
+        ChildCli.assertEmpty(tmp);
+    }
 }

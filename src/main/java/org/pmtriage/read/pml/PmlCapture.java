@@ -19,6 +19,7 @@ import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.TextBudget;
 
 /**
  * What a capture's files share: the merged process table and the clock. Each rollover file has
@@ -83,9 +84,10 @@ final class PmlCapture {
     /**
      * Reads every file's header and process table; the clock starts at the first file's first event.
      *
-     * @param copy the temporary copy to read instead of {@code files}' one file, or null
+     * @param copy  the temporary copy to read instead of {@code files}' one file, or null
+     * @param texts cuts overlong strings of the tables
      */
-    static PmlCapture load(List<Path> files, FileChannel copy, List<String> sources, ZoneId zone) {
+    static PmlCapture load(List<Path> files, FileChannel copy, List<String> sources, ZoneId zone, TextBudget texts) {
         PmlCapture c = new PmlCapture();
         Map<Integer, PmlProcess> merged = new TreeMap<>();
         int nextFree = 0;
@@ -95,7 +97,7 @@ final class PmlCapture {
                 if (i == 0) {
                     firstTimestamp = f.firstTimestamp();
                 }
-                PmlTables tables = f.readTables();
+                PmlTables tables = f.readTables(texts);
                 c.names.add(tables.names);
                 for (PmlProcess p : tables.processes.values()) {
                     nextFree = Math.max(nextFree, p.index() + 1);

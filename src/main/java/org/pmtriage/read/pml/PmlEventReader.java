@@ -18,6 +18,7 @@ import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.TextBudget;
 import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
 
 /**
@@ -85,7 +86,7 @@ public final class PmlEventReader implements EventReader {
             options.warnings().accept(source + ": reading " + files.size() + " rollover files as one capture: "
                     + files.stream().map(f -> f.getFileName().toString()).reduce((a, b) -> a + ", " + b).orElse(""));
         }
-        this.capture = PmlCapture.load(files, copy, sources, options.timeZone());
+        this.capture = PmlCapture.load(files, copy, sources, options.timeZone(), new TextBudget(source, options.warnings()));
     }
 
     /**

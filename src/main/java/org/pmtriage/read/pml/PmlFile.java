@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.pmtriage.read.Decoding;
+import org.pmtriage.read.TextBudget;
 import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
 
 /**
@@ -80,9 +81,12 @@ final class PmlFile implements Closeable {
         this.decoder = new PmlEventDecoder(pointerSize, names, decoding);
     }
 
-    /** @return the file's process, string, host and port tables */
-    PmlTables readTables() throws IOException {
-        return PmlTables.read(channel, header, source);
+    /**
+     * @param texts cuts overlong strings
+     * @return the file's process, string, host and port tables
+     */
+    PmlTables readTables(TextBudget texts) throws IOException {
+        return PmlTables.read(channel, header, source, texts);
     }
 
     /** @return true while events remain (including bad ones that {@link #advance()} reports) */

@@ -132,6 +132,8 @@ final class XmlCursor implements ElementCursor {
         int n;
         try {
             n = in.read(chunk);
+        } catch (MarkupGuard.TooLongException e) {
+            throw new LogFormatException(source, "byte " + e.start(), e.getMessage(), e);
         } catch (IOException e) {
             throw new LogFormatException(source, position(), "cannot read: " + e.getMessage(), e);
         }
@@ -363,6 +365,9 @@ final class XmlCursor implements ElementCursor {
         if (cause instanceof TextRunGuard.TooLongException tooLong) {
             return new LogFormatException(source, position, "the text of <" + (depth == 0 ? "?" : openName())
                     + "> is longer than " + tooLong.limit() + " bytes", e);
+        }
+        if (cause instanceof MarkupGuard.TooLongException tooLong) {
+            return new LogFormatException(source, "byte " + tooLong.start(), tooLong.getMessage(), e);
         }
         if (cause instanceof IOException io) {
             return new LogFormatException(source, position, "cannot read: " + io.getMessage(), e);
