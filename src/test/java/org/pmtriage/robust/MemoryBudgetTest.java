@@ -91,10 +91,7 @@ class MemoryBudgetTest {
 
     @Test
     void xmlProcessListOfMillionsOfEntries() throws Exception {
-        String story = XmlStory.text();
-        int at = story.indexOf("<processlist>") + "<processlist>".length();
-        Path log = Hostile.gzipFile(dir.resolve("processes.xml.gz"), out -> {
-            Hostile.text(out, story.substring(0, at));
+        Path log = xmlWithProcesses("processes.xml.gz", out -> {
             StringBuilder entries = new StringBuilder();
             for (int i = 1000; i < 2_001_000; i++) {
                 entries.append("<process><ProcessIndex>").append(i).append("</ProcessIndex><ProcessId>").append(i)
@@ -104,7 +101,7 @@ class MemoryBudgetTest {
                     entries.setLength(0);
                 }
             }
-            Hostile.text(out, entries + story.substring(at));
+            Hostile.text(out, entries.toString());
         });
         ChildCli run = ChildCli.run(HEAP, tmp, null, "analyze", "--format", "json", log.toString());
         assertEquals(1, run.code(), run.err());
@@ -116,17 +113,13 @@ class MemoryBudgetTest {
 
     @Test
     void xmlProcessListWithHugeCommandLines() throws Exception {
-        String story = XmlStory.text();
-        int at = story.indexOf("<processlist>") + "<processlist>".length();
-        Path log = Hostile.gzipFile(dir.resolve("commands.xml.gz"), out -> {
-            Hostile.text(out, story.substring(0, at));
+        Path log = xmlWithProcesses("commands.xml.gz", out -> {
             for (int i = 1000; i < 1040; i++) {
                 Hostile.text(out, "<process><ProcessIndex>" + i + "</ProcessIndex><ProcessId>" + i
                         + "</ProcessId><ProcessName>a.exe</ProcessName><CommandLine>");
                 Hostile.repeat(out, "x", 4_000_000);
                 Hostile.text(out, "</CommandLine></process>\r\n");
             }
-            Hostile.text(out, story.substring(at));
         });
         for (String command : List.of("stats", "analyze")) {
             ChildCli run = ChildCli.run(HEAP, tmp, null, command, "--format", "json", log.toString());
@@ -136,6 +129,17 @@ class MemoryBudgetTest {
                     + " are cut too and counted"), run.err());
             assertEquals(XmlStory.EVENTS, new ObjectMapper().readTree(run.out()).at("/input/events").asInt());
         }
+    }
+
+    /** @return the XML story with {@code entries} written first in its process list, gzip-compressed */
+    private Path xmlWithProcesses(String name, Hostile.Body entries) throws IOException {
+        String story = XmlStory.text();
+        int at = story.indexOf("<processlist>") + "<processlist>".length();
+        return Hostile.gzipFile(dir.resolve(name), out -> {
+            Hostile.text(out, story.substring(0, at));
+            entries.write(out);
+            Hostile.text(out, story.substring(at));
+        });
     }
 
     @Test
