@@ -65,4 +65,17 @@ final class PmlShapes {
         out.write(new byte[2]);
         out.write(pml, iconsAt, pml.length - iconsAt);
     }
+
+    /** @return {@code pml} with event {@code index} (0-based) given the timestamp {@code filetime} */
+    static byte[] withTimestamp(byte[] pml, int index, long filetime) {
+        byte[] copy = pml.clone();
+        ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putLong((int) eventOffset(pml, index) + 0x1C, filetime);
+        return copy;
+    }
+
+    /** @return the offset of event {@code index} (0-based) in {@code pml} */
+    static long eventOffset(byte[] pml, int index) {
+        ByteBuffer b = ByteBuffer.wrap(pml).order(ByteOrder.LITTLE_ENDIAN);
+        return Integer.toUnsignedLong(b.getInt((int) b.getLong(0x248) + 5 * index));
+    }
 }

@@ -38,6 +38,7 @@ final class PmlCapture {
     private final List<Map<Integer, PmlProcess>> sparse = new ArrayList<>();
     private final List<PmlNetworkNames> names = new ArrayList<>();
     private PmlClock clock;
+    private PmlTimeRange timeRange;
 
     private PmlCapture() {
     }
@@ -92,10 +93,15 @@ final class PmlCapture {
         Map<Integer, PmlProcess> merged = new TreeMap<>();
         int nextFree = 0;
         long firstTimestamp = 0;
+        List<Long> samples = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             try (PmlFile f = open(files.get(i), copy, sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES)) {
                 if (i == 0) {
-                    firstTimestamp = f.firstTimestamp();
+                    firstTimestamp = f.timestampAt(0);
+                }
+                long n = f.header.eventCount();
+                for (long e = 0; e < n; e = e == PmlTimeRange.SAMPLES - 1 ? Math.max(e + 1, n - PmlTimeRange.SAMPLES) : e + 1) {
+                    samples.add(f.timestampAt(e));
                 }
                 PmlTables tables = f.readTables(texts);
                 c.names.add(tables.names);
@@ -131,6 +137,10 @@ final class PmlCapture {
         for (int i = 0; i < c.dense.size(); i++) {
             // later files may have given earlier files' processes their end times
             c.refresh(i, merged);
+        }
+        c.timeRange = PmlTimeRange.of(samples.stream().mapToLong(Long::longValue).toArray());
+        if (!c.timeRange.holds(firstTimestamp)) {
+            firstTimestamp = c.timeRange.holds(Long.MIN_VALUE) ? 0 : c.timeRange.earliest();
         }
         if (firstTimestamp == 0) {
             firstTimestamp = merged.values().stream().mapToLong(PmlProcess::startFiletime).filter(t -> t > 0)
@@ -218,5 +228,10 @@ final class PmlCapture {
 
     PmlClock clock() {
         return clock;
+    }
+
+    /** @return the times the capture's events plausibly have */
+    PmlTimeRange timeRange() {
+        return timeRange;
     }
 }

@@ -183,6 +183,9 @@ public final class PmlEventReader implements EventReader {
             if (f.eventClass == PmlNames.CLASS_PROFILING && !options.includeProfiling()) {
                 return null;
             }
+            if (!capture.timeRange().holds(f.timestamp)) {
+                throw new BadEvent(capture.timeRange().outside(f.timestamp));
+            }
             PmlProcess process = capture.process(fileNumber - 1, f.processIndex);
             if (process == null) {
                 throw new BadEvent("process index " + Integer.toUnsignedString(f.processIndex)

@@ -99,16 +99,16 @@ final class PmlFile implements Closeable {
         return hasMore() ? offset : header.fileSize();
     }
 
-    /** @return the timestamp of the first event, or 0 when there is none or it is unreadable */
-    long firstTimestamp() throws IOException {
-        if (header.eventCount() == 0) {
+    /** @return the timestamp of event {@code i} (0-based), or 0 when there is none or it is unreadable */
+    long timestampAt(long i) throws IOException {
+        if (i < 0 || i >= header.eventCount()) {
             return 0;
         }
-        long first = offsetAt(0);
-        if (first < header.eventsOffset() || first + EVENT_HEADER > header.offsetsArrayOffset()) {
+        long at = offsetAt(i);
+        if (at < header.eventsOffset() || at + EVENT_HEADER > header.offsetsArrayOffset()) {
             return 0;
         }
-        return window.buffer().getLong(window.at(first, EVENT_HEADER) + 0x1C);
+        return window.buffer().getLong(window.at(at, EVENT_HEADER) + 0x1C);
     }
 
     /**
