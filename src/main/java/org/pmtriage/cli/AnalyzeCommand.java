@@ -93,7 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (htmlDetails < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html-details must be 0 or more");
         }
-        List<String> inputs = LogArguments.expand(logs);
+        List<String> inputs = LogArguments.expand(logs, !reading.noRollover);
         checkOutputs(inputs);
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);

@@ -78,4 +78,9 @@ final class PmlShapes {
         ByteBuffer b = ByteBuffer.wrap(pml).order(ByteOrder.LITTLE_ENDIAN);
         return Integer.toUnsignedLong(b.getInt((int) b.getLong(0x248) + 5 * index));
     }
+
+    /** @return the timestamp of event {@code index} (0-based) in {@code pml} */
+    static long timestamp(byte[] pml, int index) {
+        return ByteBuffer.wrap(pml).order(ByteOrder.LITTLE_ENDIAN).getLong((int) eventOffset(pml, index) + 0x1C);
+    }
 }

@@ -72,21 +72,22 @@ public final class PmlEventReader implements EventReader {
         this(files, null, source, options, windowBytes);
     }
 
-    private PmlEventReader(List<Path> files, FileChannel copy, String source, ReadOptions options, int windowBytes) {
-        this.files = files;
+    private PmlEventReader(List<Path> given, FileChannel copy, String source, ReadOptions options, int windowBytes) {
         this.copy = copy;
         this.options = options;
         this.badRecords = new BadRecords(options);
         this.windowBytes = windowBytes;
-        this.sources = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            sources.add(i == 0 ? source : files.get(i).toString());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            names.add(i == 0 ? source : given.get(i).toString());
         }
+        this.capture = PmlCapture.load(given, copy, names, options, new TextBudget(source, options.warnings()));
+        this.files = given.subList(0, capture.fileCount());
+        this.sources = names.subList(0, capture.fileCount());
         if (files.size() > 1) {
             options.warnings().accept(source + ": reading " + files.size() + " rollover files as one capture: "
                     + files.stream().map(f -> f.getFileName().toString()).reduce((a, b) -> a + ", " + b).orElse(""));
         }
-        this.capture = PmlCapture.load(files, copy, sources, options.timeZone(), new TextBudget(source, options.warnings()));
     }
 
     /**

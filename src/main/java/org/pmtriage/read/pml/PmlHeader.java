@@ -14,7 +14,7 @@ import org.pmtriage.read.LogFormatException;
  */
 record PmlHeader(boolean is64bit, long eventCount, long eventsOffset, long offsetsArrayOffset,
                  long processTableOffset, long stringsOffset, long iconsOffset, long hostsOffset,
-                 long fileSize) {
+                 long fileSize, String computer) {
 
     static final int SIZE = 0x3A8;
     static final int SUPPORTED_VERSION = 9;
@@ -69,7 +69,8 @@ record PmlHeader(boolean is64bit, long eventCount, long eventsOffset, long offse
             throw new LogFormatException(source, "byte 0x8", "bitness field is " + bits + ", expected 0 or 1");
         }
         PmlHeader h = new PmlHeader(bits == 1, Integer.toUnsignedLong(b.getInt(0x234)), b.getLong(0x240),
-                b.getLong(0x248), b.getLong(0x250), b.getLong(0x258), b.getLong(0x260), b.getLong(0x3A0), size);
+                b.getLong(0x248), b.getLong(0x250), b.getLong(0x258), b.getLong(0x260), b.getLong(0x3A0), size,
+                computer(b));
         long headerSize = b.getLong(0x398);
         if (h.eventsOffset == 0 || h.offsetsArrayOffset == 0 || h.processTableOffset == 0
                 || h.stringsOffset == 0 || h.iconsOffset == 0 || h.hostsOffset == 0) {
@@ -82,6 +83,13 @@ record PmlHeader(boolean is64bit, long eventCount, long eventsOffset, long offse
         }
         h.check(source);
         return h;
+    }
+
+    /** @return the computer name at 0x0C (16 UTF-16 characters, NUL-padded) */
+    private static String computer(ByteBuffer b) {
+        String name = Utf16Text.decode(b.array(), 0x0C, 0x20);
+        int nul = name.indexOf('\0');
+        return nul < 0 ? name : name.substring(0, nul);
     }
 
     private void check(String source) {
