@@ -33,7 +33,13 @@ public final class Main implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println("pmtriage: " + Failure.describe(e)));
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            try {
+                System.err.println("pmtriage: " + Failure.describe(e));
+            } catch (Throwable again) {
+                // out of memory even for one line: say nothing rather than a stack trace
+            }
+        });
         System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
     }
 

@@ -88,6 +88,13 @@ public final class ReadAhead implements EventReader {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            // out of memory while a batch was made or queued: the consumer must hear of it, not wait forever
+            try {
+                queue.put(e);
+            } catch (InterruptedException closed) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
