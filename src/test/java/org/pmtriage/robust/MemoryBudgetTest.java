@@ -35,15 +35,7 @@ class MemoryBudgetTest {
     /** 16 CSV records whose paths are 15 MB each, a file open and closed by each. */
     @Test
     void csvRecordsWithHugePaths() throws Exception {
-        Path log = Hostile.gzipFile(dir.resolve("paths.csv.gz"), out -> {
-            Hostile.text(out, Csv.HEADER + "\r\n");
-            for (int i = 0; i < 16; i++) {
-                String op = i % 2 == 0 ? "CreateFile" : "CloseFile";
-                Hostile.text(out, "\"1:12:21." + (1000000 + i) + " PM\",\"python.exe\",\"4312\",\"" + op + "\",\"C:\\" + i);
-                Hostile.repeat(out, "x", HUGE);
-                Hostile.text(out, "\",\"SUCCESS\",\"\"\r\n");
-            }
-        });
+        Path log = HostileShapes.csvHugePaths(dir.resolve("paths.csv.gz"), 16, HUGE);
         ChildCli analyze = ChildCli.run(HEAP, tmp, null, "analyze", "--format", "json", log.toString());
         assertEquals(0, analyze.code(), analyze.err());
         assertEquals(List.of("pmtriage analyze: warning: " + log + ": the Path of record 1 is " + (HUGE + 4)
@@ -59,30 +51,14 @@ class MemoryBudgetTest {
         ChildCli.assertEmpty(tmp);
     }
 
-    /** Where a 150 MB blob goes in an XML export: attributes, an element name, a comment before the root. */
-    private static final String[][] XML_MARKUP = {
-        {"<procmon>", "<procmon a=\"", "\">"},
-        {"<eventlist>", "<eventlist a=\"", "\">"},
-        {"<processlist>", "<processlist a=\"", "\">"},
-        {"<process>", "<process a=\"", "\">"},
-        {"<procmon>", "<procmon><", "/>"},
-        {"<procmon>", "<!--", "-->\r\n<procmon>"},
-    };
-
     @Test
     void xmlMarkupOutsideEvents() throws Exception {
-        String story = XmlStory.text();
-        for (String[] shape : XML_MARKUP) {
-            int at = story.indexOf(shape[0]);
-            Path log = Hostile.gzipFile(dir.resolve("markup.xml.gz"), out -> {
-                Hostile.text(out, story.substring(0, at) + shape[1]);
-                Hostile.repeat(out, "x", 150_000_000L);
-                Hostile.text(out, shape[2] + story.substring(at + shape[0].length()));
-            });
+        for (String[] shape : HostileShapes.XML_MARKUP) {
+            Path log = HostileShapes.xmlMarkup(dir.resolve("markup.xml.gz"), shape, 150_000_000L);
             ChildCli run = ChildCli.run(HEAP, tmp, null, "stats", log.toString());
             assertEquals(3, run.code(), shape[1] + ": " + run.err());
             String what = shape[1].startsWith("<!--") ? "a comment" : "a tag \\(its name with its attributes\\)";
-            assertTrue(run.error().matches("pmtriage stats: \\Q" + log + "\\E:byte " + (at + shape[1].lastIndexOf('<'))
+            assertTrue(run.error().matches("pmtriage stats: \\Q" + log + "\\E:byte " + HostileShapes.markupStart(shape)
                     + ": the XML has " + what
                     + " longer than 1048576 bytes outside the events; ProcMon writes none that long"), run.err());
         }
@@ -91,18 +67,7 @@ class MemoryBudgetTest {
 
     @Test
     void xmlProcessListOfMillionsOfEntries() throws Exception {
-        Path log = xmlWithProcesses("processes.xml.gz", out -> {
-            StringBuilder entries = new StringBuilder();
-            for (int i = 1000; i < 2_001_000; i++) {
-                entries.append("<process><ProcessIndex>").append(i).append("</ProcessIndex><ProcessId>").append(i)
-                        .append("</ProcessId><ProcessName>a.exe</ProcessName></process>\r\n");
-                if (entries.length() > 1 << 16) {
-                    Hostile.text(out, entries.toString());
-                    entries.setLength(0);
-                }
-            }
-            Hostile.text(out, entries.toString());
-        });
+        Path log = HostileShapes.xmlManyProcesses(dir.resolve("processes.xml.gz"), 2_000_000);
         ChildCli run = ChildCli.run(HEAP, tmp, null, "analyze", "--format", "json", log.toString());
         assertEquals(1, run.code(), run.err());
         assertTrue(run.error().matches("pmtriage analyze: warning: \\Q" + log + "\\E:\\d+:\\d+: the process list holds"
@@ -113,14 +78,7 @@ class MemoryBudgetTest {
 
     @Test
     void xmlProcessListWithHugeCommandLines() throws Exception {
-        Path log = xmlWithProcesses("commands.xml.gz", out -> {
-            for (int i = 1000; i < 1040; i++) {
-                Hostile.text(out, "<process><ProcessIndex>" + i + "</ProcessIndex><ProcessId>" + i
-                        + "</ProcessId><ProcessName>a.exe</ProcessName><CommandLine>");
-                Hostile.repeat(out, "x", 4_000_000);
-                Hostile.text(out, "</CommandLine></process>\r\n");
-            }
-        });
+        Path log = HostileShapes.xmlHugeCommandLines(dir.resolve("commands.xml.gz"), 40, 4_000_000);
         for (String command : List.of("stats", "analyze")) {
             ChildCli run = ChildCli.run(HEAP, tmp, null, command, "--format", "json", log.toString());
             assertEquals(command.equals("stats") ? 0 : 1, run.code(), run.err());
@@ -131,20 +89,9 @@ class MemoryBudgetTest {
         }
     }
 
-    /** @return the XML story with {@code entries} written first in its process list, gzip-compressed */
-    private Path xmlWithProcesses(String name, Hostile.Body entries) throws IOException {
-        String story = XmlStory.text();
-        int at = story.indexOf("<processlist>") + "<processlist>".length();
-        return Hostile.gzipFile(dir.resolve(name), out -> {
-            Hostile.text(out, story.substring(0, at));
-            entries.write(out);
-            Hostile.text(out, story.substring(at));
-        });
-    }
-
     @Test
     void pmlStringTableOfOneHugeString() throws Exception {
-        Path log = Hostile.gzipFile(dir.resolve("strings.pml.gz"), out -> PmlShapes.oneHugeString(out, 33_000_000));
+        Path log = HostileShapes.pmlOneHugeString(dir.resolve("strings.pml.gz"), 33_000_000);
         for (String command : List.of("stats", "analyze")) {
             ChildCli run = ChildCli.run(HEAP, tmp, null, command, "--format", "json", log.toString());
             assertEquals(0, run.code(), run.err());
