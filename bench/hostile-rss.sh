@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 dir=${BENCH_DIR:-/tmp/pmtriage-hostile}
 mvn -q -B -Dstyle.color=never -DskipTests package > /dev/null
 [ -f "$dir/pml-one-huge-string.pml.gz" ] || java -Xmx512m \
-  -cp "target/test-classes:target/classes:$(cat target/generator.classpath)" org.pmtriage.robust.HostileShapes "$dir"
+  -cp "target/test-classes:target/classes" org.pmtriage.robust.HostileShapes "$dir"
 
 echo "| input | .gz KB | exit | peak RSS MB | first line on standard error |"
 echo "|---|---:|---:|---:|---|"
