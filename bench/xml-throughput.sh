@@ -16,11 +16,9 @@ if [[ ! -f $xml ]]; then
   java -cp "$cp" org.pmtriage.read.xml.XmlBenchmark make "$csv" "$xml" "$size" "$columns"
 fi
 uptime
-# THREADS 0: the caller's thread parses; 1 or more: that many workers parse the eventlist in pieces
-for run in "default 0" "default 1" "aalto-async 0" "aalto 0" "woodstox 0" "jdk 0" "default 2"; do
-  # shellcheck disable=SC2086
+for parser in default aalto woodstox jdk; do
   /usr/bin/time -v -o /tmp/pmtriage-bench.time java -Xmx128m -cp "$cp" org.pmtriage.read.xml.XmlBenchmark \
-    read "$xml" $run 3
+    read "$xml" "$parser" 3
   grep -E "Maximum resident|User time|System time" /tmp/pmtriage-bench.time | tr -s ' \t' ' ' | paste -sd';'
   uptime
 done

@@ -1,21 +1,20 @@
 @echo off
-rem Runs pmtriage, building it first with Maven when the jar is missing or older than the sources.
+rem Runs pmtriage, building it first with Maven when the jar is missing or older than a source.
+rem Every path is quoted (spaces); the exit code of java (or 3 for a failed build) is passed on.
 setlocal
 set "HOME_DIR=%~dp0.."
 set "JAR=%HOME_DIR%\target\pmtriage.jar"
-set "BUILD="
-if not exist "%JAR%" set "BUILD=1"
-if not defined BUILD (
-  for /f %%i in (powershell -NoProfile -Command "$j=(Get-Item %JAR%).LastWriteTime; @(Get-ChildItem -Recurse -File %HOME_DIR%\src\main,%HOME_DIR%\pom.xml ^| Where-Object { $_.LastWriteTime -gt $j }).Count") do if not "%%i"=="0" set "BUILD=1"
+rem NEWER: how many sources are newer than the jar, as PowerShell counts them; 1 when there is no jar
+rem (or no PowerShell: then the build runs each time, which is slow but never stale).
+set "NEWER=1"
+if exist "%JAR%" for /f "usebackq delims=" %%n in (`powershell -NoProfile -Command "$jar = (Get-Item -LiteralPath '%JAR%').LastWriteTime; @(Get-ChildItem -LiteralPath '%HOME_DIR%\src\main', '%HOME_DIR%\pom.xml' -Recurse -File | Where-Object { $_.LastWriteTime -gt $jar }).Count"`) do set "NEWER=%%n"
+if not "%NEWER%"=="0" (
+  echo pmtriage: building "%JAR%" ^(first run or sources changed^)... 1>&2
+  call mvn -q -B -Dstyle.color=never -DskipTests -f "%HOME_DIR%\pom.xml" package 1>&2
+  if errorlevel 1 (echo pmtriage: build failed 1>&2 & exit /b 3)
 )
-if defined BUILD (
-  echo pmtriage: building %JAR% ^(first run or sources changed^)... 1>&2
-  pushd "%HOME_DIR%"
-  call mvn -q -B -Dstyle.color=never -DskipTests package 1>&2
-  if errorlevel 1 ( popd & echo pmtriage: build failed 1>&2 & exit /b 3 )
-  popd
-)
+rem The parallel collector unless JAVA_OPTS names a collector (docs/performance.md).
 set "GC=-XX:+UseParallelGC"
-echo %JAVA_OPTS% | findstr /C:"GC" >nul && set "GC="
+echo.%JAVA_OPTS% | findstr /C:"GC" >nul && set "GC="
 java %GC% %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -1,5 +1,7 @@
 package org.pmtriage.analysis;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,14 +11,19 @@ import java.util.Objects;
  *
  * @param summary  what the pass saw
  * @param findings findings, most severe first, then in time order
- * @param counts   findings per kind, including any beyond what {@code findings} lists
+ * @param counts   findings per kind, including any beyond what {@code findings} lists (refuted
+ *                 spawn races and objects open at the end of a capture without CloseFile events
+ *                 are counted, not listed)
+ * @param raceGrades spawn races by grade id ({@code refuted}, {@code confirmed}...), listed or not
  */
-public record AnalysisResult(CaptureSummary summary, List<Finding> findings, Map<FindingKind, Long> counts) {
+public record AnalysisResult(CaptureSummary summary, List<Finding> findings, Map<FindingKind, Long> counts,
+                             Map<String, Long> raceGrades) {
 
     public AnalysisResult {
         Objects.requireNonNull(summary, "summary");
         findings = List.copyOf(findings);
         counts = Map.copyOf(counts);
+        raceGrades = Collections.unmodifiableMap(new LinkedHashMap<>(raceGrades));
     }
 
     /** @return how many findings of that kind there were */

@@ -1,7 +1,7 @@
 package org.pmtriage.analysis;
 
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ProcessDetail;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.event.Timeline;
 
@@ -22,6 +23,7 @@ public final class Analyzer {
     public static final long DEFAULT_WINDOW = 50 * Timeline.TICKS_PER_MILLI;
 
     private static final int MAX_OPERATION_NAMES = 10_000;
+    private static final String LOAD_IMAGE = "Load Image";
 
     /** How much of the pass to run. */
     public enum Scope {
@@ -31,8 +33,14 @@ public final class Analyzer {
         COUNTS
     }
 
-    private final FindingCollector findings = new FindingCollector();
     private final Scope scope;
+    private final FindingCounts counts = new FindingCounts();
+    private final PathKeys keys = new PathKeys();
+    private final RunningImages images = new RunningImages(keys);
+    private final SpawnRaceDetector races = new SpawnRaceDetector(counts);
+    private final InheritedHandleDetector inherited = new InheritedHandleDetector(counts);
+    private final SharingViolationDetector violations = new SharingViolationDetector(counts, images);
+    private final CaptureHealth health = new CaptureHealth();
     private final HandleTracker handles;
     private final ProcessTree processes;
     private final Map<String, long[]> operations = new HashMap<>();
@@ -55,13 +63,24 @@ public final class Analyzer {
      */
     public Analyzer(long window, Consumer<String> warnings, Scope scope) {
         this.scope = scope;
-        handles = new HandleTracker(findings, window, warnings);
-        processes = new ProcessTree(handles::spawned, handles::exited, warnings);
+        handles = new HandleTracker(keys, List.of(races, inherited, violations), window, warnings);
+        processes = new ProcessTree(this::spawned, this::retired, warnings);
+    }
+
+    /**
+     * Whether refuted spawn races are listed as findings (as info) rather than only counted.
+     * Call before the first event.
+     */
+    public void listRefutedRaces(boolean list) {
+        races.listRefuted(list);
     }
 
     /** Adds the log's own process table; call before the first event. */
     public void processTable(List<ProcessInfo> table) {
-        processes.seed(table);
+        processes.seed(table, images);
+        if (!table.isEmpty()) {
+            health.processTable();
+        }
     }
 
     /** Takes the next event of the capture. */
@@ -82,6 +101,7 @@ public final class Analyzer {
         if (scope == Scope.COUNTS && !e.operation().isProcess()) {
             return;
         }
+        health.accept(e);
         switch (e.operation()) {
             case CREATE_FILE -> {
                 if (e.succeeded()) {
@@ -97,11 +117,29 @@ public final class Analyzer {
                     processes.created(e, process);
                 }
             }
-            case PROCESS_START -> processes.started(e, process);
+            case PROCESS_START -> {
+                processes.started(e, process);
+                images.add(process, e.imagePath());
+                keys.knownFolders(ProcessDetail.currentDirectory(e.detail()));
+                keys.knownFolders(process.commandLine);
+            }
             case PROCESS_EXIT -> processes.exited(e, process);
             default -> {
+                if (LOAD_IMAGE.equals(e.operationName())) {
+                    images.add(process, e.path());
+                }
             }
         }
+    }
+
+    private void spawned(SpawnLink link) {
+        images.add(link.child(), link.image());
+        handles.spawned(link);
+    }
+
+    private void retired(ProcessNode process, long now) {
+        handles.retired(process, now);
+        images.remove(process);
     }
 
     /**
@@ -111,18 +149,46 @@ public final class Analyzer {
      * @return the summary and the findings
      */
     public AnalysisResult finish(long skippedRecords) {
-        List<Finding> list = findings.findings(handles.stillOpen(), lastTime);
+        List<HealthNote> notes = health.notes(events);
+        List<FileObject> stillOpen = handles.stillOpen();
+        List<Finding> list = new ArrayList<>(inherited.findings());
+        list.addAll(races.findings(stillOpen, notes));
+        list.addAll(violations.findings(notes.stream().anyMatch(n -> n.id().equals(CaptureHealth.FILTERED))));
+        list.addAll(openAtEnd(stillOpen, notes));
+        list.sort(Comparator.comparing(Finding::severity).thenComparingLong(Finding::at)
+                .thenComparing(f -> f.kind().ordinal()));
         Map<String, Long> ops = new LinkedHashMap<>();
         operations.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(en -> -en.getValue()[0])
                         .thenComparing(Map.Entry::getKey))
                 .forEach(en -> ops.put(en.getKey(), en.getValue()[0]));
         CaptureSummary summary = new CaptureSummary(events, ops, processes.instances(), firstTime, lastTime,
-                skippedRecords, handles.unmatchedCloses());
-        Map<FindingKind, Long> counts = new EnumMap<>(FindingKind.class);
-        for (FindingKind kind : FindingKind.values()) {
-            counts.put(kind, findings.counts().getOrDefault(kind, 0L));
+                skippedRecords, handles.unmatchedCloses(), notes);
+        Map<String, Long> grades = new LinkedHashMap<>();
+        races.byGrade().forEach((grade, n) -> grades.put(grade.id(), n));
+        return new AnalysisResult(summary, list, counts.all(), grades);
+    }
+
+    /**
+     * Objects a live process still held at the end: its opener, or a process that inherited it.
+     * Without CloseFile events every object would be, and without Process Exit events no holder is
+     * known to be gone, so then none is listed, only counted.
+     */
+    private List<OpenAtEnd> openAtEnd(List<FileObject> stillOpen, List<HealthNote> notes) {
+        boolean noCloses = notes.stream().anyMatch(n -> n.id().equals(CaptureHealth.NO_CLOSE_EVENTS)
+                || n.id().equals(CaptureHealth.NO_PROCESS_EVENTS));
+        List<OpenAtEnd> out = new ArrayList<>();
+        for (FileObject o : stillOpen) {
+            List<Spawn> carriers = o.carriersAliveAt(lastTime);
+            if (o.owner.exited() && carriers.isEmpty()) {
+                continue;
+            }
+            if (noCloses) {
+                counts.countUnlisted(FindingKind.OPEN_AT_END, 1);
+            } else if (counts.count(FindingKind.OPEN_AT_END)) {
+                out.add(new OpenAtEnd(o.path, o.toFileOpen(), carriers));
+            }
         }
-        return new AnalysisResult(summary, list, counts);
+        return out;
     }
 }

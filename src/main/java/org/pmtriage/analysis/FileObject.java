@@ -1,45 +1,59 @@
 package org.pmtriage.analysis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.pmtriage.event.CreateFileDetail;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.Operation;
 
 /** A file object from its CreateFile until the CloseFile that releases its last handle. */
 final class FileObject {
 
+    /** Operations through an object kept for reports; the rest are only counted. */
+    static final int KEPT_USES = 8;
+    /** Spawns named per holder in a finding; the rest are not listed. */
+    static final int LISTED_CARRIERS = 16;
+
     final String path;
+    final String key;
     final ProcessNode owner;
     final int tid;
     final long openedAt;
     final long record;
     final String detail;
     boolean open = true;
-    /** Spawns through which processes other than the owner may hold it; null while none. */
-    List<SpawnLink> carriers;
-    /** The first of {@link #carriers} to each child, once there are many: a lookup per event stays O(1). */
-    private Map<ProcessNode, SpawnLink> carrierByChild;
+    /**
+     * Spawns through which processes other than the owner may hold it, by child, in spawn order;
+     * null while none. Children that exited without using it or passing it on are dropped.
+     */
+    private Map<ProcessNode, SpawnLink> carriers;
     /** Processes holding it by inheritance that did I/O on its path; null while none. */
     List<ProcessNode> usedBy;
-    /** Spawn races it took part in; null while none. */
-    List<PendingRace> races;
+    /** Spawn races it took part in, until they are graded; null while none. */
+    List<SpawnRaceDetector.Pending> races;
     /** The first {@link #KEPT_USES} operations through it; null while none. */
-    List<PendingUse> uses;
+    private List<PendingUse> uses;
     /** How many operations went through it in all. */
     long useCount;
+    /** The owner's last WriteFile through it, or {@link ProcessRef#UNKNOWN_TIME}. */
+    long ownerWroteAt = ProcessRef.UNKNOWN_TIME;
+    /** A live holder of it conflicted with an open that was refused with SHARING VIOLATION. */
+    boolean causedViolation;
+    /** Who released its last handle (null while open, or when it went with its holders' exit). */
+    ProcessNode closer;
+    long closedAt = ProcessRef.UNKNOWN_TIME;
+    /** The closer had no other object open on the path, so the CloseFile can only be this one's. */
+    boolean closeUnambiguous;
+    private CreateFileDetail parsed;
 
-    /** Operations through an object kept for reports; the rest are only counted. */
-    static final int KEPT_USES = 8;
-    /** Carriers beyond which {@link #carrierTo} looks them up by child instead of scanning. */
-    private static final int INDEXED_CARRIERS = 16;
-    /** Spawns named per holder in a finding; the rest are not listed. */
-    static final int LISTED_CARRIERS = 16;
-
-    FileObject(Event e, ProcessNode owner) {
+    FileObject(Event e, String key, ProcessNode owner) {
         this.path = e.path();
+        this.key = key;
         this.owner = owner;
         this.tid = e.tid();
         this.openedAt = e.time();
@@ -49,50 +63,90 @@ final class FileObject {
 
     void addCarrier(SpawnLink link) {
         if (carriers == null) {
-            carriers = new ArrayList<>(2);
+            carriers = new LinkedHashMap<>(4);
         }
-        carriers.add(link);
-        if (carrierByChild != null) {
-            carrierByChild.putIfAbsent(link.child(), link);
-        } else if (carriers.size() > INDEXED_CARRIERS) {
-            carrierByChild = new HashMap<>();
-            carriers.forEach(c -> carrierByChild.putIfAbsent(c.child(), c));
+        carriers.putIfAbsent(link.child(), link);
+    }
+
+    /** {@code child} exited and neither used the object nor passed it on: no chain can run through it. */
+    void dropCarrier(ProcessNode child) {
+        if (carriers != null) {
+            carriers.remove(child);
         }
+    }
+
+    /** @return how many processes other than the owner may hold it */
+    int carrierCount() {
+        return carriers == null ? 0 : carriers.size();
+    }
+
+    /** @return the spawns through which other processes may hold it, in spawn order */
+    Collection<SpawnLink> carriers() {
+        return carriers == null ? List.of() : carriers.values();
     }
 
     /** @return the spawn through which {@code process} got this object, or null */
     SpawnLink carrierTo(ProcessNode process) {
-        if (carrierByChild != null) {
-            return carrierByChild.get(process);
+        return carriers == null ? null : carriers.get(process);
+    }
+
+    /**
+     * @param process a holder of the object by inheritance
+     * @return the spawns from the owner down to {@code process}, in order; empty when it is the owner
+     */
+    List<SpawnLink> chainTo(ProcessNode process) {
+        List<SpawnLink> chain = new ArrayList<>();
+        ProcessNode at = process;
+        // Each step takes a different carrier, so a malformed tree cannot make this loop forever.
+        while (at != owner && carriers != null && chain.size() < carriers.size()) {
+            SpawnLink link = carrierTo(at);
+            if (link == null) {
+                break;
+            }
+            chain.add(link);
+            at = link.parent();
         }
-        if (carriers != null) {
-            for (SpawnLink link : carriers) {
-                if (link.child() == process) {
-                    return link;
+        Collections.reverse(chain);
+        return chain;
+    }
+
+    /** @return whether a process it reached by inheritance through {@code child} (or {@code child}) used it */
+    boolean usedThrough(ProcessNode child) {
+        if (usedBy != null) {
+            for (ProcessNode user : usedBy) {
+                for (SpawnLink link : chainTo(user)) {
+                    if (link.child() == child) {
+                        return true;
+                    }
                 }
             }
         }
-        return null;
+        return false;
+    }
+
+    /** @return whether any process other than the owner that may hold it is alive at {@code time} */
+    boolean carriedAliveAt(long time) {
+        if (carriers != null) {
+            for (SpawnLink link : carriers.values()) {
+                if (link.child().aliveAt(time)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     void use(ProcessNode process, Event e) {
         useCount++;
+        if (process == owner && e.operation() == Operation.WRITE_FILE) {
+            ownerWroteAt = e.time();
+        }
         if (uses == null) {
             uses = new ArrayList<>(2);
         }
         if (uses.size() < KEPT_USES) {
             uses.add(new PendingUse(process, e.operationName(), e.time(), e.record()));
         }
-    }
-
-    List<FileUse> toFileUses() {
-        List<FileUse> out = new ArrayList<>();
-        if (uses != null) {
-            for (PendingUse u : uses) {
-                out.add(new FileUse(u.process.ref(), u.operation, u.at, u.record));
-            }
-        }
-        return out;
     }
 
     void usedBy(ProcessNode process) {
@@ -108,7 +162,7 @@ final class FileObject {
     List<Spawn> carriersAliveAt(long time) {
         List<Spawn> alive = new ArrayList<>();
         if (carriers != null) {
-            for (SpawnLink link : carriers) {
+            for (SpawnLink link : carriers.values()) {
                 if (alive.size() == LISTED_CARRIERS) {
                     break;
                 }
@@ -120,24 +174,59 @@ final class FileObject {
         return alive;
     }
 
+    CreateFileDetail parsedDetail() {
+        if (parsed == null) {
+            parsed = CreateFileDetail.parse(detail);
+        }
+        return parsed;
+    }
+
+    /** @return whether the log has the open's Detail (access and share mode) */
+    boolean detailKnown() {
+        return !detail.isEmpty();
+    }
+
+    /** @return whether the open is of a directory: its Options name {@code Directory} (not {@code Non-Directory File}) */
+    boolean directory() {
+        for (String option : parsedDetail().options().split(", ")) {
+            if (option.equals("Directory") || option.equals("Directory File")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether it was opened to change the file, or written by its opener */
+    boolean written() {
+        return detailKnown() && parsedDetail().writes() || ownerWroteAt != ProcessRef.UNKNOWN_TIME;
+    }
+
+    /** @return whether its share mode keeps others from reading or writing (permissive is Read, Write or wider) */
+    boolean sharedRestrictively() {
+        int share = parsedDetail().shareBits();
+        return (share & CreateFileDetail.READ) == 0 || (share & CreateFileDetail.WRITE) == 0;
+    }
+
+    /**
+     * @return whether a leaked copy of it does harm: it was written, shared restrictively or
+     *         caused a sharing violation; unknown access counts as harmful, as nothing rules it out
+     */
+    boolean harmful() {
+        return !detailKnown() || written() || sharedRestrictively() || causedViolation;
+    }
+
     FileOpen toFileOpen() {
-        CreateFileDetail d = CreateFileDetail.parse(detail);
+        CreateFileDetail d = parsedDetail();
+        List<FileUse> out = new ArrayList<>();
+        if (uses != null) {
+            for (PendingUse u : uses) {
+                out.add(new FileUse(u.process.ref(), u.operation, u.at, u.record));
+            }
+        }
         return new FileOpen(owner.ref(), tid, openedAt, record, d.desiredAccess(), d.shareMode(),
-                !detail.isEmpty() && d.writes(), toFileUses(), useCount);
+                detailKnown() && d.writes(), out, useCount);
     }
 
     private record PendingUse(ProcessNode process, String operation, long at, long record) {
-    }
-
-    /** A spawn race on this object, confirmed if the object is later closed by another process. */
-    static final class PendingRace {
-        final SpawnLink spawn;
-        final int spawnTid;
-        boolean confirmed;
-
-        PendingRace(SpawnLink spawn, int spawnTid) {
-            this.spawn = spawn;
-            this.spawnTid = spawnTid;
-        }
     }
 }

@@ -1,21 +1,23 @@
 package org.pmtriage.analysis;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.pmtriage.event.CreateFileDetail;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.Printable;
+import org.pmtriage.event.Timeline;
 
 /**
  * File objects from CreateFile to CloseFile, across processes. A CloseFile (the last handle of an
- * object closed) closes, on the same path compared case-insensitively: the most recent object the
- * closing process opened itself; else the most recent one it could have inherited (opened by an
- * ancestor before the spawn that links them, and still open then); else it counts as unmatched.
- * Objects closed by a process other than their opener become inherited-handle findings.
+ * object released) closes, on the same file ({@link PathKeys}): the most recent object the closing
+ * process opened itself; else the most recent one it could have inherited (opened by an ancestor
+ * before the spawn that links them, and still open then); else one an ancestor named only by the
+ * Parent PID column opened before the closer's first event; else it counts as unmatched. What
+ * happens to objects is told to the detectors ({@link HandleListener}), which judge it.
  */
 final class HandleTracker {
 
@@ -25,22 +27,32 @@ final class HandleTracker {
     static final int MAX_OPEN_PER_PATH = 10_000;
     /** More links from open objects to the processes that inherited them: later spawns pass none on. */
     static final int MAX_INHERITANCES = 4_000_000;
-    /** Open objects named as possible holders of one refused open: the most recent ones. */
+    /** Open objects offered as possible holders of one refused open: the most recent ones. */
     static final int MAX_HOLDERS = 16;
+    /**
+     * Events of different threads less than this apart may be logged out of order (the driver's
+     * callbacks run per CPU): within it, an open logged just after a spawn may still have come first.
+     */
+    static final long ORDER_TOLERANCE = Timeline.TICKS_PER_MILLI;
+    /** Ancestors searched through the Parent PID column for an unmatched CloseFile. */
+    private static final int MAX_PARENT_PID_DEPTH = 16;
 
     private final Map<String, List<FileObject>> byPath = new HashMap<>();
-    private final FindingCollector findings;
+    private final PathKeys keys;
+    private final List<HandleListener> listeners;
     private final long window;
     private final Consumer<String> warnings;
     private int openObjects;
     private int inheritances;
     private long unmatchedCloses;
+    private long closedAtExit;
     private boolean openCapWarned;
     private boolean pathCapWarned;
     private boolean inheritanceCapWarned;
 
-    HandleTracker(FindingCollector findings, long window, Consumer<String> warnings) {
-        this.findings = findings;
+    HandleTracker(PathKeys keys, List<HandleListener> listeners, long window, Consumer<String> warnings) {
+        this.keys = keys;
+        this.listeners = List.copyOf(listeners);
         this.window = window;
         this.warnings = warnings;
     }
@@ -55,53 +67,112 @@ final class HandleTracker {
             }
             return;
         }
-        String key = key(e.path());
+        String key = keys.key(e.path());
         List<FileObject> objects = byPath.computeIfAbsent(key, k -> new ArrayList<>(2));
         if (objects.size() >= MAX_OPEN_PER_PATH) {
             if (!pathCapWarned) {
                 pathCapWarned = true;
                 warnings.accept("more than " + MAX_OPEN_PER_PATH + " file objects open at once on one path ("
-                        + printable(e.path()) + "): forgetting the oldest ones");
+                        + Printable.of(e.path()) + "): forgetting the oldest ones");
             }
-            remove(key, objects, objects.get(0));
+            remove(objects, objects.get(0));
         }
-        FileObject object = new FileObject(e, opener);
+        FileObject object = new FileObject(e, key, opener);
         objects.add(object);
         opener.owned.add(object);
         openObjects++;
+        if (opener.recentSpawns != null) {
+            passToRecentSpawns(object, opener);
+        }
+    }
+
+    /**
+     * Spawns of the opener logged just before the open, on another thread or with thread unknown,
+     * may have come after it: their children may hold the object too. Later evidence decides.
+     */
+    private void passToRecentSpawns(FileObject object, ProcessNode opener) {
+        for (SpawnLink link : opener.recentSpawns) {
+            boolean sameThread = link.tid() != Event.UNKNOWN && link.tid() == object.tid && object.tid != Event.UNKNOWN;
+            if (!sameThread && Math.abs(object.openedAt - link.at()) < ORDER_TOLERANCE && link.child().aliveAt(object.openedAt)) {
+                object.addCarrier(link);
+                link.child().inherit(object);
+                inheritances++;
+                if (link.created() && !keys.key(link.image()).equals(object.key)) {
+                    listeners.forEach(l -> l.raced(object, link, true));
+                }
+            }
+        }
     }
 
     /** A CloseFile by {@code closer}. */
     void closed(Event e, ProcessNode closer) {
-        String key = key(e.path());
-        List<FileObject> objects = byPath.get(key);
-        FileObject object = objects == null ? null : ownedBy(objects, closer);
-        if (object == null && objects != null) {
-            object = inheritableBy(objects, closer);
+        List<FileObject> objects = byPath.get(keys.key(e.path()));
+        if (objects == null) {
+            unmatchedCloses++;
+            return;
+        }
+        FileObject object = null;
+        int own = 0;
+        for (int i = objects.size() - 1; i >= 0; i--) {
+            if (objects.get(i).owner == closer) {
+                own++;
+                if (object == null) {
+                    object = objects.get(i);
+                }
+            }
+        }
+        if (object != null) {
+            release(objects, object, closer, e, own == 1);
+            return;
+        }
+        InheritedHandle.Evidence evidence = InheritedHandle.Evidence.SPAWNS;
+        object = inheritableBy(objects, closer);
+        List<SpawnLink> chain = object == null ? new ArrayList<>() : object.chainTo(closer);
+        if (object == null) {
+            evidence = InheritedHandle.Evidence.PARENT_PID;
+            object = byParentPid(objects, closer, chain);
         }
         if (object == null) {
             unmatchedCloses++;
             return;
         }
-        remove(key, objects, object);
-        if (object.owner != closer) {
-            findings.inheritedClose(object, closer, e);
-            if (object.races != null) {
-                object.races.forEach(r -> r.confirmed = true);
-            }
+        release(objects, object, closer, e, true);
+        for (HandleListener l : listeners) {
+            l.closedByOther(object, e, chain, evidence);
         }
+    }
+
+    /**
+     * An ancestor named only by the Parent PID column (the log lost the Process Create and Start
+     * that would link them) whose object on the path was open before the closer's first event.
+     */
+    private static FileObject byParentPid(List<FileObject> objects, ProcessNode closer, List<SpawnLink> chain) {
+        ProcessNode child = closer;
+        for (int depth = 0; depth < MAX_PARENT_PID_DEPTH && child.parent != null && !child.linked; depth++) {
+            ProcessNode ancestor = child.parent;
+            chain.add(0, new SpawnLink(ancestor, child, child.firstSeenAt, -1, Event.UNKNOWN, "", false));
+            for (int i = objects.size() - 1; i >= 0; i--) {
+                FileObject o = objects.get(i);
+                if (o.owner == ancestor && o.openedAt <= closer.firstSeenAt + ORDER_TOLERANCE) {
+                    return o;
+                }
+            }
+            child = ancestor;
+        }
+        return null;
     }
 
     /** An operation through an open handle (read, write, query...) by {@code process}. */
     void used(Event e, ProcessNode process) {
-        List<FileObject> objects = byPath.get(key(e.path()));
+        List<FileObject> objects = byPath.get(keys.key(e.path()));
         if (objects == null) {
             return;
         }
-        FileObject own = ownedBy(objects, process);
-        if (own != null) {
-            own.use(process, e);
-            return;
+        for (int i = objects.size() - 1; i >= 0; i--) {
+            if (objects.get(i).owner == process) {
+                objects.get(i).use(process, e);
+                return;
+            }
         }
         FileObject inherited = inheritableBy(objects, process);
         if (inherited != null) {
@@ -112,79 +183,107 @@ final class HandleTracker {
 
     /** A CreateFile that failed with SHARING VIOLATION. */
     void refused(Event e, ProcessNode victim) {
-        List<FileObject> open = byPath.getOrDefault(key(e.path()), List.of());
-        List<FileObject> objects = open.subList(Math.max(0, open.size() - MAX_HOLDERS), open.size());
-        CreateFileDetail request = e.detail().isEmpty() ? null : CreateFileDetail.parse(e.detail());
-        List<FindingCollector.PendingHolder> holders = new ArrayList<>(objects.size());
-        for (FileObject object : objects) {
-            boolean conflicts = request != null && !object.detail.isEmpty()
-                    && CreateFileDetail.parse(object.detail).conflictsWith(request);
-            holders.add(new FindingCollector.PendingHolder(object, object.carriersAliveAt(e.time()), conflicts));
+        String key = keys.key(e.path());
+        List<FileObject> open = byPath.getOrDefault(key, List.of());
+        List<FileObject> recent = new ArrayList<>(Math.min(open.size(), MAX_HOLDERS));
+        for (int i = open.size() - 1; i >= 0 && recent.size() < MAX_HOLDERS; i--) {
+            FileObject o = open.get(i);
+            if (o.owner.aliveAt(e.time()) || o.carriedAliveAt(e.time())) {
+                recent.add(o);
+            }
         }
-        findings.sharingViolation(e, victim, holders);
+        listeners.forEach(l -> l.refused(e, key, victim, recent));
     }
 
     /**
      * A spawn: the child may inherit every object its parent holds (opened or inherited itself)
-     * that was opened before the spawn; objects the parent opened within the race window before
-     * it are spawn races, except the child's own image, which CreateProcess itself opens.
+     * that was opened before the spawn; objects the parent opened within the race window before it
+     * are spawn races.
      */
     void spawned(SpawnLink link) {
-        if (inheritances >= MAX_INHERITANCES) {
-            if (!inheritanceCapWarned) {
-                inheritanceCapWarned = true;
-                warnings.accept("more than " + MAX_INHERITANCES + " inherited handles at once: later spawns are"
-                        + " taken to inherit nothing, so findings about them may be missing");
-            }
-            return;
-        }
         ProcessNode parent = link.parent();
-        List<FileObject> inherited = new ArrayList<>();
+        boolean capped = inheritances >= MAX_INHERITANCES;
+        if (capped && !inheritanceCapWarned) {
+            inheritanceCapWarned = true;
+            warnings.accept("more than " + MAX_INHERITANCES + " inherited handles at once: later spawns are"
+                    + " taken to inherit nothing, so findings about them may be missing");
+        }
+        List<FileObject> passed = new ArrayList<>();
         for (FileObject object : parent.owned) {
-            if (object.open && object.openedAt <= link.at()) {
-                inherited.add(object);
-                if (link.at() - object.openedAt <= window && link.created()
-                        && !object.path.equalsIgnoreCase(link.image())) {
-                    findings.spawnRace(object, link);
+            if (object.open && object.openedAt <= link.at() + ORDER_TOLERANCE) {
+                passed.add(object);
+                if (link.created() && link.at() - object.openedAt <= window && !keys.key(link.image()).equals(object.key)) {
+                    boolean ambiguous = link.at() - object.openedAt < ORDER_TOLERANCE
+                            && (link.tid() == Event.UNKNOWN || link.tid() != object.tid || object.tid == Event.UNKNOWN);
+                    listeners.forEach(l -> l.raced(object, link, ambiguous));
                 }
             }
         }
         for (FileObject object : parent.inherited) {
-            if (object.open && object.openedAt <= link.at()) {
-                inherited.add(object);
+            if (object.open) {
+                passed.add(object);
+                parent.passedOn(object);
             }
         }
-        inheritances += inherited.size();
-        inherited.forEach(o -> o.addCarrier(link));
-        link.child().inherited = inherited;
+        if (!capped) {
+            inheritances += passed.size();
+            passed.forEach(o -> o.addCarrier(link));
+            link.child().inherited = passed;
+        }
+        if (parent.recentSpawns == null) {
+            parent.recentSpawns = new ArrayDeque<>(2);
+        }
+        while (!parent.recentSpawns.isEmpty() && parent.recentSpawns.peek().at() < link.at() - ORDER_TOLERANCE) {
+            parent.recentSpawns.poll();
+        }
+        parent.recentSpawns.add(link);
     }
 
-    /** A process exited: it spawns nothing more, so it need not remember what it holds. */
-    void exited(ProcessNode process) {
-        process.owned.clear();
+    /**
+     * A process exited and its rundown closes had their time (it is forgotten a second after its
+     * exit): objects nobody alive can hold any more went with it.
+     */
+    void retired(ProcessNode process, long now) {
+        List<FileObject> candidates = new ArrayList<>(process.owned);
+        candidates.addAll(process.inherited);
+        for (FileObject o : candidates) {
+            if (!o.open) {
+                continue;
+            }
+            if (!o.owner.aliveAt(now) && !o.carriedAliveAt(now)) {
+                List<FileObject> objects = byPath.get(o.key);
+                if (objects != null) {
+                    closedAtExit++;
+                    remove(objects, o);
+                    listeners.forEach(l -> l.released(o));
+                }
+            } else if (o.owner != process && !process.hasPassedOn(o) && (o.usedBy == null || !o.usedBy.contains(process))) {
+                // Gone without using or passing on its copy: no later close or use can come through it.
+                o.dropCarrier(process);
+                inheritances--;
+            }
+        }
         process.inherited = List.of();
+        process.passedOn = null;
+        process.recentSpawns = null;
     }
 
-    /** @return CloseFile events that matched no open object */
+    /** @return CloseFile events that matched no open file object */
     long unmatchedCloses() {
         return unmatchedCloses;
     }
 
-    /** @return the objects still open, oldest first per path */
+    /** @return objects taken as closed because everyone who could hold them had exited */
+    long closedAtExit() {
+        return closedAtExit;
+    }
+
+    /** @return the objects still open, in the order they were opened */
     List<FileObject> stillOpen() {
         List<FileObject> open = new ArrayList<>(openObjects);
         byPath.values().forEach(open::addAll);
         open.sort((a, b) -> Long.compare(a.record, b.record));
         return open;
-    }
-
-    private static FileObject ownedBy(List<FileObject> objects, ProcessNode process) {
-        for (int i = objects.size() - 1; i >= 0; i--) {
-            if (objects.get(i).owner == process) {
-                return objects.get(i);
-            }
-        }
-        return null;
     }
 
     private static FileObject inheritableBy(List<FileObject> objects, ProcessNode process) {
@@ -196,24 +295,22 @@ final class HandleTracker {
         return null;
     }
 
-    private void remove(String key, List<FileObject> objects, FileObject object) {
+    private void release(List<FileObject> objects, FileObject object, ProcessNode closer, Event e, boolean unambiguous) {
+        object.closer = closer;
+        object.closedAt = e.time();
+        object.closeUnambiguous = unambiguous;
+        remove(objects, object);
+        listeners.forEach(l -> l.released(object));
+    }
+
+    private void remove(List<FileObject> objects, FileObject object) {
         object.open = false;
         objects.remove(object);
         if (objects.isEmpty()) {
-            byPath.remove(key);
+            byPath.remove(object.key);
         }
         object.owner.owned.remove(object);
         openObjects--;
-        inheritances -= object.carriers == null ? 0 : object.carriers.size();
-    }
-
-    private static String printable(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.chars().forEach(c -> out.append(Character.isISOControl(c) ? '?' : (char) c));
-        return out.toString();
-    }
-
-    private static String key(String path) {
-        return path.toLowerCase(Locale.ROOT);
+        inheritances -= object.carrierCount();
     }
 }

@@ -1,5 +1,8 @@
 package org.pmtriage.analysis;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,10 +16,17 @@ final class ProcessNode {
     final int pid;
     String name;
     String commandLine;
-    /** The parent while the spawn is not yet linked; null after, so that no ancestor is kept alive. */
+    /**
+     * The parent while the spawn is not yet linked (null after, so that no ancestor is kept alive),
+     * or for good when only the Parent PID column names it.
+     */
     ProcessNode parent;
     long startedAt = ProcessRef.UNKNOWN_TIME;
     long exitedAt = ProcessRef.UNKNOWN_TIME;
+    /** The time of its first event in the log, or {@link ProcessRef#UNKNOWN_TIME} before it. */
+    long firstSeenAt = ProcessRef.UNKNOWN_TIME;
+    /** Which process with this PID it is in the capture, from 1. */
+    int instance = 1;
     /** Saw its Process Start (or it comes from the log's process table). */
     boolean started;
     /** Saw at least one event of its own. */
@@ -27,8 +37,14 @@ final class ProcessNode {
     boolean linked;
     /** File objects it opened that are still open. */
     final Set<FileObject> owned = new LinkedHashSet<>();
-    /** File objects of its ancestors that were open when it was spawned. */
+    /** File objects of its ancestors that were open when it was spawned (or, within the tolerance, just after). */
     List<FileObject> inherited = List.of();
+    /** Its spawns of the last {@link HandleTracker#ORDER_TOLERANCE}, for opens logged just after them; null while none. */
+    ArrayDeque<SpawnLink> recentSpawns;
+    /** Inherited objects it passed on to a child of its own; null while none. */
+    Set<FileObject> passedOn;
+    /** Keys of its image and loaded modules, while it lives; null while none. */
+    List<String> images;
 
     ProcessNode(int pid, String name, String commandLine) {
         this.pid = pid;
@@ -44,7 +60,25 @@ final class ProcessNode {
         return exitedAt == ProcessRef.UNKNOWN_TIME || exitedAt > time;
     }
 
+    void passedOn(FileObject object) {
+        if (passedOn == null) {
+            passedOn = new HashSet<>(4);
+        }
+        passedOn.add(object);
+    }
+
+    boolean hasPassedOn(FileObject object) {
+        return passedOn != null && passedOn.contains(object);
+    }
+
+    void inherit(FileObject object) {
+        if (!(inherited instanceof ArrayList)) {
+            inherited = new ArrayList<>(inherited);
+        }
+        inherited.add(object);
+    }
+
     ProcessRef ref() {
-        return new ProcessRef(pid, name, commandLine, startedAt, exitedAt);
+        return new ProcessRef(pid, name, commandLine, startedAt, exitedAt, instance);
     }
 }

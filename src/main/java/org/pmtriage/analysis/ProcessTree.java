@@ -3,6 +3,7 @@ package org.pmtriage.analysis;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.pmtriage.event.Event;
@@ -30,26 +31,34 @@ final class ProcessTree {
     private final Map<Integer, ArrayDeque<ProcessNode>> unspawnedByPid = new HashMap<>();
     /** Exited processes in exit order, unmapped a second after their exit. */
     private final ArrayDeque<ProcessNode> exitedInOrder = new ArrayDeque<>();
+    private final Map<Integer, Integer> instancesByPid = new HashMap<>();
     private final Consumer<SpawnLink> onSpawn;
-    private final Consumer<ProcessNode> onExit;
+    private final BiConsumer<ProcessNode, Long> onRetire;
     private final Consumer<String> warnings;
     private long instances;
     private boolean capWarned;
 
-    ProcessTree(Consumer<SpawnLink> onSpawn, Consumer<ProcessNode> onExit, Consumer<String> warnings) {
+    /**
+     * @param onSpawn  told of each spawn once both ends are known
+     * @param onRetire told of each exited process a second after its exit (with the time it is
+     *                 told), when its rundown closes have been logged
+     * @param warnings receives one-line warnings (limits reached)
+     */
+    ProcessTree(Consumer<SpawnLink> onSpawn, BiConsumer<ProcessNode, Long> onRetire, Consumer<String> warnings) {
         this.onSpawn = onSpawn;
-        this.onExit = onExit;
+        this.onRetire = onRetire;
         this.warnings = warnings;
     }
 
-    /** Adds the log's own process table, before the first event. */
-    void seed(Iterable<ProcessInfo> table) {
+    /** Adds the log's own process table, before the first event; their images go to {@code images}. */
+    void seed(Iterable<ProcessInfo> table, RunningImages images) {
         Map<Integer, ProcessInfo> infos = new HashMap<>();
         for (ProcessInfo info : table) {
             ProcessNode node = new ProcessNode(info.pid(), info.name(), info.commandLine());
             node.startedAt = info.startTime();
             node.exitedAt = info.endTime();
             node.started = true;
+            images.add(node, info.imagePath());
             byIndex.put(info.processIndex(), node);
             infos.put(info.processIndex(), info);
             unspawnedByPid.computeIfAbsent(info.pid(), k -> new ArrayDeque<>()).add(node);
@@ -74,12 +83,13 @@ final class ProcessTree {
      */
     ProcessNode resolve(Event e) {
         if (!exitedInOrder.isEmpty()) {
-            forgetExitedBefore(e.time() - Timeline.TICKS_PER_SECOND);
+            forgetExitedBefore(e.time() - Timeline.TICKS_PER_SECOND, e.time());
         }
         ProcessNode node = e.processIndex() == Event.UNKNOWN ? null : byIndex.get(e.processIndex());
         if (node != null) {
             if (!node.seen) {
                 node.seen = true;
+                node.firstSeenAt = e.time();
                 count(node);
                 byPid.put(node.pid, node);
                 unspawned(node);
@@ -101,6 +111,7 @@ final class ProcessTree {
         }
         if (!node.seen) {
             node.seen = true;
+            node.firstSeenAt = e.time();
             node.name = e.processName();
         }
         if (node.commandLine.isEmpty() && !e.commandLine().isEmpty()) {
@@ -166,18 +177,18 @@ final class ProcessTree {
             exitedInOrder.add(node);
         }
         node.exitedAt = e.time();
-        onExit.accept(node);
     }
 
     /**
      * Unmaps processes that exited before {@code time}: later events of their PID belong to a new
      * process anyway, and so the PID map holds live processes, not every process of the capture.
      */
-    private void forgetExitedBefore(long time) {
+    private void forgetExitedBefore(long time, long now) {
         while (!exitedInOrder.isEmpty() && exitedInOrder.peek().exitedAt < time) {
             ProcessNode node = exitedInOrder.poll();
             byPid.remove(node.pid, node);
             node.parent = null;
+            onRetire.accept(node, now);
         }
     }
 
@@ -214,6 +225,7 @@ final class ProcessTree {
         if (!node.counted) {
             node.counted = true;
             instances++;
+            node.instance = instancesByPid.merge(node.pid, 1, Integer::sum);
         }
     }
 

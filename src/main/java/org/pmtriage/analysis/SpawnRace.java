@@ -4,21 +4,25 @@ import java.util.Objects;
 
 /**
  * A process created a child shortly after it opened a file whose object was still open, so the
- * child may have inherited the handle.
+ * child may have inherited the handle; graded by what the rest of the log shows.
  *
  * @param path      the file
  * @param open      the CreateFile
- * @param spawn     the Process Create that followed it
+ * @param spawn     the Process Create that followed it (or, within the timing tolerance, preceded it)
  * @param spawnTid  the thread that created the child, or -1 when unknown
- * @param confirmed whether the object later turned out to be closed by another process
+ * @param grade     how strongly the log supports that the child got the handle
+ * @param reason    one sentence: the rows that decided the grade
+ * @param harmful   whether the object was written, shared restrictively or caused a sharing violation
  */
-public record SpawnRace(String path, FileOpen open, Spawn spawn, int spawnTid, boolean confirmed)
-        implements Finding {
+public record SpawnRace(String path, FileOpen open, Spawn spawn, int spawnTid, RaceGrade grade, String reason,
+                        boolean harmful) implements Finding {
 
     public SpawnRace {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(open, "open");
         Objects.requireNonNull(spawn, "spawn");
+        Objects.requireNonNull(grade, "grade");
+        Objects.requireNonNull(reason, "reason");
     }
 
     @Override
@@ -28,7 +32,7 @@ public record SpawnRace(String path, FileOpen open, Spawn spawn, int spawnTid, b
 
     @Override
     public Severity severity() {
-        return Severity.WARNING;
+        return grade.severity(harmful);
     }
 
     @Override
@@ -36,7 +40,12 @@ public record SpawnRace(String path, FileOpen open, Spawn spawn, int spawnTid, b
         return open.at();
     }
 
-    /** @return ticks from the CreateFile to the Process Create */
+    /** @return whether the child that carried the object is proven to have held it (grade confirmed) */
+    public boolean confirmed() {
+        return grade == RaceGrade.CONFIRMED;
+    }
+
+    /** @return ticks from the CreateFile to the Process Create; negative when the rows came the other way */
     public long gap() {
         return spawn.at() - open.at();
     }

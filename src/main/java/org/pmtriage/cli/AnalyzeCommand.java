@@ -15,12 +15,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import javax.xml.stream.XMLStreamException;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
 import org.pmtriage.report.HtmlReport;
+import org.pmtriage.report.GithubReport;
 import org.pmtriage.report.JsonReport;
+import org.pmtriage.report.JunitReport;
+import org.pmtriage.report.MarkdownReport;
 import org.pmtriage.report.Report;
 import org.pmtriage.report.TextReport;
 import picocli.CommandLine;
@@ -35,7 +40,7 @@ import picocli.CommandLine.Parameters;
                 + " violations in ProcMon logs.")
 final class AnalyzeCommand implements Callable<Integer> {
 
-    enum Format { text, json, jsonl }
+    enum Format { text, json, jsonl, junit, markdown, github }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -44,8 +49,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "ProcMon logs (CSV, XML or PML, plain or .gz), folders of them, or - for standard input.")
     private List<String> logs;
 
-    @Option(names = "--format", defaultValue = "text",
-            description = "text, json (one document; an array for several logs) or jsonl (a line per log). Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-f", "--format"}, defaultValue = "text",
+            description = "text, json (one document; an array for several logs), jsonl (a line per log), junit (JUnit XML),"
+                    + " markdown (a CI summary) or github (workflow-command annotations). Default: ${DEFAULT-VALUE}.")
     private Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -61,16 +67,20 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Error findings per log drawn in full on the HTML page; the rest are table rows. Default: ${DEFAULT-VALUE}.")
     private int htmlDetails;
 
-    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "50ms", converter = WindowConverter.class,
+    @Option(names = {"-w", "--window"}, paramLabel = "DURATION", defaultValue = "50ms", converter = WindowConverter.class,
             description = "How soon after a CreateFile a spawn counts as a race (e.g. 20ms, 1s). Default: ${DEFAULT-VALUE}.")
     private long window = Analyzer.DEFAULT_WINDOW;
+
+    @Option(names = "--show-refuted",
+            description = "List spawn races the log itself refutes (as info) instead of only counting them.")
+    private boolean showRefuted;
 
     @Option(names = "--fail-on", split = ",", paramLabel = "WHAT", defaultValue = "error",
             description = "Findings that make the exit code 1: error, warning, info (that severity and above),"
                     + " a kind (inherited-handle, spawn-race, sharing-violation, open-at-end), or none. Default: ${DEFAULT-VALUE}.")
     private List<String> failOn;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Logs analyzed at a time. Default: the number of cores.")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Logs analyzed at a time. Default: the number of cores.")
     private int jobs = Runtime.getRuntime().availableProcessors();
 
     @Mixin
@@ -93,10 +103,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (htmlDetails < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html-details must be 0 or more");
         }
-        List<String> inputs = LogArguments.expand(logs, !reading.noRollover);
-        checkOutputs(inputs);
+        LogArguments.namedTwice(logs).ifPresent(m -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), m);
+        });
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);
+        List<String> inputs = LogArguments.expand(logs, !reading.noRollover, reading.quiet ? w -> { } : warnings);
+        checkOutputs(inputs);
         boolean progress = !reading.quiet && (jobs == 1 || inputs.size() == 1);
         List<Outcome> outcomes = run(inputs, reading.toReadOptions(warnings), reading.quiet ? w -> { } : warnings,
                 progress);
@@ -177,7 +190,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private Outcome analyze(String log, ReadOptions options, Consumer<String> warnings, boolean progress) {
         try {
-            return new Outcome(log, LogPass.analyze(log, options, window, warnings, progress, Analyzer.Scope.FINDINGS), null);
+            return new Outcome(log, LogPass.analyze(log, options, reading.statedZone(), window, showRefuted, warnings,
+                    progress,
+                    Analyzer.Scope.FINDINGS), null);
         } catch (LogFormatException e) {
             return failed(log, e, e.getMessage());
         } catch (RuntimeException | Error e) {
@@ -194,7 +209,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void write(List<Outcome> outcomes, PrintWriter out) throws IOException {
+        List<Report> reports = outcomes.stream().map(Outcome::report).filter(Objects::nonNull).toList();
+        List<String> errors = outcomes.stream().map(Outcome::error).filter(Objects::nonNull).toList();
         switch (format) {
+            case junit -> {
+                try {
+                    JunitReport.write(reports, errors, out);
+                } catch (XMLStreamException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+            case markdown -> MarkdownReport.write(reports, errors, out);
+            case github -> GithubReport.write(reports, errors, out);
             case text -> {
                 TextReport text = new TextReport(out);
                 for (Outcome o : outcomes) {
@@ -204,8 +230,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             case json -> {
-                JsonGenerator json = JsonReport.mapper().getFactory().createGenerator(new NonClosing(out));
-                json.useDefaultPrettyPrinter();
+                JsonGenerator json = prettyJson(out);
                 boolean array = outcomes.size() > 1;
                 if (array) {
                     json.writeStartArray();
@@ -229,6 +254,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    /** @return a pretty-printing generator of {@code --format json} whose closing leaves {@code out} open */
+    static JsonGenerator prettyJson(PrintWriter out) throws IOException {
+        JsonGenerator json = JsonReport.mapper().getFactory().createGenerator(new NonClosing(out));
+        json.useDefaultPrettyPrinter();
+        return json;
     }
 
     private static void document(Outcome o, JsonGenerator json) throws IOException {

@@ -7,10 +7,14 @@ final class ExitCode {
     static final int OK = 0;
     /** At least one finding that {@code --fail-on} counts. */
     static final int FINDINGS = 1;
-    /** The command line was wrong. */
+    /** {@code capture}: a run of the build failed (its log was kept and analyzed). */
+    static final int BUILD_FAILED = 1;
+    /** The command line was wrong; for {@code capture} also: ProcMon missing or unusable here. */
     static final int USAGE = 2;
     /** An input could not be read, or an output could not be written. */
     static final int UNREADABLE = 3;
+    /** {@code capture} stopped by Ctrl+C (what a JVM ended by SIGINT returns anyway). */
+    static final int INTERRUPTED = 130;
 
     private ExitCode() {
     }

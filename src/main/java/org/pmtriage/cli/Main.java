@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pmtriage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Explains inherited-handle leaks, spawn races and sharing violations in"
                 + " Process Monitor logs (CSV, XML or PML, plain or .gz).",
-        subcommands = {AnalyzeCommand.class, StatsCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, StatsCommand.class, ConvertCommand.class, CompletionCommand.class, CaptureCommand.class, ConfigCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding that --fail-on counts", "1:findings that --fail-on counts",
             "2:usage error", "3:an input could not be read or an output written"})
@@ -24,7 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: analyze, stats or convert");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: analyze, stats, convert or completion");
     }
 
     /**
@@ -66,6 +67,8 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String prefix = "pmtriage " + commandLine.getCommandName() + ": ";
             PrintWriter err = commandLine.getErr();
@@ -100,7 +103,20 @@ public final class Main implements Runnable {
         return ExitCode.UNREADABLE;
     }
 
-    /** Reads the version Maven wrote into the build. */
+    /**
+     * A usage error: one line naming the command and what was wrong, then where to read more;
+     * never the whole usage, which buries the message.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getParent() == null ? "" : command.getCommandName();
+        PrintWriter err = command.getErr();
+        err.println("pmtriage" + (name.isEmpty() ? "" : " " + name) + ": " + e.getMessage());
+        err.println("Try 'pmtriage help" + (name.isEmpty() ? "" : " " + name) + "'");
+        return ExitCode.USAGE;
+    }
+
+    /** The version, commit and build date Maven wrote into the build, the Java runtime and the formats read. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
@@ -110,7 +126,14 @@ public final class Main implements Runnable {
                     p.load(in);
                 }
             }
-            return new String[] {"pmtriage " + p.getProperty("version", "dev")};
+            String commit = p.getProperty("commit", "unknown") + ("true".equals(p.getProperty("modified")) ? " (modified)" : "");
+            return new String[] {
+                "pmtriage " + p.getProperty("version", "dev"),
+                "commit " + commit + ", built " + p.getProperty("built", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                        + System.getProperty("java.home") + ")",
+                "reads ProcMon CSV and XML exports and PML logs (format version 9), each plain or gzip-compressed",
+            };
         }
     }
 }

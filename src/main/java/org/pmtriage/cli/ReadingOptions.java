@@ -1,6 +1,8 @@
 package org.pmtriage.cli;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.pmtriage.read.BadRecordPolicy;
@@ -13,8 +15,9 @@ final class ReadingOptions {
     @Option(names = "--strict", description = "Stop at the first malformed record (exit 3) instead of skipping it.")
     boolean strict;
 
-    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
-            description = "Show PML times in this zone (PML stores UTC; exports are already local). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--time-zone", paramLabel = "ZONE", converter = ZoneConverter.class,
+            description = "Show PML times in this zone (PML stores UTC; default UTC), and state it as the zone of"
+                    + " a CSV or XML export's times, which are as exported, zone unknown, unless given.")
     ZoneId timeZone;
 
     @Option(names = "--include-profiling", description = "Keep PML profiling events, which ProcMon's exports leave out.")
@@ -28,14 +31,20 @@ final class ReadingOptions {
                     + " (e.g. 512m, 16g). Default: ${DEFAULT-VALUE}.")
     long maxCopy;
 
-    @Option(names = "--quiet", description = "No warnings and no progress on standard error.")
+    @Option(names = {"-q", "--quiet"}, description = "No warnings and no progress on standard error.")
     boolean quiet;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
+    /** @return the zone given with {@code --time-zone}, if any */
+    Optional<ZoneId> statedZone() {
+        return Optional.ofNullable(timeZone);
+    }
+
     ReadOptions toReadOptions(Consumer<String> warnings) {
         return new ReadOptions(strict ? BadRecordPolicy.FAIL : BadRecordPolicy.SKIP,
-                quiet ? w -> { } : warnings, timeZone, includeProfiling, !noRollover).withCopyLimit(maxCopy);
+                quiet ? w -> { } : warnings, timeZone == null ? ZoneOffset.UTC : timeZone, includeProfiling, !noRollover)
+                .withCopyLimit(maxCopy);
     }
 }

@@ -1,27 +1,24 @@
 package org.pmtriage.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Locale;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.pmtriage.analysis.Analyzer;
-import org.pmtriage.analysis.CaptureSummary;
-import org.pmtriage.event.Timeline;
-import org.pmtriage.report.JsonReport;
-import org.pmtriage.report.PrintableWriter;
-import org.pmtriage.report.Report;
+import org.pmtriage.report.CaptureStats;
+import org.pmtriage.report.StatsReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pmtriage stats}: what a log holds: events, operations, processes, time span. */
+/** {@code pmtriage stats}: what logs hold: machine, events per class and operation, processes, time span. */
 @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Counts a log's events per operation, its processes and its time span.")
+        description = "Counts each log's events per class and operation, its processes and its time span;"
+                + " shows the capturing machine of a PML and, with --processes, every process.")
 final class StatsCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -29,44 +26,38 @@ final class StatsCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "LOG", description = "A ProcMon log (CSV, XML or PML, plain or .gz), or - for standard input.")
-    private String log;
+    @Parameters(arity = "1..*", paramLabel = "LOG",
+            description = "ProcMon logs (CSV, XML or PML, plain or .gz), folders of them, or - for standard input.")
+    private List<String> logs;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-f", "--format"}, defaultValue = "text",
+            description = "text or json (one document; an array for several logs). Default: ${DEFAULT-VALUE}.")
     private Format format;
+
+    @Option(names = "--processes", description = "Also list every process: PID, parent, name, start, exit, command line.")
+    private boolean processes;
 
     @Mixin
     private ReadingOptions reading;
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() throws IOException {
+        LogArguments.namedTwice(logs).ifPresent(m -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), m);
+        });
         PrintWriter err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> warnings = reading.quiet ? w -> { }
-                : w -> err.println("pmtriage stats: warning: " + w);
-        Report report = LogPass.analyze(log, reading.toReadOptions(warnings), Analyzer.DEFAULT_WINDOW, warnings,
-                !reading.quiet, Analyzer.Scope.COUNTS);
-        CaptureSummary s = report.result().summary();
-        PrintWriter out = new PrintWriter(new PrintableWriter(spec.commandLine().getOut()));
-        if (format == Format.json) {
-            ObjectNode root = JsonReport.mapper().createObjectNode();
-            root.put("schemaVersion", JsonReport.SCHEMA_VERSION);
-            root.set("input", JsonReport.input(report));
-            ObjectNode ops = root.putObject("operations");
-            s.operations().forEach(ops::put);
-            out.println(JsonReport.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } else {
-            out.printf("%s (%s)%n", report.path(), report.format());
-            out.printf("Events:     %d (%d skipped records)%n", s.events(), s.skippedRecords());
-            out.printf("Processes:  %d%n", s.processes());
-            out.printf("Time span:  %s to %s (%s s)%n", Timeline.format(s.firstTime()), Timeline.format(s.lastTime()),
-                    String.format(Locale.ROOT, "%.3f", (s.lastTime() - s.firstTime()) / (double) Timeline.TICKS_PER_SECOND));
-            out.println("Operations:");
-            int width = s.operations().keySet().stream().mapToInt(String::length).max().orElse(0);
-            for (Map.Entry<String, Long> op : s.operations().entrySet()) {
-                out.printf("  %-" + Math.max(width, 1) + "s %10d%n", op.getKey(), op.getValue());
-            }
+        Consumer<String> warnings = reading.quiet ? w -> { } : w -> err.println("pmtriage stats: warning: " + w);
+        List<CaptureStats> stats = new ArrayList<>();
+        for (String log : LogArguments.expand(logs, !reading.noRollover, warnings)) {
+            stats.add(LogPass.stats(log, reading.toReadOptions(warnings), reading.statedZone(), warnings,
+                    !reading.quiet, processes));
         }
-        out.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            StatsReport.json(stats, out);
+        } else {
+            StatsReport.text(stats, out);
+        }
         return ExitCode.OK;
     }
 }

@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param imagePath     the Image Path column
  * @param processIndex  the log's own process identity (XML ProcessIndex, PML process index), or
  *                      {@link #UNKNOWN}; unlike a PID it is never reused within a log
+ * @param columns       what only an export of all columns shows; {@link ExportColumns#NONE} unless the
+ *                      reader was asked for it ({@code Decoding.EXPORT})
  */
 public record Event(long record, long time, String processName, int pid, int tid,
                     String operationName, Operation operation, String path, String result,
                     String detail, int parentPid, String commandLine, String imagePath,
-                    int processIndex) {
+                    int processIndex, ExportColumns columns) {
 
     /** Value of numeric fields the log does not carry. */
     public static final int UNKNOWN = -1;
@@ -46,6 +48,15 @@ public record Event(long record, long time, String processName, int pid, int tid
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(commandLine, "commandLine");
         Objects.requireNonNull(imagePath, "imagePath");
+        Objects.requireNonNull(columns, "columns");
+    }
+
+    /** An event without the columns only exports show. */
+    public Event(long record, long time, String processName, int pid, int tid, String operationName,
+                 Operation operation, String path, String result, String detail, int parentPid, String commandLine,
+                 String imagePath, int processIndex) {
+        this(record, time, processName, pid, tid, operationName, operation, path, result, detail, parentPid,
+                commandLine, imagePath, processIndex, ExportColumns.NONE);
     }
 
     /**

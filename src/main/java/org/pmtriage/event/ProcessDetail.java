@@ -16,6 +16,7 @@ public record ProcessDetail(int pid, String commandLine) {
 
     private static final String COMMAND_LINE = ", Command line: ";
     private static final String CURRENT_DIRECTORY = ", Current directory: ";
+    private static final String ENVIRONMENT = ", Environment: ";
 
     public ProcessDetail {
         Objects.requireNonNull(commandLine, "commandLine");
@@ -49,5 +50,19 @@ public record ProcessDetail(int pid, String commandLine) {
             commandLine = detail.substring(start, end < 0 ? detail.length() : end).trim();
         }
         return new ProcessDetail(pid, commandLine);
+    }
+
+    /**
+     * @param detail a Process Start Detail
+     * @return its current directory ({@code C:\build\}), empty when absent
+     */
+    public static String currentDirectory(String detail) {
+        int at = detail.indexOf(CURRENT_DIRECTORY);
+        if (at < 0) {
+            return "";
+        }
+        int start = at + CURRENT_DIRECTORY.length();
+        int end = detail.indexOf(ENVIRONMENT, start);
+        return detail.substring(start, end < 0 ? detail.length() : end).trim();
     }
 }

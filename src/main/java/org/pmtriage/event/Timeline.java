@@ -48,6 +48,15 @@ public final class Timeline {
         return Math.round(ticks / 1000.0) / 10.0;
     }
 
+    /**
+     * @param ticks a duration in ticks
+     * @return it in milliseconds for people: {@code 18.9}, or {@code 0.012} below a millisecond
+     */
+    public static String millisText(long ticks) {
+        double ms = ticks / (double) TICKS_PER_MILLI;
+        return String.format(java.util.Locale.ROOT, Math.abs(ticks) < TICKS_PER_MILLI && ticks != 0 ? "%.3f" : "%.1f", ms);
+    }
+
     private static StringBuilder two(StringBuilder sb, long v) {
         return sb.append(v < 10 ? "0" : "").append(v);
     }

@@ -4,7 +4,13 @@ import org.pmtriage.event.Operation;
 
 /** Which fields a reader decodes into strings. */
 public enum Decoding {
-    /** Every field of every event, as the log has it (conversion, tests). */
+    /**
+     * Everything {@link #FULL} decodes, and also the columns only an export of all ProcMon's
+     * columns shows ({@code Event.columns()}: duration, category, event class, process table
+     * columns), where the log has them. Costs one more object per event: only {@code convert} asks.
+     */
+    EXPORT,
+    /** Every field of every event, as the log has it (tests, the analysis's own tests). */
     FULL,
     /**
      * What the analysis and its reports use: Path only for file and process operations, Detail only
@@ -20,7 +26,7 @@ public enum Decoding {
 
     /** @return whether this level keeps the Path of an event of this meaning */
     public boolean keepsPath(Operation operation) {
-        return this == FULL || operation.isProcess() || this == ANALYSIS && operation != Operation.OTHER;
+        return isComplete() || operation.isProcess() || this == ANALYSIS && operation != Operation.OTHER;
     }
 
     /**
@@ -28,6 +34,11 @@ public enum Decoding {
      *         {@link #FULL}, a Process Start's may end before its environment block)
      */
     public boolean keepsDetail(Operation operation) {
-        return this == FULL || operation.isProcess() || this == ANALYSIS && operation == Operation.CREATE_FILE;
+        return isComplete() || operation.isProcess() || this == ANALYSIS && operation == Operation.CREATE_FILE;
+    }
+
+    /** @return whether this level decodes every field as the log has it ({@link #FULL} or more) */
+    public boolean isComplete() {
+        return this == EXPORT || this == FULL;
     }
 }

@@ -1,9 +1,12 @@
 package org.pmtriage.read;
 
 import java.io.Closeable;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
+import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 
@@ -28,6 +31,16 @@ public interface EventReader extends Iterator<Event>, Closeable {
      */
     default List<ProcessInfo> processes() {
         return List.of();
+    }
+
+    /** @return the date of the timeline's day zero, when the log carries dates (PML) */
+    default Optional<LocalDate> firstDay() {
+        return Optional.empty();
+    }
+
+    /** @return the machine the log was captured on, when the log records it (PML) */
+    default Optional<CaptureHost> host() {
+        return Optional.empty();
     }
 
     /** @return bytes of the (uncompressed where possible) input consumed so far, for progress */

@@ -11,6 +11,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.pmtriage.read.pml.PmlEventReader;
 import org.pmtriage.read.xml.XmlEventReader;
@@ -55,6 +56,25 @@ public final class LogReaders {
             throw new LogFormatException(name, "", "cannot open: " + e.getMessage());
         }
         return open(in, name, file, options);
+    }
+
+    /**
+     * The files {@link #open} reads for a log file: the file itself and, for a plain PML when
+     * {@code rollover} is on, the rollover files beside it ({@code Logfile-1.PML}, ...).
+     *
+     * @param file     a log file
+     * @param rollover whether rollover files are read with it
+     * @return the files, the given one first; only the given one when it cannot be read
+     */
+    public static List<Path> files(Path file, boolean rollover) {
+        if (!rollover) {
+            return List.of(file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return startsWith(in.readNBytes(4), "PML_") ? PmlEventReader.captureFiles(file) : List.of(file);
+        } catch (IOException e) {
+            return List.of(file);
+        }
     }
 
     /** Opens a log held in a stream (tests and fuzzers); {@code name} is used in messages. */

@@ -1,13 +1,16 @@
 package org.pmtriage.read;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 
+import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 
@@ -158,6 +161,16 @@ public final class ReadAhead implements EventReader {
     @Override
     public List<ProcessInfo> processes() {
         return source.processes();
+    }
+
+    @Override
+    public Optional<LocalDate> firstDay() {
+        return source.firstDay();
+    }
+
+    @Override
+    public Optional<CaptureHost> host() {
+        return source.host();
     }
 
     @Override

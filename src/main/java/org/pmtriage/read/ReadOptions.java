@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.pmtriage.event.ExportLocale;
+
 /**
  * How to read a log.
  *
@@ -14,11 +16,13 @@ import java.util.function.Consumer;
  * @param includeProfiling keep PML profiling events, which ProcMon's exports leave out
  * @param rollover         read {@code Logfile-1.PML}, ... found beside {@code Logfile.PML} as one capture
  * @param decoding         which fields to decode
+ * @param locale           how texts a reader writes itself (PML Details) write numbers and dates
  * @param copyLimit        the most bytes a PML that arrives compressed or on standard input may
  *                         take in the temporary folder
  */
 public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, ZoneId timeZone,
-                          boolean includeProfiling, boolean rollover, Decoding decoding, long copyLimit) {
+                          boolean includeProfiling, boolean rollover, Decoding decoding, ExportLocale locale,
+                          long copyLimit) {
 
     /** The default {@link #copyLimit()}: 4 GiB. */
     public static final long DEFAULT_COPY_LIMIT = 4L << 30;
@@ -31,15 +35,16 @@ public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, Zon
         Objects.requireNonNull(warnings, "warnings");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(decoding, "decoding");
+        Objects.requireNonNull(locale, "locale");
         if (copyLimit < 0) {
             throw new IllegalArgumentException("copyLimit " + copyLimit);
         }
     }
 
-    /** Options with the default {@link #copyLimit()}. */
+    /** Options whose Details are written as ProcMon's en-US exports write them, with the default {@link #copyLimit()}. */
     public ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, ZoneId timeZone,
                        boolean includeProfiling, boolean rollover, Decoding decoding) {
-        this(policy, warnings, timeZone, includeProfiling, rollover, decoding, DEFAULT_COPY_LIMIT);
+        this(policy, warnings, timeZone, includeProfiling, rollover, decoding, ExportLocale.EN_US, DEFAULT_COPY_LIMIT);
     }
 
     /** Options that decode every field. */
@@ -55,21 +60,26 @@ public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, Zon
 
     /** @return these options with another policy */
     public ReadOptions withPolicy(BadRecordPolicy newPolicy) {
-        return new ReadOptions(newPolicy, warnings, timeZone, includeProfiling, rollover, decoding, copyLimit);
+        return new ReadOptions(newPolicy, warnings, timeZone, includeProfiling, rollover, decoding, locale, copyLimit);
     }
 
     /** @return these options with another warnings sink */
     public ReadOptions withWarnings(Consumer<String> newWarnings) {
-        return new ReadOptions(policy, newWarnings, timeZone, includeProfiling, rollover, decoding, copyLimit);
+        return new ReadOptions(policy, newWarnings, timeZone, includeProfiling, rollover, decoding, locale, copyLimit);
     }
 
     /** @return these options with another decoding */
     public ReadOptions withDecoding(Decoding newDecoding) {
-        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, newDecoding, copyLimit);
+        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, newDecoding, locale, copyLimit);
+    }
+
+    /** @return these options with another locale for the texts a reader writes */
+    public ReadOptions withLocale(ExportLocale newLocale) {
+        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, decoding, newLocale, copyLimit);
     }
 
     /** @return these options with another limit on temporary copies */
     public ReadOptions withCopyLimit(long newLimit) {
-        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, decoding, newLimit);
+        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, decoding, locale, newLimit);
     }
 }

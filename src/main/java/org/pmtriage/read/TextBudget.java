@@ -67,7 +67,7 @@ public final class TextBudget {
                 cut(e.operationName(), "the Operation" + where), e.operation(), cut(e.path(), "the Path" + where),
                 cut(e.result(), "the Result" + where), cut(e.detail(), "the Detail" + where), e.parentPid(),
                 cut(e.commandLine(), "the Command Line" + where), cut(e.imagePath(), "the Image Path" + where),
-                e.processIndex());
+                e.processIndex(), e.columns());
     }
 
     /** @return {@code p}, or a copy whose texts are cut */

@@ -37,6 +37,11 @@ final class FindingDetail {
         this.index = index;
     }
 
+    /** @return whether a finding of this kind is drawn with a timeline (inherited handles, sharing violations) */
+    static boolean draws(Finding f) {
+        return f instanceof InheritedHandle || f instanceof SharingViolation;
+    }
+
     /**
      * @param f  an inherited handle or a sharing violation
      * @param id the article's element id
@@ -50,7 +55,7 @@ final class FindingDetail {
             heading = "inherited handle, " + h.verdict().id();
         } else if (f instanceof SharingViolation v) {
             story = Story.of(v, index.closings());
-            heading = "sharing violation" + (v.explained() ? "" : ", unexplained");
+            heading = "sharing violation" + (v.explained() ? "" : ", " + v.cause().id());
         } else {
             throw new IllegalArgumentException("no timeline for " + f.kind().id());
         }
@@ -102,29 +107,26 @@ final class FindingDetail {
         }
         html.append(Html.who(h.closer())).append(" closed it (CloseFile) ").append(Html.ms(h.closedAt() - open.at()))
                 .append(" after the open; ").append(Html.esc(open.opener().name(), Html.MAX_NAME)).append(" never closed it. ");
-        if (h.verdict() == InheritedHandle.Verdict.LEAKED) {
-            html.append("Nobody along the chain used the handle: it leaked into ").append(Html.esc(first.child().name(), Html.MAX_NAME))
-                    .append(" and kept the file open.");
-        } else {
-            html.append("Used by ").append(String.join(", ", h.usedBy().stream().map(Html::who).toList()))
-                    .append(": the hand-over looks intended.");
-        }
+        html.append(Html.esc(h.verdict().id())).append(": ").append(Html.esc(h.reason())).append('.');
     }
 
     private void violation(SharingViolation v) {
         html.append(Html.who(v.victim())).append(" was refused the file").append(access(v.desiredAccess(), v.shareMode()))
                 .append(". ");
         if (v.holders().isEmpty()) {
-            html.append("No open object on this path is known: it was opened before the capture began, or by an event"
-                    + " the log does not show.");
+            html.append("No open object on this path is known to a live process: it was opened before the capture"
+                    + " began, or by an event the log does not show. ");
         }
+        html.append("Cause: ").append(v.cause().id()).append(", ").append(Html.esc(v.reason())).append(". ");
         for (SharingViolation.Holder holder : v.holders().subList(0, Math.min(MAX_NAMED, v.holders().size()))) {
             FileOpen open = holder.open();
-            html.append("Held by ").append(Html.who(open.opener())).append(" since ").append(Html.ms(v.at() - open.at()))
-                    .append(" before").append(access(open.desiredAccess(), open.shareMode()))
-                    .append(holder.conflicts() ? ", which conflicts with the request" : "");
+            html.append(holder.openerAlive() ? "Held by " : "Opened by ").append(Html.who(open.opener()))
+                    .append(holder.openerAlive() ? "" : " (which had exited)").append(" since ")
+                    .append(Html.ms(v.at() - open.at())).append(" before")
+                    .append(access(open.desiredAccess(), open.shareMode()))
+                    .append(holder.conflicts() ? ", which conflicts with the request" : ", which allows the request");
             if (!holder.inheritedBy().isEmpty()) {
-                html.append(", and by inheritance in ").append(String.join(", ",
+                html.append(holder.openerAlive() ? ", and by inheritance in " : ", held by inheritance in ").append(String.join(", ",
                         holder.inheritedBy().stream().limit(MAX_NAMED).map(s -> Html.who(s.child())).toList()));
                 if (holder.inheritedBy().size() > MAX_NAMED) {
                     html.append(" and ").append(holder.inheritedBy().size() - MAX_NAMED).append(" more");

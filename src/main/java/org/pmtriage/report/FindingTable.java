@@ -48,7 +48,7 @@ final class FindingTable {
                 .append(record(f)).append("</td><td><code>").append(Html.esc(f.path())).append("</code></td><td>");
         if (f instanceof InheritedHandle h) {
             html.append(Html.who(h.open().opener())).append(" → ").append(Html.who(h.closer())).append("</td><td>")
-                    .append(h.verdict().id()).append(", closed by the child ").append(Html.ms(h.closedAt() - h.at()))
+                    .append(h.verdict().id()).append(": ").append(Html.esc(h.reason())).append("; closed by the child ").append(Html.ms(h.closedAt() - h.at()))
                     .append(" after the open; spawn ").append(Html.ms(h.spawnGap())).append(" after the open");
             if (!h.usedBy().isEmpty()) {
                 html.append("; used by ").append(Html.who(h.usedBy().get(0)));
@@ -56,11 +56,10 @@ final class FindingTable {
         } else if (f instanceof SpawnRace r) {
             html.append(Html.who(r.spawn().parent())).append(" → ").append(Html.who(r.spawn().child())).append("</td><td>")
                     .append("spawn ").append(Html.ms(r.gap())).append(" after the open")
-                    .append(r.confirmed() ? ", confirmed: the child's side closed it" : ", not confirmed");
+                    .append("; ").append(r.grade().id()).append(": ").append(Html.esc(r.reason()));
         } else if (f instanceof SharingViolation v) {
             html.append(Html.who(v.victim())).append("</td><td>refused; ")
-                    .append(v.explained() ? v.holders().size() + " holder(s), first " + Html.who(v.holders().get(0).open().opener())
-                            : "no holder known");
+                    .append(v.cause().id()).append(": ").append(Html.esc(v.reason()));
         } else if (f instanceof OpenAtEnd o) {
             html.append(Html.who(o.open().opener())).append("</td><td>never closed")
                     .append(o.inheritedBy().isEmpty() ? "" : "; may be inherited through " + o.inheritedBy().size() + " spawn(s)");

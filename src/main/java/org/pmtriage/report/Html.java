@@ -64,7 +64,7 @@ final class Html {
 
     /** @return e.g. {@code python.exe (4312)}, escaped */
     static String who(ProcessRef p) {
-        return esc(p.name(), MAX_NAME) + " (" + p.pid() + ")";
+        return esc(p.name(), MAX_NAME) + " (" + p.pidLabel() + ")";
     }
 
     /** @return a duration for people: {@code 18.9 ms}, or more digits below 0.1 ms */

@@ -87,10 +87,12 @@ public final class HtmlReport {
     private void section(Report report, String id, PrintWriter out) {
         AnalysisResult result = report.result();
         List<Finding> findings = result.findings();
-        int drawn = (int) Math.min(details, findings.stream().takeWhile(f -> f.severity() == Severity.ERROR).count());
+        List<Finding> drawable = findings.stream().takeWhile(f -> f.severity() == Severity.ERROR)
+                .filter(FindingDetail::draws).limit(details).toList();
+        int drawn = drawable.size();
         Map<Finding, String> articles = new IdentityHashMap<>();
         for (int i = 0; i < drawn; i++) {
-            articles.put(findings.get(i), id + "-f" + (i + 1));
+            articles.put(drawable.get(i), id + "-f" + (i + 1));
         }
         FindingIndex index = new FindingIndex(findings, articles);
         out.print("<section class=\"log\" id=\"" + id + "\" aria-labelledby=\"" + id + "-h\"><h2 id=\"" + id + "-h\">"
@@ -101,15 +103,15 @@ public final class HtmlReport {
         if (errors > 0) {
             out.print("<h3>Errors</h3>");
         }
-        for (int i = 0; i < drawn; i++) {
-            out.print(new FindingDetail(index).render(findings.get(i), articles.get(findings.get(i))));
+        for (Finding f : drawable) {
+            out.print(new FindingDetail(index).render(f, articles.get(f)));
             out.print('\n');
         }
         if (errors > drawn) {
             out.print("<p class=\"more\">" + Html.count(errors - drawn) + " more error finding(s) are rows of the table"
                     + " below (--html-details sets how many are drawn).</p>");
         }
-        List<Finding> rest = findings.subList(drawn, findings.size());
+        List<Finding> rest = findings.stream().filter(f -> !articles.containsKey(f)).toList();
         if (!rest.isEmpty()) {
             out.print(errors > drawn ? "<h3>Other findings</h3>" : "<h3>Warnings and info</h3>");
             out.print(new FindingTable().render(rest.subList(0, Math.min(TABLE_ROWS, rest.size())), id + "-table"));
@@ -127,6 +129,7 @@ public final class HtmlReport {
                 + Html.count(s.events()) + "</dd><dt>Time span</dt><dd>");
         out.print(s.events() == 0 ? "no events" : Timeline.format(s.firstTime()) + " to " + Timeline.format(s.lastTime())
                 + " (" + Html.ms(s.lastTime() - s.firstTime()) + ")");
+        out.print("</dd><dt>Times</dt><dd>" + Html.esc(report.frame().describe()));
         out.print("</dd><dt>Processes</dt><dd>" + Html.count(s.processes()) + "</dd><dt>Skipped records</dt><dd>"
                 + Html.count(s.skippedRecords()) + "</dd><dt>Unmatched CloseFile</dt><dd>" + Html.count(s.unmatchedCloses())
                 + "</dd></dl>");

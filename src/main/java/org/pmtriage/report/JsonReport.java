@@ -1,6 +1,7 @@
 package org.pmtriage.report;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -12,6 +13,7 @@ import org.pmtriage.analysis.FileOpen;
 import org.pmtriage.analysis.FileUse;
 import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.FindingKind;
+import org.pmtriage.analysis.HealthNote;
 import org.pmtriage.analysis.InheritedHandle;
 import org.pmtriage.analysis.OpenAtEnd;
 import org.pmtriage.analysis.ProcessRef;
@@ -28,7 +30,7 @@ import org.pmtriage.event.Timeline;
 public final class JsonReport {
 
     /** Version of the document's shape. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -71,6 +73,13 @@ public final class JsonReport {
         input.put("lastEvent", s.events() == 0 ? null : Timeline.format(s.lastTime()));
         input.put("durationMs", Timeline.millis(s.lastTime() - s.firstTime()));
         input.put("unmatchedCloses", s.unmatchedCloses());
+        ObjectNode frame = input.putObject("timeFrame");
+        frame.put("zone", report.frame().zoneName().orElse(null));
+        frame.put("firstDay", report.frame().firstDay().map(LocalDate::toString).orElse(null));
+        ArrayNode health = input.putArray("health");
+        for (HealthNote note : s.health()) {
+            health.addObject().put("id", note.id()).put("text", note.text());
+        }
         return input;
     }
 
@@ -85,6 +94,8 @@ public final class JsonReport {
                     .filter(f -> f.severity() == severity).count());
         }
         summary.put("listed", report.result().findings().size());
+        ObjectNode grades = summary.putObject("spawnRaceGrades");
+        report.result().raceGrades().forEach(grades::put);
         return summary;
     }
 
@@ -109,6 +120,8 @@ public final class JsonReport {
         n.put("path", f.path());
         if (f instanceof InheritedHandle h) {
             n.put("verdict", h.verdict().id());
+            n.put("evidence", h.evidence().id());
+            n.put("reason", h.reason());
             open(n, h.open());
             n.set("closer", process(h.closer()));
             n.put("closedAt", Timeline.format(h.closedAt()));
@@ -125,6 +138,9 @@ public final class JsonReport {
             n.put("spawnRecord", r.spawn().record());
             putTid(n, "spawnTid", r.spawnTid());
             n.put("gapMs", Timeline.millis(r.gap()));
+            n.put("grade", r.grade().id());
+            n.put("reason", r.reason());
+            n.put("harmful", r.harmful());
             n.put("confirmed", r.confirmed());
         } else if (f instanceof SharingViolation v) {
             n.set("victim", process(v.victim()));
@@ -134,11 +150,17 @@ public final class JsonReport {
             n.put("desiredAccess", v.desiredAccess());
             n.put("shareMode", v.shareMode());
             n.put("explained", v.explained());
+            n.put("cause", v.cause().id());
+            n.put("reason", v.reason());
+            ArrayNode imageOf = n.putArray("imageOf");
+            v.imageOf().forEach(p -> imageOf.add(process(p)));
             ArrayNode holders = n.putArray("holders");
             for (SharingViolation.Holder h : v.holders()) {
                 ObjectNode holder = holders.addObject();
                 open(holder, h.open());
                 holder.put("conflicts", h.conflicts());
+                holder.put("openerAlive", h.openerAlive());
+                holder.put("openedAs", h.openedAs());
                 holder.set("inheritedBy", spawns(h.inheritedBy()));
             }
         } else if (f instanceof OpenAtEnd o) {
@@ -184,9 +206,12 @@ public final class JsonReport {
     private static ObjectNode process(ProcessRef p) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("pid", p.pid());
+        n.put("instance", p.instance());
         n.put("name", p.name());
         n.put("commandLine", p.commandLine());
-        n.put("startedAt", p.startedAt() == ProcessRef.UNKNOWN_TIME ? null : Timeline.format(p.startedAt()));
+        // a start before the capture's first day (a PML's process table dates it) is not on the timeline
+        n.put("startedAt", p.startedAt() == ProcessRef.UNKNOWN_TIME || p.startedAt() < 0 ? null
+                : Timeline.format(p.startedAt()));
         n.put("exitedAt", p.exitedAt() == ProcessRef.UNKNOWN_TIME ? null : Timeline.format(p.exitedAt()));
         return n;
     }

@@ -11,6 +11,7 @@ import org.pmtriage.analysis.CaptureSummary;
 import org.pmtriage.analysis.FileOpen;
 import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.FindingKind;
+import org.pmtriage.analysis.HealthNote;
 import org.pmtriage.analysis.InheritedHandle;
 import org.pmtriage.analysis.OpenAtEnd;
 import org.pmtriage.analysis.ProcessRef;
@@ -40,7 +41,12 @@ public final class TextReport {
     public void write(Report report) {
         List<Finding> findings = report.result().findings();
         Map<Long, List<SharingViolation>> blockedByOpen = violationsByHolder(findings);
-        out.printf("pmtriage: %s (%s)%n%n", report.path(), report.format());
+        out.printf("pmtriage: %s (%s)%n", report.path(), report.format());
+        out.printf("Times: %s%n", report.frame().describe());
+        for (HealthNote note : report.result().summary().health()) {
+            out.printf("Capture health (%s): %s.%n", note.id(), note.text());
+        }
+        out.println();
         int info = 0;
         for (Finding f : findings) {
             if (f.severity() == Severity.INFO) {
@@ -81,47 +87,60 @@ public final class TextReport {
             line(v.at(), who(v.victim()) + " was refused the file: SHARING VIOLATION");
         }
         for (ProcessRef p : h.usedBy()) {
-            out.printf("  %s used the inherited handle (read/write), so the hand-over looks intended%n", who(p));
+            out.printf("  %s used the inherited handle (read/write)%n", who(p));
         }
         line(h.closedAt(), who(h.closer()) + " closed it (CloseFile), " + ms(h.closedAt() - open.at())
                 + " ms after the open; " + open.opener().name() + " never closed it");
-        if (h.verdict() == InheritedHandle.Verdict.LEAKED) {
-            out.printf("  Nobody along the chain used the handle: it leaked into %s and kept the file open.%n",
-                    h.chain().get(0).child().name());
-        }
+        out.printf("  Evidence: %s.%n", h.reason());
     }
 
     private void race(SpawnRace r) {
-        header(r, "spawn race" + (r.confirmed() ? ", confirmed" : ""));
+        header(r, "spawn race, " + r.grade().id());
         line(r.open().at(), who(r.open().opener()) + " opened it" + access(r.open()) + thread(r.open().tid()));
         line(r.spawn().at(), who(r.spawn().parent()) + " spawned " + who(r.spawn().child()) + thread(r.spawnTid())
-                + ", " + ms(r.gap()) + " ms later, while the file was still open");
-        out.printf("  %s%n", r.confirmed() ? "The child did inherit it: the file was later closed by another process."
-                : "The child may have inherited the handle; no other process closed it in the capture.");
+                + ", " + ms(r.gap()) + " ms " + (r.gap() < 0 ? "before the open's timestamp" : "later")
+                + ", while the file was still open");
+        out.printf("  Evidence: %s.%n", r.reason());
     }
 
     private void violation(SharingViolation v) {
-        header(v, "sharing violation" + (v.explained() ? "" : ", unexplained"));
+        header(v, "sharing violation" + (v.explained() ? "" : ", " + v.cause().id()));
         line(v.at(), who(v.victim()) + " was refused the file" + request(v) + thread(v.tid()));
-        if (v.holders().isEmpty()) {
-            out.println("  No open object on this path is known: it was opened before the capture began,"
-                    + " or by an event the log does not show.");
-        }
         for (SharingViolation.Holder h : v.holders()) {
             FileOpen open = h.open();
-            out.printf("  held by %s, opened at %s%s%s%n", who(open.opener()), Timeline.format(open.at()), access(open),
-                    h.conflicts() ? " (conflicts with the request)" : "");
-            for (Spawn s : h.inheritedBy()) {
-                out.printf("    and by inheritance through %s -> %s at %s (%s ms after the open)%n",
-                        who(s.parent()), who(s.child()), Timeline.format(s.at()), ms(s.at() - open.at()));
+            String opened = (h.openerAlive() ? "" : "opened by ") + who(open.opener()) + ", opened at "
+                    + Timeline.format(open.at()) + access(open) + (h.openerAlive() ? "" : ", which had exited");
+            if (!h.conflicts()) {
+                out.printf("  also open by %s; its share mode allows the request%n", opened);
+            } else if (h.openerAlive()) {
+                out.printf("  held by %s (conflicts with the request)%n", opened);
+            } else {
+                out.printf("  %s; held through inheritance (conflicts with the request)%n", opened);
             }
+            if (!h.openedAs().equals(v.path())) {
+                out.printf("    (it opened the same file as %s)%n", h.openedAs());
+            }
+            for (Spawn s : h.inheritedBy()) {
+                out.printf("    and by inheritance through %s -> %s at %s (%s ms after the open)%s%n",
+                        who(s.parent()), who(s.child()), Timeline.format(s.at()), ms(s.at() - open.at()),
+                        s.child().equals(v.victim()) ? ", the refused process itself" : "");
+            }
+        }
+        if (v.cause() != SharingViolation.Cause.HELD) {
+            out.printf("  Evidence: %s.%n", v.reason());
         }
     }
 
     private void infoLine(Finding f) {
-        if (f instanceof InheritedHandle h) {
+        if (f instanceof InheritedHandle h && h.verdict() == InheritedHandle.Verdict.HANDED_OVER) {
             out.printf("info  %s handed over from %s to %s (used by %s)%n", h.path(), who(h.open().opener()),
                     who(h.closer()), h.usedBy().isEmpty() ? "nobody" : who(h.usedBy().get(0)));
+        } else if (f instanceof InheritedHandle h) {
+            out.printf("info  %s %s from %s into %s: %s%n", h.path(), h.verdict().id(), who(h.open().opener()),
+                    who(h.closer()), h.reason());
+        } else if (f instanceof SpawnRace r) {
+            out.printf("info  %s spawn race, %s: %s spawned %s %s ms after opening it; %s%n", r.path(), r.grade().id(),
+                    who(r.spawn().parent()), who(r.spawn().child()), ms(r.gap()), r.reason());
         } else if (f instanceof OpenAtEnd o) {
             out.printf("info  %s still open at the end, opened by %s at %s%n", o.path(), who(o.open().opener()),
                     Timeline.format(o.open().at()));
@@ -133,14 +152,16 @@ public final class TextReport {
         var r = report.result();
         long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         long leaked = r.findings().stream().filter(f -> f instanceof InheritedHandle h
-                && h.verdict() == InheritedHandle.Verdict.LEAKED).count();
+                && h.verdict() != InheritedHandle.Verdict.HANDED_OVER).count();
         long handedOver = r.count(FindingKind.INHERITED_HANDLE) - leaked;
-        long confirmed = r.findings().stream().filter(f -> f instanceof SpawnRace race && race.confirmed()).count();
         long explained = r.findings().stream().filter(f -> f instanceof SharingViolation v && v.explained()).count();
-        out.printf("Summary: %d leaked handle(s), %d sharing violation(s) (%d explained), %d spawn race(s)"
-                        + " (%d confirmed), %d handed-over handle(s), %d object(s) open at the end%n",
+        StringBuilder grades = new StringBuilder();
+        r.raceGrades().forEach((grade, n) -> grades.append(grades.length() == 0 ? " (" : ", ").append(n).append(' ')
+                .append(grade));
+        out.printf("Summary: %d leaked handle(s), %d sharing violation(s) (%d explained), %d spawn race(s)%s,"
+                        + " %d handed-over handle(s), %d object(s) open at the end%n",
                 leaked, r.count(FindingKind.SHARING_VIOLATION), explained, r.count(FindingKind.SPAWN_RACE),
-                confirmed, handedOver, r.count(FindingKind.OPEN_AT_END));
+                grades.length() == 0 ? "" : grades + ")", handedOver, r.count(FindingKind.OPEN_AT_END));
         out.printf("Capture: %d events, %d processes, %s to %s (%s s), %d skipped record(s), %d unmatched CloseFile(s)%n",
                 s.events(), s.processes(), Timeline.format(s.firstTime()), Timeline.format(s.lastTime()),
                 String.format(Locale.ROOT, "%.3f", (s.lastTime() - s.firstTime()) / (double) Timeline.TICKS_PER_SECOND),
@@ -169,7 +190,7 @@ public final class TextReport {
     }
 
     private static String who(ProcessRef p) {
-        return p.name() + " (" + p.pid() + ")";
+        return p.toString();
     }
 
     private static String access(FileOpen open) {
@@ -188,6 +209,6 @@ public final class TextReport {
     }
 
     private static String ms(long ticks) {
-        return String.format(Locale.ROOT, "%.1f", ticks / (double) Timeline.TICKS_PER_MILLI);
+        return Timeline.millisText(ticks);
     }
 }

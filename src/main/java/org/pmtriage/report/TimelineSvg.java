@@ -94,7 +94,7 @@ final class TimelineSvg {
             double x2 = p.exitedAt() == ProcessRef.UNKNOWN_TIME ? scale.right() : scale.x(p.exitedAt());
             svg.append("<g class=\"lane\"><text class=\"lane-name\" x=\"8\" y=\"").append(f(y - 3)).append("\">")
                     .append(Html.esc(p.name().length() > 22 ? p.name().substring(0, 21) + "…" : p.name())).append("</text><text class=\"lane-sub\" x=\"8\" y=\"").append(f(y + 11))
-                    .append("\">PID ").append(p.pid()).append(" · ").append(story.roles().get(p)).append("</text>");
+                    .append("\">PID ").append(p.pidLabel()).append(" · ").append(story.roles().get(p)).append("</text>");
             svg.append("<line class=\"lane-line\" x1=\"").append(f(x1)).append("\" y1=\"").append(f(y)).append("\" x2=\"")
                     .append(f(Math.max(x1, x2))).append("\" y2=\"").append(f(y)).append("\"/></g>");
         }

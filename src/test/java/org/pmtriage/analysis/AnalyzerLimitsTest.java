@@ -1,9 +1,8 @@
 package org.pmtriage.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +27,8 @@ class AnalyzerLimitsTest {
     @Test
     void millionsOfOpensNeverClosedStopAtTheCap() {
         int extra = 1000;
+        open(0, "leaky.exe", 100, "c:\\closed.log");
+        event(0, "leaky.exe", 100, "CloseFile", "c:\\closed.log", "SUCCESS", "");
         for (int i = 0; i < HandleTracker.MAX_OPEN_PER_PATH + 5; i++) {
             open(1, "leaky.exe", 100, "c:\\hot\\same.log");
         }
@@ -43,7 +44,7 @@ class AnalyzerLimitsTest {
                 "more than 2000000 file objects open at once: later opens are not tracked, so findings about them"
                         + " may be missing"), warnings);
         assertEquals(HandleTracker.MAX_OPEN_OBJECTS, result.count(FindingKind.OPEN_AT_END), "open objects kept");
-        assertEquals(FindingCollector.MAX_PER_KIND, Capture.of(result, OpenAtEnd.class).size(), "findings listed");
+        assertEquals(FindingCounts.MAX_LISTED, Capture.of(result, OpenAtEnd.class).size(), "findings listed");
         SharingViolation violation = Capture.of(result, SharingViolation.class).get(0);
         assertEquals(HandleTracker.MAX_HOLDERS, violation.holders().size(), "holders named for one refused open");
     }
@@ -67,32 +68,34 @@ class AnalyzerLimitsTest {
 
     @Test
     void processChainPastTheCapIsForgottenNotKept() {
-        ProcessTree tree = new ProcessTree(link -> { }, node -> { }, warnings::add);
+        ProcessTree tree = new ProcessTree(link -> { }, (node, time) -> { }, warnings::add);
         int depth = ProcessTree.MAX_PROCESSES + 1000;
-        WeakReference<ProcessNode> root = new WeakReference<>(tree.resolve(basic(0, "p1.exe", 1, "Process Start",
-                "", "Parent PID: 0")));
+        ProcessNode root = tree.resolve(basic(0, "p1.exe", 1, "Process Start", "", "Parent PID: 0"));
+        List<ProcessNode> chain = new ArrayList<>(List.of(root));
         for (int pid = 1; pid <= depth; pid++) {
             Event create = basic(1, "p" + pid + ".exe", pid, "Process Create", "C:\\p" + (pid + 1) + ".exe",
                     "PID: " + (pid + 1) + ", Command line: p" + (pid + 1) + ".exe");
             tree.created(create, tree.resolve(create));
             Event start = basic(1, "p" + (pid + 1) + ".exe", pid + 1, "Process Start", "", "Parent PID: " + pid);
-            tree.started(start, tree.resolve(start));
+            ProcessNode child = tree.resolve(start);
+            tree.started(start, child);
+            chain.add(child);
         }
 
         assertEquals(List.of("more than 1048576 processes at once: forgetting exited ones, or all when few exited,"
                 + " so later links to them are missing"), warnings);
         assertEquals(depth + 1, tree.instances());
-        for (int i = 0; i < 10 && root.get() != null; i++) {
-            System.gc();
-        }
-        assertNull(root.get(), "the first process of the chain is no longer held");
+        assertEquals(List.of(), chain.stream().filter(n -> n.parent != null).toList(),
+                "no process keeps its parent once linked, so no ancestor is kept alive through the chain");
+        assertNotSame(root, tree.resolve(basic(2, "p1.exe", 1, "ReadFile", "", "")),
+                "the first process of the chain is no longer mapped: a later event of its PID begins a new one");
     }
 
     @Test
     void processesExitingAllAtOneTimeAreNotKept() {
-        ProcessTree tree = new ProcessTree(link -> { }, node -> { }, warnings::add);
+        ProcessTree tree = new ProcessTree(link -> { }, (node, time) -> { }, warnings::add);
         int processes = ProcessTree.MAX_PROCESSES + 1000;
-        WeakReference<ProcessNode> first = null;
+        ProcessNode first = null;
         for (int pid = 1; pid <= processes; pid++) {
             Event start = basic(5, "p.exe", pid, "Process Start", "", "Parent PID: 0");
             ProcessNode node = tree.resolve(start);
@@ -101,15 +104,13 @@ class AnalyzerLimitsTest {
                 tree.exited(basic(5, "p.exe", pid, "Process Exit", "", "Exit Status: 0"), node);
             }
             if (first == null) {
-                first = new WeakReference<>(node);
+                first = node;
             }
         }
 
         assertEquals(1, warnings.size(), warnings.toString());
-        for (int i = 0; i < 10 && first.get() != null; i++) {
-            System.gc();
-        }
-        assertNull(first.get(), "an exited process is not held when time does not move on");
+        assertNotSame(first, tree.resolve(basic(5, "p.exe", 1, "ReadFile", "", "")),
+                "an exited process is no longer mapped when time does not move on: its PID begins a new one");
     }
 
     @Test

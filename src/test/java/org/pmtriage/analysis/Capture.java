@@ -40,6 +40,42 @@ final class Capture {
         return event(ms, process, pid, 1, "CreateFile", path, "SUCCESS", detail);
     }
 
+    static final String DIRECTORY = "Desired Access: Execute/Traverse, Synchronize, Disposition: Open, Options: Directory,"
+            + " Synchronous IO Non-Alert, Attributes: n/a, ShareMode: Read, Write, Delete, AllocationSize: n/a,"
+            + " OpenResult: Opened";
+    static final String WRITE_REFUSED = "Desired Access: Generic Write, Read Attributes, Disposition: OverwriteIf, Options:"
+            + " Synchronous IO Non-Alert, Non-Directory File, Attributes: N, ShareMode: Read, AllocationSize: 0";
+
+    Capture open(double ms, String process, int pid, int tid, String path, String detail) {
+        return event(ms, process, pid, tid, "CreateFile", path, "SUCCESS", detail);
+    }
+
+    Capture refused(double ms, String process, int pid, String path, String detail) {
+        return event(ms, process, pid, 1, "CreateFile", path, "SHARING VIOLATION", detail);
+    }
+
+    /** A Process Create from thread {@code tid} of the parent, of an image at {@code image}, and the child's Process Start. */
+    Capture spawn(double ms, String parent, int parentPid, int tid, String image, int childPid) {
+        String child = image.substring(image.lastIndexOf('\\') + 1);
+        event(ms, parent, parentPid, tid, "Process Create", image, "SUCCESS",
+                "PID: " + childPid + ", Command line: " + child);
+        return event(ms + 0.1, child, childPid, 3, "Process Start", "", "SUCCESS",
+                "Parent PID: " + parentPid + ", Command line: " + child + ", Current directory: C:\\build\\");
+    }
+
+    /** An event whose Parent PID column is filled, as in an export with that column. */
+    Capture withParent(double ms, String process, int pid, int parentPid, String op, String path, String detail) {
+        long time = Math.round(ms * Timeline.TICKS_PER_MILLI);
+        analyzer.accept(new Event(++record, time, process, pid, Event.UNKNOWN, op, Operation.of(op), path, "SUCCESS",
+                detail, parentPid, "", "", Event.UNKNOWN));
+        return this;
+    }
+
+    Capture listRefuted() {
+        analyzer.listRefutedRaces(true);
+        return this;
+    }
+
     Capture refused(double ms, String process, int pid, String path) {
         return event(ms, process, pid, 1, "CreateFile", path, "SHARING VIOLATION", READ_REFUSED);
     }

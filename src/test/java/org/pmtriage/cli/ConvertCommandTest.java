@@ -15,13 +15,11 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmtriage.SharedSamples;
 
 class ConvertCommandTest {
-
-    private static final Path SAMPLES = Path.of("..", "shared", "samples-public");
 
     @TempDir
     Path dir;
@@ -82,9 +80,8 @@ class ConvertCommandTest {
     void pmlConvertsToTheCsvProcMonExportedByteForByte() throws IOException {
         // every operation of this capture is one whose Detail the reader decodes, and ProcMon's
         // export has the default seven columns first: they must be identical, byte for byte
-        Path pml = SAMPLES.resolve("procmon-parser/win10x64-process.pml");
-        Path exported = SAMPLES.resolve("procmon-parser/win10x64-process.csv");
-        Assumptions.assumeTrue(Files.exists(pml) && Files.exists(exported), "shared samples absent");
+        Path pml = SharedSamples.require("procmon-parser/win10x64-process.pml");
+        Path exported = SharedSamples.require("procmon-parser/win10x64-process.csv");
         Path target = dir.resolve("process.csv");
         assertEquals(0, run(pml.toString(), "--to", "csv", "-o", target.toString()), err.toString());
         String[] ours = Files.readString(target, StandardCharsets.UTF_8).split("\r\n", -1);
@@ -127,8 +124,7 @@ class ConvertCommandTest {
 
     @Test
     void unsupportedPmlVersionExitsThreeWithOneLine() {
-        Path v7 = SAMPLES.resolve("noriben/Noriben_09_Apr_13__20_16_13_368000.pml");
-        Assumptions.assumeTrue(Files.exists(v7), "shared samples absent");
+        Path v7 = SharedSamples.require("noriben/Noriben_09_Apr_13__20_16_13_368000.pml");
         assertEquals(3, run(v7.toString(), "--to", "csv"));
         assertEquals("pmtriage convert: " + v7 + ":byte 0x4: PML format version 7 is not supported (only version 9, "
                 + "written by ProcMon 3.40 and later); open it in a current ProcMon and save it again\n", err.toString());

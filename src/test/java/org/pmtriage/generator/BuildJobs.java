@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.pmtriage.event.Event;
+import org.pmtriage.generator.CaptureTruth.Holder;
 import org.pmtriage.generator.CaptureTruth.Leak;
 import org.pmtriage.generator.CaptureTruth.NearMiss;
 import org.pmtriage.generator.CaptureTruth.Race;
 import org.pmtriage.generator.CaptureTruth.SharingViolation;
+import org.pmtriage.generator.ExpectedVerdict.RaceEvidence;
 
 /**
  * The build's scripts: the SCons driver and what each kind of job makes its processes log. Every
@@ -18,7 +20,8 @@ import org.pmtriage.generator.CaptureTruth.SharingViolation;
 final class BuildJobs {
 
     /** What a job does; all but {@link #COMPILE} are injections recorded in the truth. */
-    enum Kind { COMPILE, LEAK, HAND_OVER, RACE, NEAR_MISS_CLOSED, NEAR_MISS_LATE, SCAN_VIOLATION, DEEP_LEAK }
+    enum Kind { COMPILE, LEAK, HAND_OVER, RACE, NEAR_MISS_CLOSED, NEAR_MISS_LATE, SCAN_VIOLATION, DEEP_LEAK,
+        CMD_CLOSES_LAST, PDB_SERVER, SCANNER, RUNNING_IMAGE, JITTER, REFUTATION, SAME_THREAD, SIBLING, EXITED_OPENER }
 
     static final String VC_BIN =
             "C:\\Program Files\\Microsoft Visual Studio\\2022\\BuildTools\\VC\\Tools\\MSVC\\14.38.33130\\bin\\Hostx64\\x64\\";
@@ -33,6 +36,7 @@ final class BuildJobs {
     private final BuildSimulation sim;
     private final SplittableRandom random;
     private final ProcessScripts scripts;
+    private final RealBuildJobs real;
     private final BackgroundNoise noise;
     private final Kind[] kinds;
     private SimProcess python;
@@ -45,6 +49,7 @@ final class BuildJobs {
         this.random = random;
         this.noise = noise;
         this.scripts = new ProcessScripts(sim, random);
+        this.real = new RealBuildJobs(sim, random, scripts, noise);
         this.kinds = plan(sim.config, random);
     }
 
@@ -69,6 +74,16 @@ final class BuildJobs {
         for (int n = 0; n < c.deepLeaks(); n++) {
             k[i++] = Kind.DEEP_LEAK;
         }
+        Behaviours b = c.behaviours();
+        i = fill(k, i, Kind.CMD_CLOSES_LAST, b.cmdClosesLast());
+        i = fill(k, i, Kind.PDB_SERVER, b.pdbServers());
+        i = fill(k, i, Kind.SCANNER, b.scanners());
+        i = fill(k, i, Kind.RUNNING_IMAGE, b.runningImages());
+        i = fill(k, i, Kind.JITTER, b.jitter());
+        i = fill(k, i, Kind.REFUTATION, b.refutations());
+        i = fill(k, i, Kind.SAME_THREAD, b.sameThread());
+        i = fill(k, i, Kind.SIBLING, b.siblings());
+        i = fill(k, i, Kind.EXITED_OPENER, b.exitedOpeners());
         while (i < k.length) {
             k[i++] = Kind.COMPILE;
         }
@@ -83,6 +98,13 @@ final class BuildJobs {
             moveFirst(k, Kind.HAND_OVER, k.length - 1);
         }
         return k;
+    }
+
+    private static int fill(Kind[] k, int from, Kind kind, int count) {
+        for (int n = 0; n < count; n++) {
+            k[from + n] = kind;
+        }
+        return from + count;
     }
 
     private static void moveFirst(Kind[] k, Kind kind, int to) {
@@ -143,7 +165,8 @@ final class BuildJobs {
         int otherTid = workerTids[(slot + 1) % workerTids.length];
         long earliest = ready + 1_000 + random.nextInt(20_000);
         SimProcess tree = switch (kind) {
-            case COMPILE -> compile(n, tid, earliest, random.nextInt(3) == 0, false, false);
+            case COMPILE -> sim.config.behaviours().redirectAll() ? redirectedCompile(n, tid, earliest)
+                    : compile(n, tid, earliest, random.nextInt(3) == 0, false, false);
             case NEAR_MISS_CLOSED -> compile(n, tid, earliest, true, true, false);
             case SCAN_VIOLATION -> compile(n, tid, earliest, false, false, true);
             case DEEP_LEAK -> deepLeak(n, tid, otherTid, earliest);
@@ -151,6 +174,8 @@ final class BuildJobs {
             case HAND_OVER -> handOver(n, tid, earliest);
             case RACE -> raceWithoutLeak(n, tid, otherTid, earliest);
             case NEAR_MISS_LATE -> openedTooEarly(n, tid, otherTid, earliest);
+            case CMD_CLOSES_LAST -> handOver(n, tid, earliest);
+            default -> real.plan(kind, n, python, tid, otherTid, earliest);
         };
         long free = tree.endTime + 2_000 + random.nextInt(30_000);
         slotReady[slot] = free;
@@ -228,11 +253,8 @@ final class BuildJobs {
         }
         long spawnAt = open + gap;
         ProcessScripts.Tree tree = scripts.victimTree(python, otherTid, spawnAt, source, object, story ? 5120 : 0, lastWrite);
-        SimProcess cmd = tree.shell();
-        sim.truth.add(new Race(source, python.ref(), open, cmd.ref(), spawnAt, true));
-        sim.truth.add(new SharingViolation(source, tree.tool().ref(), tree.violationAt(), List.of(python.ref())));
-        sim.truth.add(new Leak(source, python.ref(), open, cmd.ref(), spawnAt, cmd.ref(), tree.closedAt(), "leaked"));
-        return cmd;
+        real.leaked(python, source, open, spawnAt, tree);
+        return tree.shell();
     }
 
     private SimProcess deepLeak(int n, int tid, int otherTid, long earliest) {
@@ -255,24 +277,53 @@ final class BuildJobs {
         sim.emit(retry, python, tid, "CreateFile", temp, Event.SHARING_VIOLATION, sim.text.createFile(
                 "Generic Write, Read Attributes", "OverwriteIf", "Synchronous IO Non-Alert, Non-Directory File",
                 "N", "Read", "0", null));
-        sim.truth.add(new Race(temp, python.ref(), open, cmd.ref(), spawnAt, true));
-        sim.truth.add(new SharingViolation(temp, python.ref(), retry, List.of(python.ref())));
-        sim.truth.add(new Leak(temp, python.ref(), open, cmd.ref(), spawnAt, tree.tool().ref(), tree.closedAt(), "leaked"));
+        sim.truth.add(new Race(temp, python.ref(), open, cmd.ref(), spawnAt, true, RaceEvidence.CONFIRMED, true));
+        sim.truth.add(new SharingViolation(temp, python.ref(), retry,
+                List.of(new Holder(python.ref(), open, tree.tool().ref()))));
+        sim.truth.add(new Leak(temp, python.ref(), open, cmd.ref(), spawnAt, tree.tool().ref(), tree.closedAt(), "leaked",
+                ExpectedVerdict.leakSeverity("leaked", true)));
         return cmd;
     }
 
     private SimProcess handOver(int n, int tid, long earliest) {
-        boolean story = sim.config.story() && handOversDone == 0;
-        handOversDone++;
+        boolean shellClosesLast = kinds[n % kinds.length] == Kind.CMD_CLOSES_LAST;
+        boolean story = sim.config.story() && handOversDone == 0 && !shellClosesLast;
+        if (!shellClosesLast) {
+            handOversDone++;
+        }
         String log = story ? "C:\\build\\link.log" : "C:\\build\\logs\\link_" + n + ".log";
         String app = story ? "app" : "tool_" + n;
         long spawnAt = sim.driver.reserve(earliest, 100);
-        ProcessScripts.Tree tree = scripts.linkTree(python, tid, spawnAt, log, app, n);
+        ProcessScripts.Tree tree = scripts.linkTree(python, tid, spawnAt, log, app, n, shellClosesLast);
+        redirected(log, tree, shellClosesLast);
+        return tree.shell();
+    }
+
+    /** The truth of a redirect: an intended race, and a hand-over when the child logged the close. */
+    private void redirected(String log, ProcessScripts.Tree tree, boolean shellClosesLast) {
         SimProcess cmd = tree.shell();
-        SimProcess link = tree.tool();
-        sim.truth.add(new Race(log, cmd.ref(), tree.openedAt(), link.ref(), tree.spawnedAt(), true));
-        sim.truth.add(new Leak(log, cmd.ref(), tree.openedAt(), link.ref(), tree.spawnedAt(),
-                link.ref(), tree.closedAt(), "handed-over"));
+        SimProcess child = tree.tool();
+        sim.truth.add(new Race(log, cmd.ref(), tree.openedAt(), child.ref(), tree.spawnedAt(), !shellClosesLast,
+                RaceEvidence.INTENDED, true));
+        if (!shellClosesLast) {
+            sim.truth.add(new Leak(log, cmd.ref(), tree.openedAt(), child.ref(), tree.spawnedAt(),
+                    child.ref(), tree.closedAt(), "handed-over", ExpectedVerdict.leakSeverity("handed-over", true)));
+        }
+    }
+
+    /** A plain compile run as {@code cmd /c cl ... >> C:\build\logs\X.log 2>&1} (cmd closes last on even jobs). */
+    private SimProcess redirectedCompile(int n, int tid, long earliest) {
+        String stem = stem(n);
+        String log = "C:\\build\\logs\\" + stem + ".log";
+        long spawnAt = sim.driver.reserve(earliest, 100);
+        boolean shellClosesLast = n % 2 == 0;
+        ProcessScripts.Tree tree = scripts.compileTree(python, tid, spawnAt,
+                "C:\\build\\src\\" + MODULES[n % MODULES.length] + "\\" + stem + ".cpp",
+                "C:\\build\\obj\\" + stem + ".obj", null, log, shellClosesLast);
+        redirected(log, tree, shellClosesLast);
+        SimProcess cmd = tree.shell();
+        driverBlock(cmd.endTime + 500 + random.nextInt(5_000), 16, () -> scripts.readFile(python, tid,
+                "C:\\build\\obj\\" + stem + ".obj", 20_000 + random.nextInt(400_000), "Read, Write", false));
         return cmd;
     }
 
@@ -290,7 +341,7 @@ final class BuildJobs {
         sim.emit(close, python, tid, "WriteFile", header, SUCCESS, sim.text.readWrite(211, 64, false));
         sim.emit(close + 200, python, tid, "CloseFile", header, SUCCESS, "");
         sim.driver.shrink(open, close + 300);
-        sim.truth.add(new Race(header, python.ref(), open, cmd.ref(), spawnAt, false));
+        sim.truth.add(new Race(header, python.ref(), open, cmd.ref(), spawnAt, false, RaceEvidence.KEPT_WRITING, true));
         return cmd;
     }
 

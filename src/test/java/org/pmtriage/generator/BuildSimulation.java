@@ -36,6 +36,7 @@ public final class BuildSimulation implements Iterator<Event> {
     final PidAllocator ids;
     final DriverCalendar driver = new DriverCalendar();
     final CaptureTruth truth = new CaptureTruth();
+    final DirectoryHandles directories;
 
     private final PriorityQueue<Pending> queue = new PriorityQueue<>(ORDER);
     private final List<SimProcess> table;
@@ -67,6 +68,7 @@ public final class BuildSimulation implements Iterator<Event> {
         this.advanced = config.quirks().contains(ExportQuirk.ADVANCED_OUTPUT);
         this.ids = new PidAllocator(random.split(), config.pidReuse(), 5200 + 4 * random.nextInt(200));
         this.table = keepProcesses ? new ArrayList<>() : null;
+        this.directories = new DirectoryHandles(this);
         this.slotReady = new long[config.parallelism()];
         this.noise = new BackgroundNoise(this, random.split());
         this.jobs = new BuildJobs(this, random.split(), noise);
@@ -204,13 +206,27 @@ public final class BuildSimulation implements Iterator<Event> {
     // ---- services for the scripts ----
 
     void emit(long time, SimProcess process, int tid, String operation, String path, String result, String detail) {
-        queue.add(new Pending(time, seq++, process, tid, operation, path, result, detail));
         plannedEvents++;
+        if (filteredOut(operation)) {
+            return;
+        }
+        queue.add(new Pending(time, seq++, process, tid, operation, path, result, detail));
+    }
+
+    /** @return whether the export's filter drops this operation (still counted as planned: the rest stays the same) */
+    private boolean filteredOut(String operation) {
+        return switch (operation) {
+            case "CloseFile" -> config.quirks().contains(ExportQuirk.NO_CLOSE_EVENTS);
+            case "Process Create", "Process Start" -> config.quirks().contains(ExportQuirk.NO_PROCESS_EVENTS)
+                    || config.quirks().contains(ExportQuirk.PROCESS_CREATE_FILTERED);
+            case "Process Exit", "Thread Create", "Thread Exit" -> config.quirks().contains(ExportQuirk.NO_PROCESS_EVENTS);
+            default -> false;
+        };
     }
 
     /** Registers a process that was already running when the capture started (child of one such, if given). */
     SimProcess existing(int pid, SimProcess parent, int parentPid, String image, String commandLine, long startTime) {
-        SimProcess p = new SimProcess(nextIndex++, pid, parent, parentPid, image, commandLine, startTime,
+        SimProcess p = new SimProcess(nextIndex++, pid, parent, parentPid, image, commandLine, startTime, startTime,
                 ids.fresh());
         if (table != null) {
             table.add(p);
@@ -228,7 +244,7 @@ public final class BuildSimulation implements Iterator<Event> {
                      String currentDirectory, int fixedPid) {
         int pid = fixedPid != 0 ? fixedPid : ids.processId(at);
         long start = at + 300 + random.nextInt(1_500);
-        SimProcess child = new SimProcess(nextIndex++, pid, parent, 0, image, commandLine, start, ids.fresh());
+        SimProcess child = new SimProcess(nextIndex++, pid, parent, 0, image, commandLine, at, start, ids.fresh());
         if (table != null) {
             table.add(child);
         }
@@ -238,6 +254,7 @@ public final class BuildSimulation implements Iterator<Event> {
         emit(start + 1 + random.nextInt(40), child, child.mainTid, "Thread Create", "", Event.SUCCESS,
                 text.threadCreate(child.mainTid));
         child.clock = start + 50 + random.nextInt(300);
+        directories.inherit(parent, child);
         return child;
     }
 
@@ -252,6 +269,7 @@ public final class BuildSimulation implements Iterator<Event> {
                 text.processExit(status, user, kernel, privateBytes, privateBytes * 2 + 4096L * random.nextInt(500)));
         p.endTime = exitAt;
         p.clock = exitAt;
+        directories.exited(p, exitAt);
         ids.release(p.pid, exitAt);
     }
 }

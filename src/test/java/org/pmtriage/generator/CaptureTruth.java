@@ -29,22 +29,61 @@ public final class CaptureTruth {
     /**
      * A file object closed by another process than its opener.
      *
-     * @param verdict {@code leaked} (no process on the way did I/O on the path) or {@code handed-over}
+     * @param verdict  {@code leaked} (no process on the way did I/O on the path), {@code handed-over}
+     *                 or {@code leaked-after-hand-over} (the child used it, a further copy into a
+     *                 descendant that never used it closed it)
+     * @param severity the finding's severity by harm (see {@link ExpectedVerdict#leakSeverity})
      */
     public record Leak(String path, Proc opener, long openedAt, Proc spawnChild, long spawnedAt,
-                       Proc closer, long closedAt, String verdict) {
+                       Proc closer, long closedAt, String verdict, String severity) {
     }
 
-    /** A Process Create by the opener within 50 ms after a successful open still open then. */
-    public record Race(String path, Proc opener, long openedAt, Proc child, long spawnedAt, boolean confirmed) {
-        /** @return the gap between open and spawn in milliseconds */
+    /**
+     * A Process Create by the opener within 50 ms after a successful open still open then (or up
+     * to 1 ms before the open: the two are ambiguous).
+     *
+     * @param confirmed whether this child carried the object to the process that closed it
+     * @param evidence  what the log proves, resolved into a grade by {@link #grade(boolean)}
+     * @param harmful   written, shared restrictively or the cause of a sharing violation
+     */
+    public record Race(String path, Proc opener, long openedAt, Proc child, long spawnedAt, boolean confirmed,
+                       ExpectedVerdict.RaceEvidence evidence, boolean harmful) {
+        /** @return the gap between open and spawn in milliseconds (negative when the spawn came first) */
         public double gapMs() {
             return (spawnedAt - openedAt) / 10_000.0;
         }
+
+        /** @return the grade in a log with or without TIDs */
+        public String grade(boolean tids) {
+            return evidence.grade(tids);
+        }
     }
 
-    /** A CreateFile refused with SHARING VIOLATION and the objects open on the path then. */
-    public record SharingViolation(String path, Proc victim, long at, List<Proc> holders) {
+    /**
+     * An object that may hold a file at a moment: opened by {@code opener}, its last handle in
+     * {@code carrier} (the opener itself unless the object went on to a descendant).
+     */
+    public record Holder(Proc opener, long openedAt, Proc carrier) {
+    }
+
+    /**
+     * A CreateFile refused with SHARING VIOLATION.
+     *
+     * @param holders       the live holders whose access or share mode conflicts with the request
+     * @param cause         {@code held}, {@code running-image} or {@code unexplained}
+     * @param runningImages live processes whose image is the file (for {@code running-image})
+     */
+    public record SharingViolation(String path, Proc victim, long at, List<Holder> holders, String cause,
+                                   List<Proc> runningImages) {
+        /** A violation explained by these holders. */
+        public SharingViolation(String path, Proc victim, long at, List<Holder> holders) {
+            this(path, victim, at, holders, holders.isEmpty() ? "unexplained" : "held", List.of());
+        }
+
+        /** @return whether a live, conflicting holder explains it */
+        public boolean explained() {
+            return !holders.isEmpty();
+        }
     }
 
     /**
@@ -66,6 +105,7 @@ public final class CaptureTruth {
     private final List<OpenAtEnd> openAtEnd = new ArrayList<>();
     private final Map<String, Long> operations = new TreeMap<>();
     private long events;
+    private boolean tids = true;
 
     void add(Leak leak) {
         leaks.add(leak);
@@ -90,6 +130,38 @@ public final class CaptureTruth {
     void count(String operation) {
         events++;
         operations.merge(operation, 1L, Long::sum);
+    }
+
+    /** Tells the truth whether the written export has a TID column (grades depend on it). */
+    void tids(boolean present) {
+        tids = present;
+    }
+
+    /** @return whether the export has TIDs */
+    public boolean tids() {
+        return tids;
+    }
+
+    /**
+     * @param config the configuration that made the capture
+     * @return what the capture cannot support: {@code no-close-events}, {@code no-process-events},
+     *         {@code filtered}, {@code no-tids}
+     */
+    public List<String> health(CaptureConfig config) {
+        List<String> flags = new ArrayList<>();
+        if (config.quirks().contains(ExportQuirk.NO_CLOSE_EVENTS)) {
+            flags.add("no-close-events");
+        }
+        if (config.quirks().contains(ExportQuirk.NO_PROCESS_EVENTS)) {
+            flags.add("no-process-events");
+        }
+        if (config.quirks().contains(ExportQuirk.PROCESS_CREATE_FILTERED)) {
+            flags.add("filtered");
+        }
+        if (!tids) {
+            flags.add("no-tids");
+        }
+        return flags;
     }
 
     /** @return injected inherited handles, in the order their close was planned */
@@ -150,8 +222,12 @@ public final class CaptureTruth {
         cfg.put("locale", config.locale().tag());
         cfg.put("story", config.story());
         cfg.put("quirks", config.quirks().stream().map(q -> q.name().toLowerCase(Locale.ROOT)).toList());
+        if (!config.behaviours().equals(Behaviours.NONE)) {
+            cfg.put("behaviours", config.behaviours());
+        }
         root.put("config", cfg);
         root.put("events", events);
+        root.put("health", health(config));
         root.put("operations", new TreeMap<>(operations));
         root.put("leaks", leaks.stream().map(l -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -163,6 +239,7 @@ public final class CaptureTruth {
             m.put("closer", proc(l.closer()));
             time(m, "closedAt", l.closedAt());
             m.put("verdict", l.verdict());
+            m.put("severity", l.severity());
             return m;
         }).toList());
         root.put("races", races.stream().map(r -> {
@@ -174,6 +251,13 @@ public final class CaptureTruth {
             time(m, "spawnedAt", r.spawnedAt());
             m.put("gapMs", r.gapMs());
             m.put("confirmed", r.confirmed());
+            String grade = r.grade(tids);
+            m.put("grade", grade);
+            m.put("harmful", r.harmful());
+            String severity = ExpectedVerdict.raceSeverity(grade, r.harmful());
+            if (severity != null) {
+                m.put("severity", severity);
+            }
             return m;
         }).toList());
         root.put("sharingViolations", sharingViolations.stream().map(s -> {
@@ -181,7 +265,12 @@ public final class CaptureTruth {
             m.put("path", s.path());
             m.put("victim", proc(s.victim()));
             time(m, "at", s.at());
-            m.put("holders", s.holders().stream().map(CaptureTruth::proc).toList());
+            m.put("holders", s.holders().stream().map(CaptureTruth::holder).toList());
+            m.put("explained", s.explained());
+            m.put("cause", s.cause());
+            if (!s.runningImages().isEmpty()) {
+                m.put("runningImages", s.runningImages().stream().map(CaptureTruth::proc).toList());
+            }
             return m;
         }).toList());
         root.put("openAtEnd", openAtEnd.stream().map(o -> {
@@ -212,6 +301,15 @@ public final class CaptureTruth {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pid", p.pid());
         m.put("name", p.name());
+        return m;
+    }
+
+    private static Map<String, Object> holder(Holder h) {
+        Map<String, Object> m = proc(h.opener());
+        time(m, "openedAt", h.openedAt());
+        if (!h.carrier().equals(h.opener())) {
+            m.put("carrier", proc(h.carrier()));
+        }
         return m;
     }
 

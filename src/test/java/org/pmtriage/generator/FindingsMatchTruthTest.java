@@ -70,15 +70,7 @@ class FindingsMatchTruthTest {
         boolean xml = options.contains("--format xml");
         boolean gzip = options.contains("--gzip");
         Path capture = dir.resolve("capture" + (xml ? ".xml" : ".csv") + (gzip ? ".gz" : ""));
-        List<String> args = new ArrayList<>();
-        for (String part : options.split(" --")) {
-            String p = part.startsWith("--") ? part.substring(2) : part;
-            int space = p.indexOf(' ');
-            args.add("--" + (space < 0 ? p : p.substring(0, space)));
-            if (space >= 0) {
-                args.add(p.substring(space + 1));
-            }
-        }
+        List<String> args = GenerateCapture.arguments(options);
         args.add("--output");
         args.add(capture.toString());
         assertEquals(0, GenerateCapture.run(args.toArray(String[]::new)), "generator failed for " + options);
@@ -100,17 +92,23 @@ class FindingsMatchTruthTest {
         assertMatchesTruth(pml, truthOf(csv));
     }
 
-    private static JsonNode truthOf(Path capture) throws IOException {
+    /** @return the truth the generator wrote beside a capture */
+    static JsonNode truthOf(Path capture) throws IOException {
         return JSON.readTree(GenerateCapture.truthFile(capture).toFile());
     }
 
-    private static void assertMatchesTruth(Path capture, JsonNode truth) throws IOException {
+    /** @return the JSON report of {@code pmtriage analyze --format json --fail-on none capture} (exit 0 asserted) */
+    static JsonNode report(Path capture) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"analyze", "--format", "json", "--fail-on", "none", capture.toString()},
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
-        JsonNode report = JSON.readTree(out.toString());
+        return JSON.readTree(out.toString());
+    }
+
+    private static void assertMatchesTruth(Path capture, JsonNode truth) throws IOException {
+        JsonNode report = report(capture);
         assertEquals(truth.get("events").asLong(), report.at("/input/events").asLong(), "events");
         assertEquals(0, report.at("/input/skippedRecords").asLong(), "skipped records");
         List<JsonNode> findings = new ArrayList<>();
@@ -131,13 +129,19 @@ class FindingsMatchTruthTest {
         }
 
         List<JsonNode> races = ofKind(findings, "spawn-race");
-        assertEquals(truth.get("races").size(), races.size(), "spawn races: " + describe(races));
-        for (JsonNode race : truth.get("races")) {
+        List<JsonNode> listedRaces = new ArrayList<>();
+        truth.get("races").forEach(race -> {
+            if (!race.get("grade").asText().equals("refuted")) {
+                listedRaces.add(race);
+            }
+        });
+        assertEquals(listedRaces.size(), races.size(), "spawn races: " + describe(races));
+        for (JsonNode race : listedRaces) {
             JsonNode f = find(races, race.get("path"), "race", race);
             assertEquals(race.at("/opener/pid").asInt(), f.at("/opener/pid").asInt());
             assertEquals(race.at("/child/pid").asInt(), f.at("/child/pid").asInt());
             assertEquals(race.get("spawnedAt").asText(), f.get("spawnedAt").asText());
-            assertEquals(race.get("confirmed").asBoolean(), f.get("confirmed").asBoolean(), "confirmed " + race.get("path"));
+            assertEquals(race.get("grade").asText(), f.get("grade").asText(), "grade " + race.get("path"));
         }
 
         List<JsonNode> violations = ofKind(findings, "sharing-violation");

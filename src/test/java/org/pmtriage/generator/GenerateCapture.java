@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,10 @@ import org.pmtriage.read.TimeOfDay;
  *                  [--format csv|xml] [--columns default|all27|all27-alt|NAME;NAME...]
  *                  [--lf] [--gzip] [--no-processlist] [--modules N]
  *                  [--advanced-output] [--old-process-start] [--exotic-noise]
+ *                  [--no-close-events] [--no-process-events] [--filter-process-create]
+ *                  [--current-directory] [--redirect-all] [--cmd-closes-last N] [--pdb-servers N]
+ *                  [--scanners N] [--running-images N] [--jitter N] [--refutations N]
+ *                  [--same-thread N] [--siblings N] [--exited-openers N]
  *                  [--events N | --bytes N] --output FILE
  * </pre>
  */
@@ -39,6 +44,9 @@ public final class GenerateCapture {
             + " [--day YYYY-MM-DD] [--locale en-US|es-ES|it-IT|ru-RU|ja-JP] [--story] [--format csv|xml]"
             + " [--columns default|all27|all27-alt|NAME;NAME...] [--lf] [--gzip] [--no-processlist] [--modules N]"
             + " [--advanced-output] [--old-process-start] [--exotic-noise]"
+            + " [--no-close-events] [--no-process-events] [--filter-process-create]"
+            + " [--current-directory] [--redirect-all] [--cmd-closes-last N] [--pdb-servers N] [--scanners N]"
+            + " [--running-images N] [--jitter N] [--refutations N] [--same-thread N] [--siblings N] [--exited-openers N]"
             + " [--events N | --bytes N] --output FILE";
 
     private GenerateCapture() {
@@ -71,6 +79,8 @@ public final class GenerateCapture {
         int scanViolations = config.scanViolations();
         int openAtEnd = config.openAtEnd();
         int deepLeaks = config.deepLeaks();
+        Behaviours b = Behaviours.NONE;
+        int[] counts = new int[9];
         String format = "csv";
         String columns = "default";
         boolean lf = false;
@@ -87,6 +97,12 @@ public final class GenerateCapture {
                 case "--advanced-output" -> config = config.withQuirks(with(config, ExportQuirk.ADVANCED_OUTPUT));
                 case "--old-process-start" -> config = config.withQuirks(with(config, ExportQuirk.OLD_PROCESS_START));
                 case "--exotic-noise" -> config = config.withQuirks(with(config, ExportQuirk.EXOTIC_NOISE));
+                case "--no-close-events" -> config = config.withQuirks(with(config, ExportQuirk.NO_CLOSE_EVENTS));
+                case "--no-process-events" -> config = config.withQuirks(with(config, ExportQuirk.NO_PROCESS_EVENTS));
+                case "--filter-process-create" ->
+                        config = config.withQuirks(with(config, ExportQuirk.PROCESS_CREATE_FILTERED));
+                case "--current-directory" -> b = b.withCurrentDirectory(true);
+                case "--redirect-all" -> b = b.withRedirectAll(true);
                 case "--lf" -> lf = true;
                 case "--gzip" -> gzip = true;
                 case "--no-processlist" -> processList = false;
@@ -111,6 +127,15 @@ public final class GenerateCapture {
                         case "--scan-violations" -> scanViolations = number(a, v);
                         case "--open-at-end" -> openAtEnd = number(a, v);
                         case "--deep-leaks" -> deepLeaks = number(a, v);
+                        case "--cmd-closes-last" -> counts[0] = number(a, v);
+                        case "--pdb-servers" -> counts[1] = number(a, v);
+                        case "--scanners" -> counts[2] = number(a, v);
+                        case "--running-images" -> counts[3] = number(a, v);
+                        case "--jitter" -> counts[4] = number(a, v);
+                        case "--refutations" -> counts[5] = number(a, v);
+                        case "--same-thread" -> counts[6] = number(a, v);
+                        case "--siblings" -> counts[7] = number(a, v);
+                        case "--exited-openers" -> counts[8] = number(a, v);
                         case "--start" -> {
                             long t = TimeOfDay.parse(v);
                             if (t == TimeOfDay.INVALID) {
@@ -139,7 +164,9 @@ public final class GenerateCapture {
         }
         config = new CaptureConfig(config.seed(), jobs, parallel, config.noiseRatio(), leaks, handedOver, races,
                 nearMisses, scanViolations, openAtEnd, deepLeaks, config.pidReuse(), config.startTime(), config.firstDay(),
-                config.locale(), config.targetEvents(), config.quirks(), config.story());
+                config.locale(), config.targetEvents(), config.quirks(), config.story(),
+                b.withServers(counts[0], counts[1], counts[2], counts[3])
+                        .withRaces(counts[4], counts[5], counts[6], counts[7], counts[8]));
         List<CaptureColumn> columnList = CaptureColumn.parseSet(columns);
         Path file = Path.of(output);
         Path truthFile = truthFile(file);
@@ -190,7 +217,28 @@ public final class GenerateCapture {
                 writer.write(e);
             }
         }
+        sim.truth().tids(options.columns().contains(CaptureColumn.TID));
         return sim.truth();
+    }
+
+    /**
+     * Splits a line of options as tests write them: {@code --name value} pairs where a value runs
+     * to the next {@code " --"} (so {@code --columns Time of Day;PID} stays one value).
+     *
+     * @param line the options
+     * @return the arguments for {@link #run}
+     */
+    static List<String> arguments(String line) {
+        List<String> args = new ArrayList<>();
+        for (String part : line.split(" --")) {
+            String p = part.startsWith("--") ? part.substring(2) : part;
+            int space = p.indexOf(' ');
+            args.add("--" + (space < 0 ? p : p.substring(0, space)));
+            if (space >= 0) {
+                args.add(p.substring(space + 1));
+            }
+        }
+        return args;
     }
 
     /** @return {@code dir/name.truth.json} for {@code dir/name.csv}, {@code name.xml.gz}... */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +39,24 @@ class GenerateCaptureTest {
         try (var files = Files.list(dir.resolve("sub"))) {
             assertEquals(2, files.count(), "no temporary files left");
         }
+    }
+
+    @Test
+    void behaviourOptionsReachTheConfigurationAndTheTruth() throws IOException {
+        Path out = dir.resolve("real.csv");
+        assertEquals(0, GenerateCapture.run(new String[] {"--seed", "5", "--jobs", "30", "--current-directory",
+            "--redirect-all", "--cmd-closes-last", "1", "--pdb-servers", "1", "--scanners", "2", "--running-images", "1",
+            "--jitter", "1", "--refutations", "1", "--same-thread", "1", "--siblings", "1", "--exited-openers", "2",
+            "--no-close-events", "--filter-process-create", "--output", out.toString()}));
+        JsonNode truth = new ObjectMapper().readTree(dir.resolve("real.truth.json").toFile());
+        JsonNode behaviours = truth.at("/config/behaviours");
+        assertEquals("{\"currentDirectory\":true,\"redirectAll\":true,\"cmdClosesLast\":1,\"pdbServers\":1,\"scanners\":2,"
+                + "\"runningImages\":1,\"jitter\":1,\"refutations\":1,\"sameThread\":1,\"siblings\":1,\"exitedOpeners\":2}",
+                behaviours.toString());
+        assertEquals("[\"no-close-events\",\"filtered\",\"no-tids\"]", truth.get("health").toString());
+        assertEquals(0, CsvRoundTripTest.read(out).stream().filter(e -> e.operationName().equals("CloseFile")).count());
+        assertTrue(truth.get("races").findValuesAsText("grade").containsAll(
+                List.of("refuted", "confirmed", "intended", "benign", "possible")), truth.get("races").toString());
     }
 
     @Test

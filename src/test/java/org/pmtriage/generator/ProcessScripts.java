@@ -26,11 +26,13 @@ final class ProcessScripts {
     /** Longest step between two events of one process, in ticks. */
     static final long MAX_STEP = 2_550;
 
-    private static final String SUCCESS = Event.SUCCESS;
+    /** The build's current directory as CreateFile names it (no trailing backslash). */
+    static final String CURRENT_DIRECTORY = "C:\\build";
+    static final String SUCCESS = Event.SUCCESS;
     private static final String TOUCH = "C:\\Program Files\\Git\\usr\\bin\\touch.exe";
     private static final String NOT_FOUND = "NAME NOT FOUND";
     private static final String READ_OPTIONS = "Sequential Access, Synchronous IO Non-Alert, Non-Directory File";
-    private static final String WRITE_OPTIONS = "Synchronous IO Non-Alert, Non-Directory File";
+    static final String WRITE_OPTIONS = "Synchronous IO Non-Alert, Non-Directory File";
     private static final String[] SYSTEM_DLLS = {"C:\\Windows\\System32\\ntdll.dll",
         "C:\\Windows\\System32\\kernel32.dll", "C:\\Windows\\System32\\KernelBase.dll"};
     private static final String[] HEADERS = {"C:\\build\\include\\common.h", "C:\\build\\include\\platform.h",
@@ -50,12 +52,12 @@ final class ProcessScripts {
         this.random = random;
     }
 
-    private long next(SimProcess p) {
+    long next(SimProcess p) {
         p.clock += 50 + random.nextInt((int) MAX_STEP - 50);
         return p.clock;
     }
 
-    private void log(SimProcess p, int tid, String operation, String path, String result, String detail) {
+    void log(SimProcess p, int tid, String operation, String path, String result, String detail) {
         sim.emit(next(p), p, tid, operation, path, result, detail);
     }
 
@@ -75,6 +77,9 @@ final class ProcessScripts {
         log(p, p.mainTid, "RegQueryValue", "HKLM\\System\\CurrentControlSet\\Control\\Session Manager\\RaiseExceptionOnPossibleDeadlock",
                 NOT_FOUND, sim.text.regQueryMissing());
         log(p, p.mainTid, "RegCloseKey", "HKLM\\System\\CurrentControlSet\\Control\\Session Manager", SUCCESS, "");
+        if (sim.config.behaviours().currentDirectory()) {
+            sim.directories.open(p, CURRENT_DIRECTORY, next(p));
+        }
     }
 
     /** Opens, reads and closes a file in one process, with optional FastIo noise first. */
@@ -104,8 +109,8 @@ final class ProcessScripts {
     }
 
     /** As above, running {@code whileOpen} (at {@code p.clock}) right after the open. */
-    private void writeFile(SimProcess p, int tid, String path, long size, String share, String openResult,
-                           Runnable whileOpen) {
+    void writeFile(SimProcess p, int tid, String path, long size, String share, String openResult,
+                   Runnable whileOpen) {
         log(p, tid, "CreateFile", path, SUCCESS, sim.text.createFile("Generic Write, Read Attributes", "OverwriteIf",
                 WRITE_OPTIONS, "N", share, "0", openResult));
         if (whileOpen != null) {
@@ -133,7 +138,7 @@ final class ProcessScripts {
 
     // ---- process trees ----
 
-    private SimProcess shell(SimProcess parent, int tid, long at, String commandLine, int fixedPid) {
+    SimProcess shell(SimProcess parent, int tid, long at, String commandLine, int fixedPid) {
         SimProcess cmd = sim.spawn(parent, tid, at, BuildJobs.CMD, commandLine, "C:\\build\\", fixedPid);
         startup(cmd, "C:\\Windows\\System32\\msvcrt.dll");
         log(cmd, cmd.mainTid, "RegOpenKey", "HKLM\\Software\\Microsoft\\Command Processor", SUCCESS, sim.text.regOpenKey());
@@ -143,13 +148,13 @@ final class ProcessScripts {
         return cmd;
     }
 
-    private void findTool(SimProcess cmd, String exe) {
+    void findTool(SimProcess cmd, String exe) {
         log(cmd, cmd.mainTid, "QueryOpen", "C:\\build\\" + exe, NOT_FOUND, "");
         log(cmd, cmd.mainTid, "QueryOpen", "C:\\Python27\\" + exe, NOT_FOUND, "");
         log(cmd, cmd.mainTid, "QueryOpen", BuildJobs.VC_BIN + exe, SUCCESS, sim.text.queryOpen(40, 1_226_184));
     }
 
-    private static String clCommand(String source, String object) {
+    static String clCommand(String source, String object) {
         return "cl.exe /nologo /c " + source + " /Fo" + object + " /EHsc /O2 /W3 /DWIN32 /D_WINDOWS"
                 + " /D\"BUILD_TAG=\\\"ci,nightly\\\"\" /I\"C:\\build\\include\" /I\"C:\\build\\third_party\\zlib,1.3\"";
     }
@@ -160,10 +165,24 @@ final class ProcessScripts {
      * None) and gets SHARING VIOLATION.
      */
     SimProcess compileTree(SimProcess parent, int tid, long at, String source, String object, SimProcess scanner) {
+        return compileTree(parent, tid, at, source, object, scanner, null, false).shell();
+    }
+
+    /**
+     * As above; with a {@code log}, the command is {@code cmd /c cl ... >> log 2>&1}: cmd opens the
+     * log, cl writes its diagnostics through the inherited handle, and the CloseFile is logged in
+     * cmd after cl exited ({@code shellClosesLast}) or in cl just before its exit (cmd closed its
+     * copy silently after the spawn).
+     */
+    Tree compileTree(SimProcess parent, int tid, long at, String source, String object, SimProcess scanner,
+                     String log, boolean shellClosesLast) {
         String cl = clCommand(source, object);
-        SimProcess cmd = shell(parent, tid, at, "C:\\Windows\\system32\\cmd.exe /c " + cl, 0);
+        SimProcess cmd = shell(parent, tid, at, "C:\\Windows\\system32\\cmd.exe /c " + cl
+                + (log == null ? "" : " >> " + log + " 2>&1"), 0);
+        long openedAt = log == null ? 0 : openRedirect(cmd, log, 1_000L + random.nextInt(90_000));
         findTool(cmd, "cl.exe");
-        SimProcess tool = sim.spawn(cmd, cmd.mainTid, next(cmd), BuildJobs.VC_BIN + "cl.exe", cl, "C:\\build\\", 0);
+        long spawnedAt = next(cmd);
+        SimProcess tool = sim.spawn(cmd, cmd.mainTid, spawnedAt, BuildJobs.VC_BIN + "cl.exe", cl, "C:\\build\\", 0);
         startup(tool, BuildJobs.VC_BIN + "c1xx.dll", BuildJobs.VC_BIN + "mspdb140.dll");
         log(tool, tool.mainTid, "RegQueryValue", "HKCU\\Software\\Microsoft\\VisualStudio\\14.0\\Setup\\VC\\ProductDir",
                 NOT_FOUND, sim.text.regQueryMissing());
@@ -186,17 +205,40 @@ final class ProcessScripts {
         log(tool, backend, "Load Image", BuildJobs.VC_BIN + "c2.dll", SUCCESS, sim.text.loadImage(0x7ffa_5510_0000L, 0x6d1000));
         tool.clock += 50 * CaptureConfig.MS + random.nextInt((int) (550 * CaptureConfig.MS));
         Runnable scan = scanner == null ? null : () -> {
+            long objectOpenedAt = tool.clock;
             long when = next(tool);
             sim.emit(when, scanner, scanner.mainTid + 4, "CreateFile", object, Event.SHARING_VIOLATION,
                     sim.text.createFile("Generic Read", "Open", WRITE_OPTIONS, "n/a", "Read, Write, Delete", "n/a", null));
-            sim.truth.add(new CaptureTruth.SharingViolation(object, scanner.ref(), when, List.of(tool.ref())));
+            sim.truth.add(new CaptureTruth.SharingViolation(object, scanner.ref(), when,
+                    List.of(new CaptureTruth.Holder(tool.ref(), objectOpenedAt, tool.ref()))));
         };
         writeFile(tool, backend, object, 5_000 + random.nextInt(300_000), "None", "Overwritten", scan);
         log(tool, backend, "Thread Exit", "", SUCCESS, sim.text.threadExit(backend, 312_500, 156_250));
+        long closedAt = 0;
+        if (log != null) {
+            log(tool, tool.mainTid, "WriteFile", log, SUCCESS, sim.text.readWrite(0, source.length() + 2, false));
+            if (!shellClosesLast) {
+                closedAt = next(tool);
+                sim.emit(closedAt, tool, tool.mainTid, "CloseFile", log, SUCCESS, "");
+            }
+        }
         sim.exit(tool, next(tool), 0);
         cmd.clock = tool.endTime + 100 + random.nextInt(1_000);
+        if (log != null && shellClosesLast) {
+            closedAt = next(cmd);
+            sim.emit(closedAt, cmd, cmd.mainTid, "CloseFile", log, SUCCESS, "");
+        }
         sim.exit(cmd, next(cmd), 0);
-        return cmd;
+        return new Tree(cmd, tool, openedAt, spawnedAt, 0, closedAt);
+    }
+
+    /** cmd.exe opens a redirection target for appending ({@code >>}); returns the open's time. */
+    long openRedirect(SimProcess cmd, String log, long size) {
+        long openedAt = next(cmd);
+        sim.emit(openedAt, cmd, cmd.mainTid, "CreateFile", log, SUCCESS, sim.text.createFile("Generic Write, Read Attributes",
+                "OpenIf", WRITE_OPTIONS, "N", "Read, Write", "0", "Opened"));
+        log(cmd, cmd.mainTid, "QueryStandardInformationFile", log, SUCCESS, sim.text.queryStandard(size));
+        return openedAt;
     }
 
     /**
@@ -229,8 +271,9 @@ final class ProcessScripts {
     /**
      * {@code cmd /c link.exe ... >> log}: cmd opens the log, spawns link at once, closes its own
      * handle silently; link writes the log through the inherited handle and logs its CloseFile.
+     * With {@code shellClosesLast}, cmd keeps its copy and logs the CloseFile after link exited.
      */
-    Tree linkTree(SimProcess parent, int tid, long at, String log, String app, int n) {
+    Tree linkTree(SimProcess parent, int tid, long at, String log, String app, int n, boolean shellClosesLast) {
         String link = "link.exe /nologo /OUT:C:\\build\\bin\\" + app + ".exe /LIBPATH:\"C:\\build\\lib\" @C:\\build\\obj\\"
                 + app + ".rsp";
         SimProcess cmd = shell(parent, tid, at, "C:\\Windows\\system32\\cmd.exe /c " + link + " >> " + log + " 2>&1", 0);
@@ -255,10 +298,16 @@ final class ProcessScripts {
         tool.clock += 100 * CaptureConfig.MS + random.nextInt((int) (300 * CaptureConfig.MS));
         writeFile(tool, tool.mainTid, "C:\\build\\bin\\" + app + ".exe", 300_000 + random.nextInt(900_000), "None", "Created");
         log(tool, tool.mainTid, "WriteFile", log, SUCCESS, sim.text.readWrite(offset, 1_024, false));
-        long closedAt = next(tool);
-        sim.emit(closedAt, tool, tool.mainTid, "CloseFile", log, SUCCESS, "");
+        long closedAt = shellClosesLast ? 0 : next(tool);
+        if (!shellClosesLast) {
+            sim.emit(closedAt, tool, tool.mainTid, "CloseFile", log, SUCCESS, "");
+        }
         sim.exit(tool, next(tool), 0);
         cmd.clock = tool.endTime + 100 + random.nextInt(1_000);
+        if (shellClosesLast) {
+            closedAt = next(cmd);
+            sim.emit(closedAt, cmd, cmd.mainTid, "CloseFile", log, SUCCESS, "");
+        }
         sim.exit(cmd, next(cmd), 0);
         return new Tree(cmd, tool, openedAt, spawnedAt, 0, closedAt);
     }

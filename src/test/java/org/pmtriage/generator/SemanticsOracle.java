@@ -188,14 +188,16 @@ final class SemanticsOracle {
                 + l.verdict()).toList();
     }
 
+    /** @return the races the analysis lists (refuted ones are only counted), {@code |true} for the grade confirmed */
     static List<String> racesOf(CaptureTruth t) {
-        return t.races().stream().map(r -> r.path() + "|" + r.opener().pid() + "|" + r.child().pid() + "|"
-                + r.openedAt() + "|" + r.spawnedAt() + "|" + r.confirmed()).toList();
+        return t.races().stream().filter(r -> !r.grade(t.tids()).equals("refuted"))
+                .map(r -> r.path() + "|" + r.opener().pid() + "|" + r.child().pid() + "|"
+                + r.openedAt() + "|" + r.spawnedAt() + "|" + r.grade(t.tids()).equals("confirmed")).toList();
     }
 
     static List<String> sharingViolationsOf(CaptureTruth t) {
         return t.sharingViolations().stream().map(s -> s.path() + "|" + s.victim().pid() + "|" + s.at() + "|"
-                + String.join("", s.holders().stream().map(h -> h.pid() + ",").toList())).toList();
+                + String.join("", s.holders().stream().map(h -> h.opener().pid() + ",").toList())).toList();
     }
 
     static List<String> openAtEndOf(CaptureTruth t) {

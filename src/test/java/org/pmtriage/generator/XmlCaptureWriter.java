@@ -219,6 +219,7 @@ public final class XmlCaptureWriter implements Closeable {
         }
         BuildSimulation sim = new BuildSimulation(config, false);
         run(sim, options, bytes, sink, processes);
+        sim.truth().tids(options.format().columns().contains(CaptureColumn.TID));
         return sim.truth();
     }
 

@@ -3,7 +3,10 @@
  * {@code samples/}. {@link org.pmtriage.generator.BuildSimulation} streams the events of a
  * simulated SCons build (driver, cmd, cl, link, background noise) in time order and records what it
  * injected (leaks, handed-over handles, spawn races, sharing violations) as a
- * {@link org.pmtriage.generator.CaptureTruth}; {@link org.pmtriage.generator.CsvCaptureWriter} and
+ * {@link org.pmtriage.generator.CaptureTruth}, with the verdicts the analysis should give them
+ * ({@link org.pmtriage.generator.ExpectedVerdict}); {@link org.pmtriage.generator.Behaviours}
+ * switches on shapes of real Windows builds (current-directory handles, PDB servers, scanners,
+ * running images, jitter, filtered exports...); {@link org.pmtriage.generator.CsvCaptureWriter} and
  * {@link org.pmtriage.generator.XmlCaptureWriter} write the events as ProcMon exports would.
  * {@link org.pmtriage.generator.GenerateCapture} is the command-line entry.
  *

@@ -24,6 +24,8 @@ import org.pmtriage.analysis.FindingKind;
 import org.pmtriage.analysis.InheritedHandle;
 import org.pmtriage.analysis.OpenAtEnd;
 import org.pmtriage.analysis.ProcessRef;
+import org.pmtriage.analysis.RaceGrade;
+import org.pmtriage.analysis.Severity;
 import org.pmtriage.analysis.SharingViolation;
 import org.pmtriage.analysis.Spawn;
 import org.pmtriage.analysis.SpawnRace;
@@ -100,7 +102,8 @@ class HtmlReportTest {
     void logTextIsEscapedAndCut() {
         ProcessRef victim = new ProcessRef(66, "evil\"<b>.exe", "x".repeat(5_000_000), 0, ProcessRef.UNKNOWN_TIME);
         String path = "C:\\<script>alert(1)</script>\u0000\ud800" + "y".repeat(1000);
-        Finding f = new SharingViolation(path, victim, 1, 10, 3, "Generic Read", "Read", List.of());
+        Finding f = new SharingViolation(path, victim, 1, 10, 3, "Generic Read", "Read", List.of(),
+                SharingViolation.Cause.UNEXPLAINED, List.of(), "no live process held an open object on this path");
         String page = page(50, report(List.of(f)));
         assertFalse(page.contains("<script>alert"), "markup from the log is escaped");
         assertFalse(page.contains("<b>"), "markup from the log is escaped");
@@ -137,11 +140,12 @@ class HtmlReportTest {
             Spawn spawn = new Spawn(opener, child, 100L * i + 50, 4L * i + 3);
             findings.add(switch (i % 4) {
                 case 0 -> new InheritedHandle(path, InheritedHandle.Verdict.LEAKED, open, child, 100L * i + 80, 4L * i + 3,
-                        List.of(spawn), List.of());
+                        List.of(spawn), List.of(), InheritedHandle.Evidence.SPAWNS, Severity.ERROR, "leaked");
                 case 1 -> new SharingViolation(path, child, 3, 100L * i + 70, 4L * i + 3, "Generic Read", "Read",
-                        List.of(new SharingViolation.Holder(open, List.of(spawn, spawn, spawn), true),
-                                new SharingViolation.Holder(open, List.of(spawn), true)));
-                case 2 -> new SpawnRace(path, open, spawn, 8, true);
+                        List.of(new SharingViolation.Holder(open, List.of(spawn, spawn, spawn), true, true, path),
+                                new SharingViolation.Holder(open, List.of(spawn), true, true, path)),
+                        SharingViolation.Cause.HELD, List.of(), "held");
+                case 2 -> new SpawnRace(path, open, spawn, 8, RaceGrade.LIKELY, "another thread", true);
                 default -> new OpenAtEnd(path, open, List.of(spawn));
             });
         }
@@ -171,12 +175,14 @@ class HtmlReportTest {
                     uses.add(new FileUse(child, name, 600 + i, i));
                 }
             }
-            holders.add(new SharingViolation.Holder(new FileOpen(opener, 1, h, h, big, big, true, uses, 8), spawns, true));
+            holders.add(new SharingViolation.Holder(new FileOpen(opener, 1, h, h, big, big, true, uses, 8), spawns, true,
+                    true, big));
         }
         ProcessRef victim = new ProcessRef(9, "v".repeat(1000), big, 0, ProcessRef.UNKNOWN_TIME);
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < 10 * HtmlReport.DEFAULT_DETAILS; i++) {
-            findings.add(new SharingViolation("C:\\" + "p".repeat(5000), victim, 1, 700, 1, big, big, holders));
+            findings.add(new SharingViolation("C:\\" + "p".repeat(5000), victim, 1, 700, 1, big, big, holders,
+                    SharingViolation.Cause.HELD, List.of(), big));
         }
         String page = page(HtmlReport.DEFAULT_DETAILS, report(findings));
         int bytes = page.getBytes(StandardCharsets.UTF_8).length;
@@ -193,10 +199,11 @@ class HtmlReportTest {
     }
 
     private static Report report(List<Finding> findings) {
-        CaptureSummary summary = new CaptureSummary(findings.size() * 10L, Map.of(), 3, 0, Timeline.TICKS_PER_SECOND, 0, 0);
+        CaptureSummary summary = new CaptureSummary(findings.size() * 10L, Map.of(), 3, 0, Timeline.TICKS_PER_SECOND, 0, 0,
+                List.of());
         Map<FindingKind, Long> counts = new java.util.EnumMap<>(FindingKind.class);
         findings.forEach(f -> counts.merge(f.kind(), 1L, Long::sum));
-        return new Report("hostile.csv", "csv", new AnalysisResult(summary, findings, counts));
+        return new Report("hostile.csv", "csv", new AnalysisResult(summary, findings, counts, Map.of()));
     }
 
     static String article(String page, String id) {

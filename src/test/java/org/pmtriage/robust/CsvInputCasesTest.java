@@ -19,12 +19,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 7, CSV and general cases, through the command line: each broken input gives the
  * documented exit code and one-line message ({@code docs/robustness.md}), lenient by default and
  * stopping at the first bad record with {@code --strict}; never a stack trace.
  */
+@ResourceLock("java.lang.System.in") // replaces standard input to read from it
 class CsvInputCasesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -261,7 +263,8 @@ class CsvInputCasesTest {
                 analyze.error());
         Cli stats = Cli.run("stats", folder.toString());
         assertEquals(3, stats.code());
-        assertEquals("pmtriage stats: " + folder + ": is a directory, not a log file", stats.error());
+        assertEquals("pmtriage stats: " + folder + ": folder holds no .csv, .xml or .pml log (plain or .gz)",
+                stats.error());
     }
 
     @Test

@@ -106,7 +106,7 @@ class OutputCasesTest {
         for (Path out : List.of(log, link, hard)) {
             Cli run = Cli.run("analyze", "--output", out.toString(), log.toString());
             assertEquals(2, run.code(), run.err());
-            assertEquals(out + " is the input log " + log + ": writing to it would destroy the log",
+            assertEquals("pmtriage analyze: " + out + " is the input log " + log + ": writing to it would destroy the log",
                     run.error().lines().findFirst().orElseThrow());
             Cli page = Cli.run("analyze", "--html", out.toString(), dir.toString());
             assertEquals(2, page.code(), page.err());
@@ -124,7 +124,7 @@ class OutputCasesTest {
         Path link = Files.createSymbolicLink(dir.resolve("report.html"), out.getFileName());
         Cli run = Cli.run("analyze", "--output", out.toString(), "--html", link.toString(), log.toString());
         assertEquals(2, run.code(), run.err());
-        assertEquals("--output and --html name one file (" + link + "): one report would replace the other",
+        assertEquals("pmtriage analyze: --output and --html name one file (" + link + "): one report would replace the other",
                 run.error().lines().findFirst().orElseThrow());
         assertFalse(Files.exists(out), "nothing written");
     }

@@ -2,7 +2,6 @@ package org.pmtriage.robust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Timeline;
 import org.pmtriage.read.pml.PmlWriter;
@@ -28,9 +29,9 @@ import org.pmtriage.read.pml.PmlWriter;
  * exit 3 and one line with the byte offset; damage inside events is skipped (lenient) or stops
  * ({@code --strict}); never a stack trace.
  */
+@ResourceLock("java.lang.System.in") // replaces standard input to read from it
 class PmlInputCasesTest {
 
-    private static final Path REAL = Path.of("../shared/samples-public/jereksel-cloudmirror/Logfile.PML");
     private static final int HEADER = 0x3A8;
 
     @TempDir
@@ -96,8 +97,7 @@ class PmlInputCasesTest {
 
     @Test
     void randomBytesFlippedInARealFile() throws IOException {
-        assumeTrue(Files.isRegularFile(REAL), REAL + " is absent");
-        byte[] real = Files.readAllBytes(REAL);
+        byte[] real = Files.readAllBytes(SharedSamples.require("jereksel-cloudmirror/Logfile.PML"));
         Random random = new Random(7);
         for (int round = 0; round < 12; round++) {
             byte[] b = real.clone();

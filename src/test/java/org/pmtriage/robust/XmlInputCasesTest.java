@@ -13,12 +13,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 7, XML cases, through the command line: a document type declaration (external entities,
  * entity expansion) is refused unread, a truncated export names where it ends, standard input
  * and UTF-16 without a byte-order mark are read; one line, exit 3, never a stack trace.
  */
+@ResourceLock("java.lang.System.in") // replaces standard input to read from it
 class XmlInputCasesTest {
 
     private static final String REFUSED = "the XML has a document type declaration (<!DOCTYPE>), which ProcMon never"

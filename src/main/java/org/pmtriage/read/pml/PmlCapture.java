@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,7 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportLocale;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.LogFormatException;
@@ -47,6 +50,8 @@ final class PmlCapture {
     private PmlClock clock;
     private PmlTimeRange timeRange;
     private int fileCount;
+    private CaptureHost host;
+    private boolean listsClassFirst;
 
     private PmlCapture() {
     }
@@ -101,8 +106,9 @@ final class PmlCapture {
      *         {@code previousLast} on {@code computer}, or null when it is
      */
     private static String notFollowing(PmlFile part, String computer, long previousLast) throws IOException {
-        if (!part.header.computer().equals(computer)) {
-            return "it was captured on \"" + part.header.computer() + "\", the capture on \"" + computer + "\"";
+        String partComputer = part.header.host().computer();
+        if (!partComputer.equals(computer)) {
+            return "it was captured on \"" + partComputer + "\", the capture on \"" + computer + "\"";
         }
         long first = part.timestampAt(0);
         if (first != 0 && previousLast != 0
@@ -115,9 +121,9 @@ final class PmlCapture {
 
     /** @return {@code file} opened, or the temporary copy when {@code copy} is not null */
     static PmlFile open(Path file, FileChannel copy, String source, int windowBytes, Decoding decoding,
-                        PmlNetworkNames names) throws IOException {
-        return copy == null ? new PmlFile(file, source, windowBytes, decoding, names)
-                : new PmlFile(copy, false, source, windowBytes, decoding, names);
+                        PmlNetworkNames names, PmlText text) throws IOException {
+        return copy == null ? new PmlFile(file, source, windowBytes, decoding, names, text)
+                : new PmlFile(copy, false, source, windowBytes, decoding, names, text);
     }
 
     /**
@@ -135,16 +141,16 @@ final class PmlCapture {
         int nextFree = 0;
         long firstTimestamp = 0;
         List<Long> samples = new ArrayList<>();
-        String computer = "";
         long previousLast = 0;
         for (int i = 0; i < files.size(); i++) {
-            try (PmlFile f = open(files.get(i), copy, sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES)) {
+            try (PmlFile f = open(files.get(i), copy, sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES,
+                    new PmlText(ExportLocale.EN_US, options.timeZone(), false))) {
                 long n = f.header.eventCount();
                 if (i == 0) {
                     firstTimestamp = f.timestampAt(0);
-                    computer = f.header.computer();
+                    c.host = f.header.host();
                 } else {
-                    String why = notFollowing(f, computer, previousLast);
+                    String why = notFollowing(f, c.host.computer(), previousLast);
                     if (why != null) {
                         options.warnings().accept(LogFormatException.printable(sources.get(0) + ": " + files.get(i)
                                 + " is not read as a rollover part of this capture: " + why + "; analyze it on its own"));
@@ -168,15 +174,12 @@ final class PmlCapture {
                         local.put(p.index(), p);
                     } else if (known.pid() == p.pid() && known.startFiletime() == p.startFiletime()) {
                         if (known.endFiletime() == 0 && p.endFiletime() != 0) {
-                            known = new PmlProcess(known.index(), known.pid(), known.parentPid(), known.parentIndex(),
-                                    known.startFiletime(), p.endFiletime(), known.name(), known.imagePath(),
-                                    known.commandLine());
+                            known = known.with(known.index(), known.parentIndex(), p.endFiletime());
                             merged.put(known.index(), known);
                         }
                         local.put(p.index(), known);
                     } else {
-                        PmlProcess renamed = new PmlProcess(nextFree++, p.pid(), p.parentPid(), Event.UNKNOWN,
-                                p.startFiletime(), p.endFiletime(), p.name(), p.imagePath(), p.commandLine());
+                        PmlProcess renamed = p.with(nextFree++, Event.UNKNOWN, p.endFiletime());
                         merged.put(renamed.index(), renamed);
                         local.put(p.index(), renamed);
                     }
@@ -200,6 +203,7 @@ final class PmlCapture {
                     .min().orElse(PmlClock.UNIX_EPOCH);
         }
         c.clock = new PmlClock(options.timeZone(), firstTimestamp);
+        c.listsClassFirst = merged.values().stream().anyMatch(PmlCapture::isProcmonFrom361);
         Map<Integer, List<PmlProcess>> byPid = new HashMap<>();
         for (PmlProcess p : merged.values()) {
             byPid.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
@@ -210,6 +214,27 @@ final class PmlCapture {
                     c.clock.processTime(p.endFiletime())));
         }
         return c;
+    }
+
+    /**
+     * ProcMon 3.61 and later put FileInformationClass first in a QueryDirectory Detail, earlier
+     * versions third (the real exports in ../shared show both); a capture names the ProcMon that
+     * made it in its process table, and the same version usually exports it.
+     */
+    private static boolean isProcmonFrom361(PmlProcess p) {
+        String version = p.columns().version();
+        if (!p.name().toLowerCase(Locale.ROOT).matches("procmon(64)?a?\\.exe") || !version.matches("\\d+\\.\\d+.*")) {
+            return false;
+        }
+        String[] parts = version.split("[^0-9]+");
+        int major = Integer.parseInt(parts[0]);
+        int minor = parts.length > 1 ? Integer.parseInt(parts[1].length() == 1 ? parts[1] + "0" : parts[1]) : 0;
+        return major > 3 || major == 3 && minor >= 61;
+    }
+
+    /** @return whether QueryDirectory Details put the information class first (see {@link #isProcmonFrom361}) */
+    boolean listsClassFirst() {
+        return listsClassFirst;
     }
 
     /**
@@ -291,5 +316,10 @@ final class PmlCapture {
     /** @return the times the capture's events plausibly have */
     PmlTimeRange timeRange() {
         return timeRange;
+    }
+
+    /** @return the machine the first file was captured on */
+    CaptureHost host() {
+        return host;
     }
 }

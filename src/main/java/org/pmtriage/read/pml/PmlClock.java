@@ -21,6 +21,7 @@ final class PmlClock {
 
     private final ZoneRules rules;
     private final long originLocal;
+    private final LocalDate firstDay;
     private long offsetTicks;
     private long validFrom = Long.MAX_VALUE;
     private long validUntil = Long.MIN_VALUE;
@@ -32,8 +33,18 @@ final class PmlClock {
     PmlClock(ZoneId zone, long firstFiletime) {
         this.rules = zone.getRules();
         Instant first = toInstant(firstFiletime);
-        LocalDate day = LocalDate.ofInstant(first, zone);
-        this.originLocal = (day.toEpochDay() * Timeline.TICKS_PER_DAY);
+        this.firstDay = LocalDate.ofInstant(first, zone);
+        this.originLocal = (firstDay.toEpochDay() * Timeline.TICKS_PER_DAY);
+    }
+
+    /** @return the date of the timeline's day zero, in the zone times are shown in */
+    LocalDate firstDay() {
+        return firstDay;
+    }
+
+    /** @return the epoch day of the timeline's day zero */
+    long firstEpochDay() {
+        return originLocal / Timeline.TICKS_PER_DAY;
     }
 
     /** @return ticks since midnight of the first day, local time */

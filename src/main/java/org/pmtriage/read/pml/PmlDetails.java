@@ -1,9 +1,11 @@
 package org.pmtriage.read.pml;
 
+import org.pmtriage.event.ExportLocale;
+
 /**
  * Formats the Detail text of the operations the analysis reads (CreateFile, ReadFile, WriteFile,
- * process and thread events) exactly as ProcMon's English UI exports it: flag names per
- * PML-FORMAT.md §10.3 and §11, numbers with {@code ,} thousands separators.
+ * process and thread events) exactly as ProcMon exports it: flag names per PML-FORMAT.md §10.3 and
+ * §11, numbers grouped as the export's locale groups them.
  */
 final class PmlDetails {
 
@@ -43,8 +45,8 @@ final class PmlDetails {
      * @param openResult the OpenResult from the extra detail, or -1 when the event has none
      * @param sid        the impersonation SID as text, or null
      */
-    static String createFile(int desiredAccess, int dispositionAndOptions, int attributes, int shareMode,
-                             long allocationSize, String sid, int openResult) {
+    static String createFile(ExportLocale locale, int desiredAccess, int dispositionAndOptions, int attributes,
+                             int shareMode, long allocationSize, String sid, int openResult) {
         int disposition = dispositionAndOptions >>> 24;
         StringBuilder sb = new StringBuilder(160).append("Desired Access: ");
         accessMask(sb, desiredAccess);
@@ -60,7 +62,7 @@ final class PmlDetails {
         sb.append(", ShareMode: ").append(shareMode >= 0 && shareMode < 8 ? SHARE_MODES[shareMode] : SHARE_MODES[shareMode & 7]);
         sb.append(", AllocationSize: ");
         if (disposition == 0 || disposition == 2 || disposition == 3 || disposition == 5) {
-            grouped(sb, allocationSize);
+            locale.number(sb, allocationSize);
         } else {
             sb.append("n/a");
         }
@@ -73,11 +75,11 @@ final class PmlDetails {
         return sb.toString();
     }
 
-    static String readWrite(long offset, long length, int ioFlagsAndPriority) {
+    static String readWrite(ExportLocale locale, long offset, long length, int ioFlagsAndPriority) {
         StringBuilder sb = new StringBuilder(96).append("Offset: ");
-        grouped(sb, offset);
+        locale.number(sb, offset);
         sb.append(", Length: ");
-        grouped(sb, length);
+        locale.number(sb, length);
         int ioFlags = ioFlagsAndPriority & 0xE000FF;
         if (ioFlags != 0) {
             sb.append(", I/O Flags: ");
@@ -90,15 +92,15 @@ final class PmlDetails {
         return sb.toString();
     }
 
-    static String processExit(int exitStatus, long kernelTicks, long userTicks, long workingSet, long peakWorkingSet,
+    static String processExit(ExportLocale locale, int exitStatus, long kernelTicks, long userTicks, long workingSet, long peakWorkingSet,
                               long privateBytes, long peakPrivateBytes) {
         StringBuilder sb = new StringBuilder(200).append("Exit Status: ").append(exitStatus).append(", User Time: ");
         seconds(sb, userTicks).append(" seconds, Kernel Time: ");
         seconds(sb, kernelTicks).append(" seconds, Private Bytes: ");
-        grouped(sb, privateBytes).append(", Peak Private Bytes: ");
-        grouped(sb, peakPrivateBytes).append(", Working Set: ");
-        grouped(sb, workingSet).append(", Peak Working Set: ");
-        return grouped(sb, peakWorkingSet).toString();
+        locale.number(sb, privateBytes).append(", Peak Private Bytes: ");
+        locale.number(sb, peakPrivateBytes).append(", Working Set: ");
+        locale.number(sb, workingSet).append(", Peak Working Set: ");
+        return locale.number(sb, peakWorkingSet).toString();
     }
 
     static String threadExit(int tid, long kernelTicks, long userTicks) {
@@ -125,27 +127,33 @@ final class PmlDetails {
         return sb.toString();
     }
 
+    private static final int[] FILE_GENERIC = {0x120089, 0x120116, 0x1200A0, 0x1F01FF};
+
     private static void accessMask(StringBuilder sb, int mask) {
-        if ((mask & 0x80000000) != 0) {
-            mask |= 0x120089;
-        }
-        if ((mask & 0x40000000) != 0) {
-            mask |= 0x120116;
-        }
-        if ((mask & 0x20000000) != 0) {
-            mask |= 0x1200A0;
-        }
-        if ((mask & 0x10000000) != 0) {
-            mask |= 0x1F01FF;
-        }
-        int before = sb.length();
-        flags(sb, mask, ACCESS_MASKS, ACCESS_NAMES, ", ");
-        if (sb.length() == before) {
-            sb.append("None 0x").append(Integer.toHexString(mask));
-        }
+        sb.append(accessMask(mask, FILE_GENERIC, ACCESS_MASKS, ACCESS_NAMES));
     }
 
-    private static void flags(StringBuilder sb, int value, int[] masks, String[] names, String separator) {
+    /**
+     * @param generic what GENERIC_READ, GENERIC_WRITE, GENERIC_EXECUTE and GENERIC_ALL stand for
+     * @return the mask's names after expanding the generic bits, or {@code None 0x...} when none matches
+     */
+    static String accessMask(int mask, int[] generic, int[] masks, String[] names) {
+        for (int bit = 0; bit < 4; bit++) {
+            if ((mask & (0x80000000 >>> bit)) != 0) {
+                mask |= generic[bit];
+            }
+        }
+        StringBuilder sb = new StringBuilder(40);
+        flags(sb, mask, masks, names, ", ");
+        return sb.length() == 0 ? "None 0x" + Integer.toHexString(mask) : sb.toString();
+    }
+
+    /**
+     * Appends the names of the masks set in {@code value}, in table order, each match removing its bits.
+     *
+     * @return the bits no name matched
+     */
+    static int flags(StringBuilder sb, int value, int[] masks, String[] names, String separator) {
         boolean first = true;
         for (int i = 0; i < masks.length; i++) {
             if ((value & masks[i]) == masks[i]) {
@@ -157,21 +165,31 @@ final class PmlDetails {
                 first = false;
             }
         }
+        return value;
     }
 
-    /** Appends a number the way en-US writes it: {@code 1,048,576}. */
-    static StringBuilder grouped(StringBuilder sb, long value) {
-        String digits = Long.toString(value);
-        int sign = value < 0 ? 1 : 0;
-        sb.append(digits, 0, sign);
-        int n = digits.length() - sign;
-        for (int i = 0; i < n; i++) {
-            if (i > 0 && (n - i) % 3 == 0) {
-                sb.append(',');
-            }
-            sb.append(digits.charAt(sign + i));
+    /** @return a file access mask in ProcMon's words, e.g. {@code Generic Read} */
+    static String access(int mask) {
+        StringBuilder sb = new StringBuilder(40);
+        accessMask(sb, mask);
+        return sb.toString();
+    }
+
+    /** @return create options in ProcMon's words, e.g. {@code Synchronous IO Non-Alert} */
+    static String options(int options) {
+        StringBuilder sb = new StringBuilder(40);
+        flags(sb, options & 0xFFFFFF, OPTION_MASKS, OPTION_NAMES, ", ");
+        return sb.toString();
+    }
+
+    /** @return file attributes as ProcMon's letters ({@code HA}), or {@code n/a} for none */
+    static String attributes(int attributes) {
+        if (attributes == 0) {
+            return "n/a";
         }
-        return sb;
+        StringBuilder sb = new StringBuilder(8);
+        flags(sb, attributes, ATTRIBUTE_MASKS, ATTRIBUTE_NAMES, "");
+        return sb.toString();
     }
 
     /** Appends 100-ns ticks as seconds with seven decimals: {@code 0.0156001}. */

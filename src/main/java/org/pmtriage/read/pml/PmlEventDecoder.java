@@ -8,9 +8,10 @@ import org.pmtriage.read.Decoding;
 
 /**
  * Decodes the variable part of one event already in memory: the operation name (file-system
- * sub-operations, TCP/UDP), the Path of every class as ProcMon shows it, and the Detail of the
- * operations the analysis needs (see {@link PmlDetails}); other Details stay empty. Every read is
- * checked against the event's own bytes; a violation throws {@link BadEvent}.
+ * sub-operations, TCP/UDP), the Path of every class as ProcMon shows it, and the Detail as
+ * ProcMon writes it (as far as the decoding level keeps it). Every read is checked against the
+ * event's own bytes: a Path or a fixed field outside them throws {@link BadEvent}; a Detail field
+ * outside them ends the Detail there, as ProcMon shows what it has.
  */
 final class PmlEventDecoder {
 
@@ -26,18 +27,22 @@ final class PmlEventDecoder {
     private final int p;
     private final PmlNetworkNames names;
     private final Decoding decoding;
+    private final PmlText text;
 
     String operationName;
     Operation meaning;
     String path;
     String detail;
+    /** the Category column, decoded only at {@link Decoding#EXPORT} */
+    String category;
 
     /**
      * @param decoding which fields to decode; below {@link Decoding#FULL}, Process Start Details
      *                 also leave out the environment block, which the analysis never reads
      */
-    PmlEventDecoder(int pointerSize, PmlNetworkNames names, Decoding decoding) {
+    PmlEventDecoder(int pointerSize, PmlNetworkNames names, Decoding decoding, PmlText text) {
         this.decoding = decoding;
+        this.text = text;
         this.p = pointerSize;
         this.names = names;
     }
@@ -48,16 +53,23 @@ final class PmlEventDecoder {
      * @param end        index just past the event's bytes (the next event's start)
      * @param extra      index of the extra-detail data, or -1
      * @param extraSize  size of the extra-detail data in bytes
+     * @param timestamp  the event's FILETIME, for the dates in its Detail
      */
-    void decode(ByteBuffer b, int eventClass, int operation, int tid, int d, int end, int extra, int extraSize) {
+    void decode(ByteBuffer b, int eventClass, int operation, int tid, int d, int end, int extra, int extraSize,
+                long timestamp) {
         path = "";
         detail = "";
+        category = "";
+        text.start(timestamp);
         switch (eventClass) {
             case PmlNames.CLASS_FILE_SYSTEM -> fileSystem(b, operation, d, end, extra, extraSize);
             case PmlNames.CLASS_PROCESS -> process(b, operation, tid, d, end);
-            case PmlNames.CLASS_REGISTRY -> registry(b, operation, d, end);
+            case PmlNames.CLASS_REGISTRY -> registry(b, operation, d, end, extra, extraSize);
             case PmlNames.CLASS_NETWORK -> network(b, operation, d, end);
             default -> named(PmlNames.operation(eventClass, operation, 0, false));
+        }
+        if (decoding == Decoding.EXPORT) {
+            category = text.category();
         }
     }
 
@@ -70,6 +82,7 @@ final class PmlEventDecoder {
         need(d, 1, end);
         int sub = b.get(d) & 0xff;
         named(PmlNames.operation(PmlNames.CLASS_FILE_SYSTEM, op, sub, false));
+        text.category(PmlFileDetails.category(op, sub));
         if (!decoding.keepsPath(meaning)) {
             return;
         }
@@ -90,7 +103,7 @@ final class PmlEventDecoder {
             if (extra >= 0 && extraSize >= 4) {
                 length = Integer.toUnsignedLong(b.getInt(extra));
             }
-            detail = PmlDetails.readWrite(offset, length, b.getInt(d + 8));
+            detail = PmlDetails.readWrite(text.locale(), offset, length, b.getInt(d + 8));
         } else if (op == PmlNames.FS_DIRECTORY_CONTROL && sub == 1) {
             need(after, 2, end);
             int filterInfo = b.getShort(after) & 0xffff;
@@ -98,6 +111,16 @@ final class PmlEventDecoder {
             if (!filter.isEmpty()) {
                 path = path.endsWith("\\") ? path + filter : path + "\\" + filter;
             }
+            int infoClass = d + 0x10 + 3 * p <= end ? b.getInt(d + 0x10 + 2 * p) : 0;
+            detail = PmlDirectoryListing.detail(text, filter, infoClass, extraCursor(b, extra, extraSize));
+        } else if (op != PmlNames.FS_CLOSE_FILE) {
+            try {
+                PmlFileDetails.detail(text, op, sub, p, new PmlCursor(b, d + 0x10, end), new PmlCursor(b, after, end),
+                        extraCursor(b, extra, extraSize));
+            } catch (BadEvent shortBlob) {
+                // the fields that fit are shown, as ProcMon shows them
+            }
+            detail = text.done();
         }
     }
 
@@ -117,7 +140,11 @@ final class PmlEventDecoder {
         int share = b.getShort(flt + 2 * p + 2) & 0xffff;
         long allocation = p == 8 ? b.getLong(flt + 40) : Integer.toUnsignedLong(b.getInt(flt + 24));
         int openResult = extra >= 0 && extraSize >= 4 ? b.getInt(extra) : -1;
-        detail = PmlDetails.createFile(desiredAccess, dispositionAndOptions, attributes, share, allocation, sid,
+        int disposition = dispositionAndOptions >>> 24;
+        boolean writes = openResult == 0 || openResult == 2 || openResult == 3
+                || openResult < 0 && disposition != 1 && disposition <= 5;
+        text.category(writes ? "Write" : "");
+        detail = PmlDetails.createFile(text.locale(), desiredAccess, dispositionAndOptions, attributes, share, allocation, sid,
                 openResult);
     }
 
@@ -140,7 +167,7 @@ final class PmlEventDecoder {
             }
             case 2 -> {
                 need(d, 52, end);
-                detail = PmlDetails.processExit(b.getInt(d), b.getLong(d + 4), b.getLong(d + 12), b.getLong(d + 20),
+                detail = PmlDetails.processExit(text.locale(), b.getInt(d), b.getLong(d + 4), b.getLong(d + 12), b.getLong(d + 20),
                         b.getLong(d + 28), b.getLong(d + 36), b.getLong(d + 44));
             }
             case 3 -> {
@@ -179,7 +206,7 @@ final class PmlEventDecoder {
         StringBuilder sb = new StringBuilder(256).append("Parent PID: ").append(parentPid)
                 .append(", Command line: ").append(commandLine).append(", Current directory: ").append(directory)
                 .append(", Environment: ");
-        if (environmentChars > 0 && decoding == Decoding.FULL) {
+        if (environmentChars > 0 && decoding.isComplete()) {
             need(at, environmentChars * 2, end);
             int stop = at + (int) environmentChars * 2;
             int from = at;
@@ -196,21 +223,29 @@ final class PmlEventDecoder {
         detail = sb.toString();
     }
 
-    private void registry(ByteBuffer b, int op, int d, int end) {
+    private void registry(ByteBuffer b, int op, int d, int end, int extra, int extraSize) {
         named(PmlNames.operation(PmlNames.CLASS_REGISTRY, op, 0, false));
+        text.category(PmlRegistryDetails.category(op));
         if (!decoding.keepsPath(meaning)) {
             return;
         }
         need(d, 2, end);
         int pathInfo = b.getShort(d) & 0xffff;
-        int skip = switch (op) {
-            case 12, 14 -> 2;
-            case 0, 1 -> 6;
-            case 3, 5 -> 10;
-            case 4, 6, 7, 8 -> 14;
-            default -> 0;
-        };
-        path = string(b, d + 2 + skip, pathInfo, end);
+        int pathAt = d + 2 + PmlRegistryDetails.fieldsBeforePath(op);
+        path = string(b, pathAt, pathInfo, end);
+        if (decoding.keepsDetail(meaning)) {
+            try {
+                PmlRegistryDetails.detail(text, op, new PmlCursor(b, d + 2, end),
+                        new PmlCursor(b, pathAt + byteLength(pathInfo), end), extraCursor(b, extra, extraSize));
+            } catch (BadEvent shortBlob) {
+                // the fields that fit are shown, as ProcMon shows them
+            }
+            detail = text.done();
+        }
+    }
+
+    private static PmlCursor extraCursor(ByteBuffer b, int extra, int extraSize) {
+        return extra < 0 ? null : new PmlCursor(b, extra, extra + extraSize);
     }
 
     private void network(ByteBuffer b, int op, int d, int end) {
@@ -224,6 +259,31 @@ final class PmlEventDecoder {
         byte[] a = b.array();
         path = host(a, d + 8, (flags & 1) != 0) + ":" + port(b.getShort(d + 40) & 0xffff, tcp) + " -> "
                 + host(a, d + 24, (flags & 2) != 0) + ":" + port(b.getShort(d + 42) & 0xffff, tcp);
+        if (decoding.keepsDetail(meaning)) {
+            text.plain("Length", Integer.toUnsignedLong(b.getInt(d + 4)));
+            PmlCursor pairs = new PmlCursor(b, d + 44, end);
+            while (pairs.left() >= 2) {
+                String key = zeroEnded(pairs);
+                if (key.isEmpty() || pairs.left() < 2) {
+                    break;
+                }
+                text.text(key, zeroEnded(pairs));
+            }
+            detail = text.done();
+        }
+    }
+
+    /** @return UTF-16 text up to a NUL (consumed) or the end */
+    private static String zeroEnded(PmlCursor c) {
+        int from = c.position();
+        int chars = 0;
+        while (c.left() >= 2) {
+            if (c.u16() == 0) {
+                return Utf16Text.decode(c.array(), from, chars * 2);
+            }
+            chars++;
+        }
+        return Utf16Text.decode(c.array(), from, chars * 2);
     }
 
     private String host(byte[] a, int at, boolean ipv4) {

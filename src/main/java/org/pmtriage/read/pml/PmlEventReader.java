@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
+import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportColumns;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecords;
 import org.pmtriage.read.Decoding;
@@ -27,8 +31,9 @@ import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
  *
  * <p>For every event it decodes the fixed header, the operation name and the Result. With
  * {@link Decoding#FULL} also the Path (file system, registry, network, process and image events,
- * as ProcMon shows it) and the Detail of CreateFile, ReadFile, WriteFile, Process Create/Start/Exit,
- * Thread Create/Exit and Load Image (CloseFile has none); other Details are empty. Lesser
+ * as ProcMon shows it) and the Detail of every operation ProcMon writes one for, in
+ * {@link ReadOptions#locale()} ({@code PmlDetails}, {@code PmlRegistryDetails}, {@code PmlFileDetails});
+ * with {@link Decoding#EXPORT} also {@link Event#columns()}. Lesser
  * {@link ReadOptions#decoding()} levels decode only what they name. Profiling events are left out unless
  * {@link ReadOptions#includeProfiling()}. Times are shown in {@link ReadOptions#timeZone()}.
  *
@@ -53,6 +58,8 @@ public final class PmlEventReader implements EventReader {
     private boolean closed;
     /** The temporary copy's channel, read instead of {@link #files}, or null. */
     private final FileChannel copy;
+    /** STATUS_PENDING: ProcMon shows no Result, Duration or Completion Time. */
+    private static final int STATUS_PENDING = 0x103;
     private final int[] resultKeys = new int[256];
     private final String[] resultTexts = new String[256];
 
@@ -65,7 +72,15 @@ public final class PmlEventReader implements EventReader {
      * @throws LogFormatException when a file is not a readable PML v9 log
      */
     public PmlEventReader(Path file, String source, ReadOptions options) {
-        this(options.rollover() ? PmlCapture.files(file) : List.of(file), source, options, PmlWindow.DEFAULT_CAPACITY);
+        this(options.rollover() ? captureFiles(file) : List.of(file), source, options, PmlWindow.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * @param file a PML file
+     * @return the file followed by the rollover files found beside it, as the reader reads them
+     */
+    public static List<Path> captureFiles(Path file) {
+        return PmlCapture.files(file);
     }
 
     PmlEventReader(List<Path> files, String source, ReadOptions options, int windowBytes) {
@@ -144,6 +159,16 @@ public final class PmlEventReader implements EventReader {
 
     /** @return how far through the capture's files reading has come, in bytes of the (uncompressed) files */
     @Override
+    public Optional<LocalDate> firstDay() {
+        return Optional.of(capture.clock().firstDay());
+    }
+
+    @Override
+    public Optional<CaptureHost> host() {
+        return Optional.of(capture.host());
+    }
+
+    @Override
     public long bytesRead() {
         return bytesDone + (current == null ? 0 : current.progress());
     }
@@ -194,9 +219,13 @@ public final class PmlEventReader implements EventReader {
             }
             f.decodeDetails();
             PmlEventDecoder d = f.decoder;
+            ExportColumns columns = options.decoding() != Decoding.EXPORT ? ExportColumns.NONE
+                    : new ExportColumns(capture.clock().firstEpochDay(),
+                            f.status == STATUS_PENDING ? ExportColumns.UNKNOWN_DURATION : f.duration,
+                            PmlNames.eventClass(f.eventClass), d.category, process.columns());
             return new Event(++record, capture.clock().toTimeline(f.timestamp), process.name(), process.pid(),
                     f.tid, d.operationName, d.meaning, d.path, result(f.status),
-                    d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index());
+                    d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index(), columns);
         } catch (BadEvent e) {
             return bad(f, e.getMessage(), e);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -233,7 +262,7 @@ public final class PmlEventReader implements EventReader {
             return false;
         }
         current = PmlCapture.open(files.get(fileNumber), copy, sources.get(fileNumber), windowBytes, options.decoding(),
-                capture.names(fileNumber));
+                capture.names(fileNumber), new PmlText(options.locale(), options.timeZone(), capture.listsClassFirst()));
         fileNumber++;
         return true;
     }

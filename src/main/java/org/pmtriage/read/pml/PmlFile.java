@@ -45,6 +45,7 @@ final class PmlFile implements Closeable {
     int eventClass;
     int operation;
     long timestamp;
+    long duration;
     int status;
     private int index;
     private int detail;
@@ -56,9 +57,11 @@ final class PmlFile implements Closeable {
      * Opens a file and reads its header; its tables are read by {@link #readTables()}.
      *
      * @param names the host and port names of its network events (from its tables)
+     * @param text  how Details write numbers and dates
      */
-    PmlFile(Path file, String source, int windowBytes, Decoding decoding, PmlNetworkNames names) throws IOException {
-        this(FileChannel.open(file, StandardOpenOption.READ), true, source, windowBytes, decoding, names);
+    PmlFile(Path file, String source, int windowBytes, Decoding decoding, PmlNetworkNames names, PmlText text)
+            throws IOException {
+        this(FileChannel.open(file, StandardOpenOption.READ), true, source, windowBytes, decoding, names, text);
     }
 
     /**
@@ -66,7 +69,7 @@ final class PmlFile implements Closeable {
      * {@code owned} is false.
      */
     PmlFile(FileChannel channel, boolean owned, String source, int windowBytes, Decoding decoding,
-            PmlNetworkNames names) throws IOException {
+            PmlNetworkNames names, PmlText text) throws IOException {
         this.source = source;
         this.channel = channel;
         this.owned = owned;
@@ -78,7 +81,7 @@ final class PmlFile implements Closeable {
         }
         this.pointerSize = header.pointerSize();
         this.window = new PmlWindow(channel, windowBytes);
-        this.decoder = new PmlEventDecoder(pointerSize, names, decoding);
+        this.decoder = new PmlEventDecoder(pointerSize, names, decoding, text);
     }
 
     /**
@@ -143,6 +146,7 @@ final class PmlFile implements Closeable {
         tid = b.getInt(at + 4);
         eventClass = b.getInt(at + 8);
         operation = b.getShort(at + 0x0C) & 0xffff;
+        duration = b.getLong(at + 0x14);
         timestamp = b.getLong(at + 0x1C);
         status = b.getInt(at + 0x24);
         int depth = b.getShort(at + 0x28) & 0xffff;
@@ -182,7 +186,7 @@ final class PmlFile implements Closeable {
 
     /** Decodes the current event's name, path and detail into {@link #decoder}. */
     void decodeDetails() {
-        decoder.decode(window.buffer(), eventClass, operation, tid, detail, detailEnd, extra, extraSize);
+        decoder.decode(window.buffer(), eventClass, operation, tid, detail, detailEnd, extra, extraSize, timestamp);
     }
 
     private long offsetAt(long i) throws IOException {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 
+import org.pmtriage.event.CaptureHost;
 import org.pmtriage.read.LogFormatException;
 
 /**
@@ -14,7 +15,7 @@ import org.pmtriage.read.LogFormatException;
  */
 record PmlHeader(boolean is64bit, long eventCount, long eventsOffset, long offsetsArrayOffset,
                  long processTableOffset, long stringsOffset, long iconsOffset, long hostsOffset,
-                 long fileSize, String computer) {
+                 long fileSize, CaptureHost host) {
 
     static final int SIZE = 0x3A8;
     static final int SUPPORTED_VERSION = 9;
@@ -69,8 +70,7 @@ record PmlHeader(boolean is64bit, long eventCount, long eventsOffset, long offse
             throw new LogFormatException(source, "byte 0x8", "bitness field is " + bits + ", expected 0 or 1");
         }
         PmlHeader h = new PmlHeader(bits == 1, Integer.toUnsignedLong(b.getInt(0x234)), b.getLong(0x240),
-                b.getLong(0x248), b.getLong(0x250), b.getLong(0x258), b.getLong(0x260), b.getLong(0x3A0), size,
-                computer(b));
+                b.getLong(0x248), b.getLong(0x250), b.getLong(0x258), b.getLong(0x260), b.getLong(0x3A0), size, host(b));
         long headerSize = b.getLong(0x398);
         if (h.eventsOffset == 0 || h.offsetsArrayOffset == 0 || h.processTableOffset == 0
                 || h.stringsOffset == 0 || h.iconsOffset == 0 || h.hostsOffset == 0) {
@@ -85,11 +85,24 @@ record PmlHeader(boolean is64bit, long eventCount, long eventsOffset, long offse
         return h;
     }
 
-    /** @return the computer name at 0x0C (16 UTF-16 characters, NUL-padded) */
-    private static String computer(ByteBuffer b) {
-        String name = Utf16Text.decode(b.array(), 0x0C, 0x20);
-        int nul = name.indexOf('\0');
-        return nul < 0 ? name : name.substring(0, nul);
+    /** The computer name, the OSVERSIONINFOEXW's version and service pack, and the processor count. */
+    private static CaptureHost host(ByteBuffer b) {
+        String servicePack = utf16(b, 0x284, 128);
+        String system = "Windows " + b.getInt(0x274) + "." + b.getInt(0x278) + " build " + b.getInt(0x27C)
+                + (servicePack.isEmpty() ? "" : ", " + servicePack);
+        return new CaptureHost(utf16(b, 0xC, 16), system, b.getInt(0x38C));
+    }
+
+    private static String utf16(ByteBuffer b, int offset, int chars) {
+        StringBuilder sb = new StringBuilder(chars);
+        for (int i = 0; i < chars; i++) {
+            char c = b.getChar(offset + 2 * i);
+            if (c == 0) {
+                break;
+            }
+            sb.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return sb.toString();
     }
 
     private void check(String source) {

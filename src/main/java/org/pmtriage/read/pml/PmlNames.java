@@ -184,6 +184,18 @@ final class PmlNames {
         }
     }
 
+    /** @return the Event Class column for a class number: {@code File System}, {@code Registry}, ... */
+    static String eventClass(int eventClass) {
+        return switch (eventClass) {
+            case CLASS_PROCESS -> "Process";
+            case CLASS_REGISTRY -> "Registry";
+            case CLASS_FILE_SYSTEM -> "File System";
+            case CLASS_PROFILING -> "Profiling";
+            case CLASS_NETWORK -> "Network";
+            default -> "Unknown";
+        };
+    }
+
     /** @return ProcMon's text for an NTSTATUS: its name, empty for pending, else {@code 0x} and hex */
     static String result(int status) {
         String text = RESULTS.get(status);

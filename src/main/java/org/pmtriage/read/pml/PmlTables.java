@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.TextBudget;
 
@@ -51,8 +52,17 @@ final class PmlTables {
             processes.put(index, new PmlProcess(index, p.buf.getInt(at + 4), p.buf.getInt(at + 8),
                     p.buf.getInt(at + 0x0C), p.buf.getLong(at + 0x20), p.buf.getLong(at + 0x28),
                     strings.get(p.buf.getInt(at + 0x40)), strings.get(p.buf.getInt(at + 0x44)),
-                    strings.get(p.buf.getInt(at + 0x48))));
+                    strings.get(p.buf.getInt(at + 0x48)), columns(p, at, strings)));
         }
+    }
+
+    /** @return the process's User, Integrity, Company, Version, Description and session fields */
+    private static ProcessColumns columns(Region p, int at, Strings strings) throws IOException {
+        long luid = p.buf.getLong(at + 0x10);
+        return new ProcessColumns(strings.get(p.buf.getInt(at + 0x3C)), strings.get(p.buf.getInt(at + 0x38)),
+                strings.get(p.buf.getInt(at + 0x4C)), strings.get(p.buf.getInt(at + 0x54)),
+                strings.get(p.buf.getInt(at + 0x50)), luid, p.buf.getInt(at + 0x18),
+                p.buf.getInt(at + 0x30) != 0, p.buf.getInt(at + 0x34) != 0);
     }
 
     private void readHosts(Region r) {

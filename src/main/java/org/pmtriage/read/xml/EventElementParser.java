@@ -31,7 +31,7 @@ final class EventElementParser {
     private static final int DETAIL = 64;
     private static final String[] NAMES = {"Time_of_Day", "Process_Name", "PID", "Operation", "Path", "Result"};
 
-    private final ElementCursor cursor;
+    private final XmlCursor cursor;
     private final Decoding decoding;
     private final NameCache names = new NameCache();
     private final CharsView text = new CharsView();
@@ -58,7 +58,7 @@ final class EventElementParser {
      * @param decoding which texts to build; below {@link Decoding#FULL}, a Path or Detail that the
      *                 level leaves out is passed over when the Operation came before it
      */
-    EventElementParser(ElementCursor cursor, Decoding decoding) {
+    EventElementParser(XmlCursor cursor, Decoding decoding) {
         this.cursor = cursor;
         this.decoding = decoding;
     }
@@ -97,7 +97,7 @@ final class EventElementParser {
         }
         return new ParsedEvent(timeOfDay, processName, pid, tid, operationName,
                 operation == null ? Operation.of(operationName) : operation, path, result, detail, parentPid,
-                commandLine, imagePath, processIndex, problem, problem == null ? "" : cursor.format(problemAt),
+                commandLine, imagePath, processIndex, problem, problem == null ? "" : XmlCursor.format(problemAt),
                 missing, (present & DETAIL) != 0);
     }
 

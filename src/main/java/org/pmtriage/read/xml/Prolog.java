@@ -1,30 +1,22 @@
 package org.pmtriage.read.xml;
 
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * What comes before an XML document's root element, read from its first bytes before any parser
  * sees them: whether it has a document type declaration (ProcMon never writes one, and one is how
- * XXE and "billion laughs" inputs begin), the encoding it declares, and where the root starts.
+ * XXE and "billion laughs" inputs begin), and where the root starts.
  *
  * <p>The reader refuses a DOCTYPE here, with the same clear message whichever parser runs, and
- * feeds Aalto's non-blocking parser from the root on: that parser miscounts newlines in the prolog,
- * so positions are counted from the root and shifted by the root's own position.
+ * names the root element's position from here, where blocking parsers place it badly.
  *
  * @param doctype   {@code line:column} of a {@code <!DOCTYPE}, or null when there is none
- * @param encoding  the encoding the XML declaration names, or null
  * @param rootStart offset of the root element's {@code <}, or -1 when not within the examined bytes
  * @param rootLine  1-based line of the root element
  * @param rootColumn 1-based column of the root element
  */
-record Prolog(String doctype, String encoding, int rootStart, int rootLine, int rootColumn) {
+record Prolog(String doctype, int rootStart, int rootLine, int rootColumn) {
 
     /** Bytes of the document examined; a longer prolog is left to the parser's own checks. */
     static final int EXAMINED = 1 << 14;
-
-    private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
     /**
      * @param head   the first bytes of the document, after any byte-order mark
@@ -32,36 +24,25 @@ record Prolog(String doctype, String encoding, int rootStart, int rootLine, int 
      * @return what the prolog holds
      */
     static Prolog scan(byte[] head, int length) {
-        String encoding = null;
         int i = 0;
         while (i < length) {
             byte b = head[i];
             if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
                 i++;
             } else if (startsWith(head, length, i, "<?")) {
-                int end = after(head, length, i + 2, "?>");
-                if (i == 0 && startsWith(head, length, 0, "<?xml")) {
-                    Matcher m = ENCODING.matcher(new String(head, 0, end, StandardCharsets.ISO_8859_1));
-                    encoding = m.find() ? m.group(1) : null;
-                }
-                i = end;
+                i = after(head, length, i + 2, "?>");
             } else if (startsWith(head, length, i, "<!--")) {
                 i = after(head, length, i + 4, "-->");
             } else if (startsWith(head, length, i, "<!DOCTYPE")) {
-                return new Prolog(position(head, i, ":"), encoding, -1, 1, 1);
+                return new Prolog(position(head, i, ":"), -1, 1, 1);
             } else if (b == '<') {
                 String[] at = position(head, i, " ").split(" ");
-                return new Prolog(null, encoding, i, Integer.parseInt(at[0]), Integer.parseInt(at[1]));
+                return new Prolog(null, i, Integer.parseInt(at[0]), Integer.parseInt(at[1]));
             } else {
                 break;
             }
         }
-        return new Prolog(null, encoding, -1, 1, 1);
-    }
-
-    /** @return whether the declared encoding (if any) is one Aalto's non-blocking parser reads */
-    boolean utf8() {
-        return encoding == null || encoding.equalsIgnoreCase("UTF-8") || encoding.equalsIgnoreCase("UTF8");
+        return new Prolog(null, -1, 1, 1);
     }
 
     private static int after(byte[] head, int length, int from, String end) {

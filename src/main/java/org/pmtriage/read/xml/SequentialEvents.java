@@ -4,8 +4,8 @@ import javax.xml.stream.XMLStreamConstants;
 
 import org.pmtriage.read.Decoding;
 
-/** Parses the eventlist on the caller's thread, the cursor positioned just inside it. */
-final class SequentialEvents implements EventSource {
+/** The events of an eventlist in document order, parsed but not yet numbered; the cursor starts just inside it. */
+final class SequentialEvents {
 
     private final XmlCursor cursor;
     private final EventElementParser parser;
@@ -16,8 +16,11 @@ final class SequentialEvents implements EventSource {
         this.parser = new EventElementParser(cursor, decoding);
     }
 
-    @Override
-    public ParsedEvent next() {
+    /**
+     * @return the next event element, or null after the end of the document
+     * @throws org.pmtriage.read.LogFormatException when the XML is malformed
+     */
+    ParsedEvent next() {
         while (inEvents) {
             int event = cursor.next();
             if (event == XMLStreamConstants.END_ELEMENT) {
@@ -49,8 +52,7 @@ final class SequentialEvents implements EventSource {
         }
     }
 
-    @Override
-    public void close() {
+    void close() {
         cursor.close();
     }
 }

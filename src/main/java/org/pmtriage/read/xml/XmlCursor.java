@@ -9,10 +9,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.fasterxml.aalto.AsyncByteArrayFeeder;
-import com.fasterxml.aalto.AsyncXMLStreamReader;
-import org.codehaus.stax2.LocationInfo;
-import org.codehaus.stax2.XMLStreamReader2;
 import org.pmtriage.read.LogFormatException;
 
 /**
@@ -21,7 +17,7 @@ import org.pmtriage.read.LogFormatException;
  * collects element text into one reusable buffer (no String unless the caller asks), and skips
  * subtrees without looking at their text.
  */
-final class XmlCursor implements ElementCursor {
+final class XmlCursor {
 
     /** What is wrong with a document that has a document type declaration. */
     static final String DOCTYPE_REFUSED = "the XML has a document type declaration (<!DOCTYPE>), which"
@@ -48,43 +44,13 @@ final class XmlCursor implements ElementCursor {
         XmlCursor open(InputStream in, String source);
     }
 
-    private static final int CHUNK_BYTES = 1 << 16;
-
-    private final InputStream in;
-    private final AsyncByteArrayFeeder feeder;
-    private final byte[] chunk;
-    private final int firstLine;
-    private final int firstColumn;
     private final String root;
-    private long fed;
-    private int lastFed;
-    private boolean ended;
 
-    private XmlCursor(XMLStreamReader xml, InputStream in, AsyncByteArrayFeeder feeder, String source,
-                      int maxTextChars, int firstLine, int firstColumn, String root) {
+    private XmlCursor(XMLStreamReader xml, String source, int maxTextChars, String root) {
         this.root = root;
-        this.firstLine = firstLine;
-        this.firstColumn = firstColumn;
         this.xml = xml;
-        this.in = in;
-        this.feeder = feeder;
-        this.chunk = feeder == null ? null : new byte[CHUNK_BYTES];
         this.source = source;
         this.maxTextChars = maxTextChars;
-    }
-
-    /**
-     * A cursor on Aalto's non-blocking parser, fed 64 KiB at a time: fastest, and it hands text over
-     * in pieces no larger than a chunk, so an oversized element is refused before it fills the
-     * heap. UTF-8 without a byte-order mark only.
-     *
-     * @param firstLine   the line in the file of the input's first byte (positions are shifted by it)
-     * @param firstColumn the column in the file of the input's first byte
-     */
-    static XmlCursor async(InputStream in, String source, int maxTextChars, int firstLine, int firstColumn) {
-        AsyncXMLStreamReader<AsyncByteArrayFeeder> xml = StaxFactories.aalto().createAsyncForByteArray();
-        return new XmlCursor(xml, in, xml.getInputFeeder(), source, maxTextChars, firstLine, firstColumn,
-                firstLine + ":" + firstColumn);
     }
 
     /**
@@ -94,22 +60,17 @@ final class XmlCursor implements ElementCursor {
      */
     static XmlCursor blocking(XMLInputFactory factory, InputStream in, String source, int maxTextChars, String root) {
         try {
-            return new XmlCursor(factory.createXMLStreamReader(in), in, null, source, maxTextChars, 1, 1, root);
+            return new XmlCursor(factory.createXMLStreamReader(in), source, maxTextChars, root);
         } catch (XMLStreamException e) {
-            throw new LogFormatException(source, format(e.getLocation(), 1, 1),
+            throw new LogFormatException(source, format(e.getLocation()),
                     XmlErrors.describe(String.valueOf(e.getMessage()), null), e);
         }
     }
 
     /** @return the next parse event ({@link XMLStreamConstants}) */
-    @Override
-    public int next() {
+    int next() {
         try {
             int event = xml.next();
-            while (event == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
-                feed();
-                event = xml.next();
-            }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (depth < MAX_DEPTH_NAMED) {
                     open[depth] = xml.getLocalName();
@@ -128,67 +89,8 @@ final class XmlCursor implements ElementCursor {
         }
     }
 
-    private void feed() throws XMLStreamException {
-        int n;
-        try {
-            n = in.read(chunk);
-        } catch (MarkupGuard.TooLongException e) {
-            throw new LogFormatException(source, "byte " + e.start(), e.getMessage(), e);
-        } catch (IOException e) {
-            throw new LogFormatException(source, position(), "cannot read: " + e.getMessage(), e);
-        }
-        if (n >= 0) {
-            feeder.feedInput(chunk, 0, n);
-            fed += n;
-            lastFed = n;
-        } else if (!ended) {
-            ended = true;
-            feeder.endOfInput();
-        } else {
-            throw new LogFormatException(source, position(), XmlErrors.describe("Unexpected End-of-input",
-                    depth == 0 ? null : openName()));
-        }
-    }
-
-    /**
-     * What the input holds after the current start tag, for a parser that takes over from here.
-     *
-     * @param bytes  the bytes the parser was fed but has not parsed
-     * @param in     the rest of the input
-     * @param line   file line of {@code bytes[0]}
-     * @param column file column of {@code bytes[0]}
-     */
-    record Remainder(byte[] bytes, InputStream in, int line, int column) {
-    }
-
-    /**
-     * @return the input after the current start tag (assumed to hold no newline), or null when this
-     * cursor cannot tell (a blocking parser)
-     */
-    Remainder remainder() {
-        if (feeder == null) {
-            return null;
-        }
-        LocationInfo info = ((XMLStreamReader2) xml).getLocationInfo();
-        long start = info.getStartingByteOffset();
-        long end;
-        try {
-            end = info.getEndingByteOffset();
-        } catch (XMLStreamException e) {
-            return null;
-        }
-        long chunkStart = fed - lastFed;
-        if (end < chunkStart || end > fed || end <= start || chunk[(int) (end - chunkStart) - 1] != '>') {
-            return null;
-        }
-        byte[] rest = java.util.Arrays.copyOfRange(chunk, (int) (end - chunkStart), lastFed);
-        String[] at = position().split(":");
-        return new Remainder(rest, in, Integer.parseInt(at[0]), Integer.parseInt(at[1]) + (int) (end - start));
-    }
-
     /** @return the local name of the current start or end element */
-    @Override
-    public String name() {
+    String name() {
         return xml.getLocalName();
     }
 
@@ -204,8 +106,7 @@ final class XmlCursor implements ElementCursor {
      * @return the name of the first child element found inside (skipped), or null when there was none
      * @throws LogFormatException when the text is longer than the limit
      */
-    @Override
-    public String readText() {
+    String readText() {
         return readText(true);
     }
 
@@ -215,8 +116,7 @@ final class XmlCursor implements ElementCursor {
      *
      * @return the name of the first child element found inside (skipped), or null when there was none
      */
-    @Override
-    public String skipText() {
+    String skipText() {
         return readText(false);
     }
 
@@ -287,26 +187,22 @@ final class XmlCursor implements ElementCursor {
     }
 
     /** @return the buffer holding the text collected by {@link #readText()} (valid up to {@link #length()}) */
-    @Override
-    public char[] text() {
+    char[] text() {
         return text;
     }
 
     /** @return how many characters {@link #readText()} collected */
-    @Override
-    public int length() {
+    int length() {
         return length;
     }
 
     /** @return the collected text as a new String */
-    @Override
-    public String string() {
+    String string() {
         return new String(text, 0, length);
     }
 
     /** Skips the current element, positioned on its start tag, to its end tag, reading no text. */
-    @Override
-    public void skipElement() {
+    void skipElement() {
         int target = depth - 1;
         while (depth > target) {
             next();
@@ -319,29 +215,21 @@ final class XmlCursor implements ElementCursor {
     }
 
     /** @return the current location, to be formatted later with {@link #format} */
-    @Override
-    public Location location() {
+    Location location() {
         return xml.getLocation();
     }
 
     /** @return {@code line:column} in the file of a location the parser gave, or "" when it gave none */
-    @Override
-    public String format(Location location) {
-        return format(location, firstLine, firstColumn);
+    static String format(Location location) {
+        if (location == null || location.getLineNumber() < 1) {
+            return "";
+        }
+        return location.getLineNumber() + ":" + location.getColumnNumber();
     }
 
     /** @return {@code line:column} of the root element, from the prolog scan where parsers place it badly */
     String rootPosition() {
         return root != null ? root : position();
-    }
-
-    private static String format(Location location, int firstLine, int firstColumn) {
-        if (location == null || location.getLineNumber() < 1) {
-            return "";
-        }
-        int line = location.getLineNumber();
-        int column = line == 1 ? location.getColumnNumber() + firstColumn - 1 : location.getColumnNumber();
-        return (line + firstLine - 1) + ":" + column;
     }
 
     void close() {

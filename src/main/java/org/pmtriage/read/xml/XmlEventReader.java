@@ -1,12 +1,9 @@
 package org.pmtriage.read.xml;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -29,10 +26,6 @@ import org.pmtriage.read.TextBudget;
  * reader finds them by header; the same capture gives the same events from both exports, except
  * that only XML events carry a process index.
  *
- * <p>A UTF-8 eventlist is parsed on other threads, in pieces cut between events, and delivered in
- * order ({@code ParallelEvents}); pieces in the plain form ProcMon writes are read straight from
- * their bytes ({@code PlainEventCursor}), others by Aalto.
- *
  * <p>DTDs and entities other than the five predefined ones are refused, so the reader never reads
  * anything outside its input and never expands text beyond the input's size. Errors name
  * {@code line:column}. Under {@link BadRecordPolicy#SKIP} a malformed event or process entry is
@@ -51,7 +44,7 @@ public final class XmlEventReader implements EventReader {
     public static final int MAX_TEXT_CHARS = 4 * 1024 * 1024;
 
     /**
-     * Largest run of bytes without markup the single-threaded parser is given (see
+     * Largest run of bytes without markup the parser is given (see
      * {@link TextRunGuard}): room for {@link #MAX_TEXT_CHARS} characters of up to two UTF-8 bytes.
      */
     public static final int MAX_TEXT_BYTES = 2 * MAX_TEXT_CHARS;
@@ -65,15 +58,6 @@ public final class XmlEventReader implements EventReader {
     /** How many characters of text the read-ahead events may hold, to bound its memory. */
     static final long LOOKAHEAD_CHARS = 4L << 20;
 
-    /**
-     * Threads parsing the eventlist's pieces: all cores but two (left to the splitter and the
-     * analysis), at least one and at most four. On this project's 2-core machine, one
-     * (docs/performance-xml.md); the gain of more on bigger machines is expected, not measured.
-     */
-    static final int PARSING_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 2));
-
-    private final int threads;
-    private final int pieceBytes;
     private final String source;
     private final ReadOptions options;
     private final CountingInputStream counter;
@@ -81,7 +65,7 @@ public final class XmlEventReader implements EventReader {
     private final XmlCursor cursor;
     private final DayRollover days = new DayRollover();
     private final ArrayDeque<Event> ahead = new ArrayDeque<>();
-    private EventSource events;
+    private SequentialEvents events;
     private final List<ProcessInfo> processes;
     private LogFormatException pending;
     private boolean sawEvent;
@@ -98,42 +82,27 @@ public final class XmlEventReader implements EventReader {
      * @throws LogFormatException when the input is not a ProcMon XML export or is malformed
      */
     public XmlEventReader(InputStream in, String source, ReadOptions options) {
-        this(in, source, options, null, PARSING_THREADS, ParallelEvents.PIECE_BYTES);
+        this(in, source, options, null);
     }
 
-    /**
-     * @param parser     opens the parser of the document's start (and, single-threaded, of all of it);
-     *                   null for {@link #openCursor}
-     * @param threads    threads parsing the eventlist's pieces; 0 for the caller's thread, with
-     *                   Aalto's blocking parser
-     * @param pieceBytes bytes per piece of eventlist given to one parsing thread
-     */
-    XmlEventReader(InputStream in, String source, ReadOptions options, XmlCursor.Opener parser, int threads,
-                   int pieceBytes) {
-        this.threads = threads;
-        this.pieceBytes = pieceBytes;
+    /** @param parser opens the parser of the document; null for {@link #openCursor} */
+    XmlEventReader(InputStream in, String source, ReadOptions options, XmlCursor.Opener parser) {
         this.source = source;
         this.options = options;
         this.badRecords = new BadRecords(options);
         this.counter = new CountingInputStream(in);
         this.outsideEvents = new MarkupGuard(counter, MAX_MARKUP_BYTES);
-        this.cursor = parser != null ? parser.open(outsideEvents, source)
-                : openCursor(outsideEvents, source, threads > 0);
+        this.cursor = parser != null ? parser.open(outsideEvents, source) : openCursor(outsideEvents, source);
         List<ProcessEntry> entries = readToEvents();
         this.processes = entries.isEmpty() ? List.of() : lookAhead(new ProcessClock(entries));
     }
 
     /**
-     * Opens the parser of the document. Read by one thread, the document goes to Aalto's blocking
-     * parser (the fastest, 30-40% less CPU than its non-blocking one), through a
-     * {@link TextRunGuard} that bounds the text it may assemble. When the eventlist is to be handed
-     * over to {@link ParallelEvents}, the non-blocking parser reads the start instead, fed from the
-     * root element on (see {@link Prolog}), because it can tell which bytes it has not parsed yet.
-     * Either way a DOCTYPE is refused before any parsing.
-     *
-     * @param handOver whether the eventlist will be handed over to parsing threads
+     * Opens the parser of the document: Aalto's blocking parser (the fastest, 30-40% less CPU than
+     * its non-blocking one), through a {@link TextRunGuard} that bounds the text it may assemble. A
+     * DOCTYPE is refused before any parsing (see {@link Prolog}).
      */
-    static XmlCursor openCursor(InputStream in, String source, boolean handOver) {
+    static XmlCursor openCursor(InputStream in, String source) {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         try {
             buffered.mark(3 + Prolog.EXAMINED);
@@ -153,38 +122,10 @@ public final class XmlEventReader implements EventReader {
                     || (start[0] & 0xff) == 0xFF && (start[1] & 0xff) == 0xFE
                     || (start[0] & 0xff) == 0xFE && (start[1] & 0xff) == 0xFF);
             String root = prolog.rootStart() < 0 ? null : prolog.rootLine() + ":" + prolog.rootColumn();
-            if (!handOver || utf16 || !prolog.utf8()) {
-                return XmlCursor.blocking(StaxFactories.aalto(), new TextRunGuard(buffered, MAX_TEXT_BYTES), source,
-                        MAX_TEXT_CHARS, utf16 ? null : root);
-            }
-            checkProlog(start, prolog.rootStart(), source);
-            buffered.skipNBytes((bom ? 3 : 0) + Math.max(0, prolog.rootStart()));
-            return prolog.rootStart() < 0 ? XmlCursor.async(buffered, source, MAX_TEXT_CHARS, 1, 1)
-                    : XmlCursor.async(buffered, source, MAX_TEXT_CHARS, prolog.rootLine(), prolog.rootColumn());
+            return XmlCursor.blocking(StaxFactories.aalto(), new TextRunGuard(buffered, MAX_TEXT_BYTES), source,
+                    MAX_TEXT_CHARS, utf16 ? null : root);
         } catch (IOException e) {
             throw new LogFormatException(source, "", "cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Parses what precedes the root element (XML declaration, comments, processing instructions)
-     * with the blocking parser, which places errors there correctly, since the non-blocking one is
-     * fed from the root on.
-     */
-    private static void checkProlog(byte[] start, int rootStart, String source) {
-        if (rootStart <= 0) {
-            return;
-        }
-        byte[] prolog = Arrays.copyOf(start, rootStart + 4);
-        System.arraycopy("<r/>".getBytes(StandardCharsets.US_ASCII), 0, prolog, rootStart, 4);
-        XmlCursor cursor = XmlCursor.blocking(StaxFactories.aalto(), new ByteArrayInputStream(prolog), source,
-                MAX_TEXT_CHARS, null);
-        try {
-            while (cursor.next() != XMLStreamConstants.END_DOCUMENT) {
-                // only its errors matter
-            }
-        } finally {
-            cursor.close();
         }
     }
 
@@ -262,10 +203,7 @@ public final class XmlEventReader implements EventReader {
                         new TextBudget(source, options.warnings()), w -> options.warnings().accept(source + ":" + w)).read();
                 case "eventlist" -> {
                     outsideEvents.stop();
-                    XmlCursor.Remainder rest = threads > 0 ? cursor.remainder() : null;
-                    events = rest == null ? new SequentialEvents(cursor, options.decoding())
-                            : new ParallelEvents(rest.bytes(), rest.in(), source, rest.line(), rest.column(), threads,
-                            pieceBytes, options.decoding());
+                    events = new SequentialEvents(cursor, options.decoding());
                     return entries;
                 }
                 default -> cursor.skipElement();

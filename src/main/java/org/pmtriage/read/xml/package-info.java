@@ -9,7 +9,7 @@
  * refused, encoding, root position); {@code XmlCursor} wraps the parser (one-line errors with
  * {@code line:column}, text into one reusable buffer, subtrees skipped unread);
  * {@code ProcessListParser} and {@code EventElementParser} read one element each;
- * {@code SequentialEvents} or, with cores to spare, {@code ParallelEvents} walk the eventlist.
+ * {@code SequentialEvents} walks the eventlist.
  *
  * <p>Hardened against hostile XML: no DTD, no external or custom entities, bounded element text
  * ({@code TextRunGuard} before the parser, a character limit after it). Measurements:

@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecordPolicy;
@@ -30,6 +31,7 @@ import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
 
 /** Capture-level behaviour: gzip, rollover, time zones, profiling and the process table. */
+@Isolated // counts PML copies in the shared temporary folder and replaces standard input
 class PmlCaptureTest {
 
     private static final long SECOND = PmlRoundTripTest.SECOND;
@@ -88,8 +90,7 @@ class PmlCaptureTest {
 
     @Test
     void realGzipSampleOpensWithItsName() throws IOException {
-        Path gz = PmlOracleTest.SAMPLES.resolve("procmon-parser/LogFileUTC32Filesystem.PML.gz");
-        Assumptions.assumeTrue(Files.exists(gz), "shared samples absent");
+        Path gz = SharedSamples.require("procmon-parser/LogFileUTC32Filesystem.PML.gz");
         try (EventReader r = LogReaders.open(gz.toString(), ReadOptions.defaults())) {
             assertEquals(8577, readAll(r).size());
         }
@@ -218,8 +219,7 @@ class PmlCaptureTest {
 
     @Test
     void realCaptureWithoutProcessCreateStillKnowsTheParent() throws IOException {
-        Path pml = PmlOracleTest.SAMPLES.resolve("prsp0007-samples/Logfile.PML");
-        Assumptions.assumeTrue(Files.exists(pml), "shared samples absent");
+        Path pml = SharedSamples.require("prsp0007-samples/Logfile.PML");
         try (PmlEventReader r = new PmlEventReader(pml, "Logfile.PML", ReadOptions.defaults())) {
             List<ProcessInfo> processes = r.processes();
             assertEquals(57, processes.size());

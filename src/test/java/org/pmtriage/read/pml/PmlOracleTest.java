@@ -15,10 +15,10 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.LogFormatException;
@@ -32,7 +32,6 @@ import org.pmtriage.read.ReadOptions;
  */
 class PmlOracleTest {
 
-    static final Path SAMPLES = Path.of("..", "shared", "samples-public");
     private static final Set<String> DETAIL_OPERATIONS = Set.of("CreateFile", "CloseFile", "ReadFile", "WriteFile",
             "Process Create", "Process Start", "Process Exit", "Thread Create", "Thread Exit", "Load Image");
     /** ProcMon resolves the impersonated SID to DOMAIN\\user, which a reader on another machine cannot. */
@@ -51,9 +50,8 @@ class PmlOracleTest {
         "prsp0007-samples/Logfile.PML, prsp0007-samples/Logfile.CSV, Europe/Madrid, es",
     })
     void sameEventsAsProcMonsExport(String pml, String csv, String zone, String locale) throws Exception {
-        Path pmlFile = SAMPLES.resolve(pml);
-        Path csvFile = SAMPLES.resolve(csv);
-        Assumptions.assumeTrue(Files.exists(pmlFile) && Files.exists(csvFile), "shared samples absent");
+        Path pmlFile = SharedSamples.require(pml);
+        Path csvFile = SharedSamples.require(csv);
         UnaryOperator<String> localize = locale.equals("es")
                 ? s -> SPANISH_GROUPING.matcher(s).replaceAll(",") : UnaryOperator.identity();
         ReadOptions options = new ReadOptions(ReadOptions.defaults().policy(), w -> { }, ZoneId.of(zone), false, false);
@@ -110,8 +108,7 @@ class PmlOracleTest {
     })
     void unexportedCapturesHaveTheirKnownCounts(String pml, int events, String operations, String processes)
             throws Exception {
-        Path file = SAMPLES.resolve(pml);
-        Assumptions.assumeTrue(Files.exists(file), "shared samples absent");
+        Path file = SharedSamples.require(pml);
         Map<String, Integer> byOperation = new TreeMap<>();
         Map<String, Integer> byProcess = new TreeMap<>();
         try (EventReader r = LogReaders.open(file.toString(), ReadOptions.defaults())) {
@@ -134,8 +131,7 @@ class PmlOracleTest {
 
     @Test
     void version7IsRejectedByName() {
-        Path v7 = SAMPLES.resolve("noriben/Noriben_09_Apr_13__20_16_13_368000.pml");
-        Assumptions.assumeTrue(Files.exists(v7), "shared samples absent");
+        Path v7 = SharedSamples.require("noriben/Noriben_09_Apr_13__20_16_13_368000.pml");
         LogFormatException e = assertThrows(LogFormatException.class,
                 () -> LogReaders.open(v7.toString(), ReadOptions.defaults()));
         assertEquals(v7 + ":byte 0x4: PML format version 7 is not supported (only version 9, written by ProcMon "

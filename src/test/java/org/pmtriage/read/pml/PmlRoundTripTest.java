@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.ReadOptions;
@@ -58,10 +58,11 @@ class PmlRoundTripTest {
         events.add(event(9, t + 80, 11, "cmd.exe", 4100, 200, "RegOpenKey", "HKLM\\Software\\Python", "NAME NOT FOUND", ""));
         events.add(event(10, t + 90, 11, "cmd.exe", 4100, 200, "QueryDirectory", "C:\\build\\*.obj", "NO MORE FILES", ""));
         events.add(event(11, t + 95, 11, "cmd.exe", 4100, 200, "TCP Send", "build-07:49948 -> cache.local:https",
-                "SUCCESS", ""));
+                "SUCCESS", "Length: 0"));
         events.add(event(12, t + 96, 11, "cmd.exe", 4100, 200, "SetDispositionInformationFile", "C:\\build\\x.tmp",
                 "0xC000046F", ""));
-        events.add(event(13, t + 97, 11, "cmd.exe", 4100, 200, "FileSystemControl", "C:\\build", "", ""));
+        events.add(event(13, t + 97, 11, "cmd.exe", 4100, 200, "FileSystemControl", "C:\\build", "",
+                "Control: 0x0 (Device:0x0 Function:0 Method: 0)"));
         events.add(event(14, t + 99, 11, "cmd.exe", 4100, 200, "Thread Exit", "", "SUCCESS",
                 "Thread ID: 200, User Time: 0.0156001, Kernel Time: 0.0000000"));
         events.add(event(15, t + 100, 11, "cmd.exe", 4100, 200, "Process Exit", "", "SUCCESS",
@@ -100,8 +101,7 @@ class PmlRoundTripTest {
     @Test
     void aWindowSmallerThanOneEventReadsTheSame() throws IOException {
         // the window must slide, keep a partial event and grow for events larger than itself
-        Path sample = PmlOracleTest.SAMPLES.resolve("procmon-parser/win7x86-mixed.pml");
-        Assumptions.assumeTrue(Files.exists(sample), "shared samples absent");
+        Path sample = SharedSamples.require("procmon-parser/win7x86-mixed.pml");
         List<Event> expected;
         try (PmlEventReader r = new PmlEventReader(sample, "in.pml", ReadOptions.defaults())) {
             expected = readAll(r);
@@ -113,8 +113,7 @@ class PmlRoundTripTest {
 
     @Test
     void realCaptureSurvivesWriteAndRead() throws IOException {
-        Path sample = PmlOracleTest.SAMPLES.resolve("procmon-parser/win10x64-process.pml");
-        Assumptions.assumeTrue(Files.exists(sample), "shared samples absent");
+        Path sample = SharedSamples.require("procmon-parser/win10x64-process.pml");
         List<Event> original;
         List<ProcessInfo> processes;
         try (PmlEventReader r = new PmlEventReader(sample, "in.pml", ReadOptions.defaults())) {

@@ -1,7 +1,6 @@
 package org.pmtriage.read.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +16,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.EventReader;
@@ -26,7 +26,6 @@ import org.pmtriage.read.ReadOptions;
 /** One capture exported as CSV and (by {@link CsvToXml}) as XML reads into the same events. */
 class CsvXmlParityTest {
 
-    private static final Path PARSER_SAMPLES = Path.of("..", "shared", "samples-public", "procmon-parser");
     private static final List<String> DEFAULT_COLUMNS =
             List.of("Time of Day", "Process Name", "PID", "Operation", "Path", "Result", "Detail");
 
@@ -55,9 +54,7 @@ class CsvXmlParityTest {
     }
 
     private static Path sample(String name) {
-        Path file = PARSER_SAMPLES.resolve(name);
-        assumeTrue(Files.exists(file), "shared samples not present: " + file);
-        return file;
+        return SharedSamples.require("procmon-parser/" + name);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
 
 /**
- * A large randomized capture from the generator, written as CSV and as XML (with processlist and
+ * A randomized capture of 40,000 events from the generator, written as CSV and as XML (with processlist and
  * module lists), reads into the same events and analyzes into the same stats and findings.
  */
 class GeneratedCaptureParityTest {
@@ -65,7 +64,7 @@ class GeneratedCaptureParityTest {
                 .withPidReuse(true)
                 .withStart((23 * 3600 + 59 * 60 + 50) * Timeline.TICKS_PER_SECOND, LocalDate.of(2026, 3, 12))
                 .withLocale(CaptureLocale.of("ru-RU"))
-                .withTargetEvents(120_000);
+                .withTargetEvents(40_000); // still past midnight, with every kind of finding
         CsvCaptureWriter.Options columns = CsvCaptureWriter.Options.of(config).withColumns(CaptureColumn.ALL);
         Path csv = dir.resolve("capture.csv");
         Path xml = dir.resolve("capture.xml");
@@ -78,7 +77,7 @@ class GeneratedCaptureParityTest {
         Read fromCsv = read(LogReaders.open(csv.toString(), ReadOptions.defaults()));
         Read fromXml = read(LogReaders.open(xml.toString(), ReadOptions.defaults()));
 
-        assertTrue(fromCsv.events().size() >= 100_000, "events: " + fromCsv.events().size());
+        assertTrue(fromCsv.events().size() >= 40_000, "events: " + fromCsv.events().size());
         assertTrue(fromCsv.events().get(fromCsv.events().size() - 1).time() > Timeline.TICKS_PER_DAY, "past midnight");
         assertEquals(fromCsv.events(), fromXml.events().stream().map(GeneratedCaptureParityTest::asCsvShowsIt).toList());
         assertEquals(fromCsv.analysis().summary(), fromXml.analysis().summary());
@@ -89,11 +88,6 @@ class GeneratedCaptureParityTest {
         assertFalse(fromXml.processes().isEmpty());
         for (Event e : fromXml.events()) {
             assertTrue(e.processIndex() >= 0, e.toString());
-        }
-        try (InputStream in = Files.newInputStream(xml)) {
-            Read inPieces = read(new XmlEventReader(in, xml.toString(), ReadOptions.defaults(), null, 2, 1 << 16));
-            assertEquals(fromXml.events(), inPieces.events());
-            assertEquals(fromXml.processes(), inPieces.processes());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.pmtriage.read.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pmtriage.SharedSamples;
 import org.pmtriage.analysis.AnalysisResult;
 import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.read.EventReader;
@@ -38,8 +38,7 @@ class XmlAnalysisParityTest {
     @ParameterizedTest
     @ValueSource(strings = {"win10x64-process.csv", "win7x86-mixed.csv", "LogFileUTC64Filesystem.csv.gz"})
     void csvAndXmlExportsOfOneCaptureAnalyzeAlike(String name) throws IOException {
-        Path csv = Path.of("..", "shared", "samples-public", "procmon-parser", name);
-        assumeTrue(Files.exists(csv), "shared samples not present");
+        Path csv = SharedSamples.require("procmon-parser/" + name);
         Path plain = csv;
         if (name.endsWith(".gz")) {
             plain = dir.resolve(name.replace(".gz", ""));

@@ -28,12 +28,9 @@ public final class XmlBenchmark {
 
     /**
      * {@code make CSV OUT.xml MEGABYTES [all|default]} or
-     * {@code read FILE [default|aalto-async|aalto|jdk|woodstox] [THREADS [REPEAT]]} ({@code default} is
-     * what the reader does: with THREADS 0, guarded blocking Aalto on the reading thread; otherwise
-     * non-blocking Aalto up to the eventlist, which THREADS workers parse in pieces (plain pieces
-     * straight from their bytes); pieces are used with default and aalto-async only; the CPU figure
-     * is the reading thread's own, so it is meaningful only for 0; REPEAT reads the file again in
-     * the same JVM, to see the JIT-compiled speed).
+     * {@code read FILE [default|aalto|jdk|woodstox] [REPEAT]} ({@code default} is what the reader
+     * does: Aalto's blocking parser behind {@link TextRunGuard}; the others leave the guard out;
+     * REPEAT reads the file again in the same JVM, to see the JIT-compiled speed).
      *
      * @param args as above
      * @throws IOException when a file cannot be read or written
@@ -43,13 +40,12 @@ public final class XmlBenchmark {
             make(Path.of(args[1]), Path.of(args[2]), Long.parseLong(args[3]) << 20,
                     args.length > 4 && args[4].equals("default"));
         } else if (args.length >= 2 && args[0].equals("read")) {
-            int repeat = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+            int repeat = args.length > 3 ? Integer.parseInt(args[3]) : 1;
             for (int i = 0; i < repeat; i++) {
-                read(Path.of(args[1]), args.length > 2 ? args[2] : "default",
-                        args.length > 3 ? Integer.parseInt(args[3]) : XmlEventReader.PARSING_THREADS);
+                read(Path.of(args[1]), args.length > 2 ? args[2] : "default");
             }
         } else {
-            System.err.println("usage: make CSV OUT.xml MEGABYTES [all|default] | read FILE [default|aalto-async|aalto|jdk|woodstox] [THREADS [REPEAT]]");
+            System.err.println("usage: make CSV OUT.xml MEGABYTES [all|default] | read FILE [default|aalto|jdk|woodstox] [REPEAT]");
             System.exit(2);
         }
     }
@@ -77,10 +73,9 @@ public final class XmlBenchmark {
         }
     }
 
-    private static void read(Path file, String parser, int threads) throws IOException {
+    private static void read(Path file, String parser) throws IOException {
         XmlCursor.Opener opener = switch (parser) {
             case "default" -> null;
-            case "aalto-async" -> (in, source) -> XmlEventReader.openCursor(in, source, true);
             case "aalto" -> (in, source) -> XmlCursor.blocking(StaxFactories.aalto(), in, source,
                     XmlEventReader.MAX_TEXT_CHARS, null);
             case "jdk" -> (in, source) -> XmlCursor.blocking(StaxFactories.jdk(), in, source,
@@ -95,8 +90,7 @@ public final class XmlBenchmark {
         long events = 0;
         long check = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             XmlEventReader reader = new XmlEventReader(in, file.toString(), ReadOptions.defaults(), opener,
-                     threads, ParallelEvents.PIECE_BYTES)) {
+             XmlEventReader reader = new XmlEventReader(in, file.toString(), ReadOptions.defaults(), opener)) {
             while (reader.hasNext()) {
                 Event e = reader.next();
                 events++;
@@ -105,9 +99,9 @@ public final class XmlBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (cpuTimes.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             double megabytes = reader.bytesRead() / 1e6;
-            System.out.printf(Locale.ROOT, "%s x%d %s: %,d events, %.1f MB in %.2f s = %.0f MB/s wall;"
+            System.out.printf(Locale.ROOT, "%s %s: %,d events, %.1f MB in %.2f s = %.0f MB/s wall;"
                     + " reading thread CPU %.2f s = %.0f MB/s per core; %.0f k events/s (processes %d, check %d)%n",
-                    parser, threads, file.getFileName(), events, megabytes, seconds, megabytes / seconds, cpu,
+                    parser, file.getFileName(), events, megabytes, seconds, megabytes / seconds, cpu,
                     megabytes / cpu, events / seconds / 1e3, reader.processes().size(), check);
         }
     }

@@ -32,10 +32,8 @@ final class XmlDocs {
                 + "</eventlist></procmon>\n";
     }
 
-    /** @return a reader that parses on the caller's thread, as on this 2-core machine, whatever the cores */
     static XmlEventReader open(byte[] bytes, ReadOptions options) {
-        return new XmlEventReader(new ByteArrayInputStream(bytes), "t.xml", options, null, 0,
-                ParallelEvents.PIECE_BYTES);
+        return new XmlEventReader(new ByteArrayInputStream(bytes), "t.xml", options);
     }
 
     static Read read(String xml, BadRecordPolicy policy) {

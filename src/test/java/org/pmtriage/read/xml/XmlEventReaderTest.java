@@ -18,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
 import org.pmtriage.read.BadRecordPolicy;
@@ -26,6 +27,7 @@ import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
 
+@ResourceLock("java.lang.System.in") // replaces standard input to read from it
 class XmlEventReaderTest {
 
     private static final long HOUR = 3600 * 10_000_000L;

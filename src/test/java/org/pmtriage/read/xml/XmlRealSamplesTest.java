@@ -2,7 +2,6 @@ package org.pmtriage.read.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
 import org.pmtriage.event.ProcessInfo;
@@ -23,15 +23,14 @@ import org.pmtriage.read.ReadOptions;
 /** The real XML exports in ../shared/samples-public (see its SOURCES.md), read through LogReaders. */
 class XmlRealSamplesTest {
 
-    private static final Path SAMPLES = Path.of("..", "shared", "samples-public");
-    private static final Path EPIC = SAMPLES.resolve("epicmine901-epic/Logfile.XML");
-    private static final Path CUCKOO = SAMPLES.resolve("cuckoo/procmon.xml");
+    private static final String EPIC = "epicmine901-epic/Logfile.XML";
+    private static final String CUCKOO = "cuckoo/procmon.xml";
 
     private record Read(List<Event> events, List<ProcessInfo> processes, long skipped, List<String> warnings) {
     }
 
-    private static Read read(Path file) throws Exception {
-        assumeTrue(Files.exists(file), "shared samples not present: " + file);
+    private static Read read(String sample) throws Exception {
+        Path file = SharedSamples.require(sample);
         List<String> warnings = new ArrayList<>();
         try (EventReader reader = LogReaders.open(file.toString(), ReadOptions.defaults().withWarnings(warnings::add))) {
             assertEquals(InputFormat.XML, reader.format());

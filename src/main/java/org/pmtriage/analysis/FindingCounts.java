@@ -1,0 +1,39 @@
+package org.pmtriage.analysis;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How many findings of each kind the pass found, and whether one more may be listed: at most
+ * {@link #MAX_LISTED} per kind are kept for the report, the rest are only counted.
+ */
+final class FindingCounts {
+
+    /** Findings listed per kind; beyond this they are only counted. */
+    static final int MAX_LISTED = 100_000;
+
+    private final Map<FindingKind, Long> counts = new EnumMap<>(FindingKind.class);
+
+    /**
+     * Counts one finding.
+     *
+     * @return whether it may be listed
+     */
+    boolean count(FindingKind kind) {
+        return counts.merge(kind, 1L, Long::sum) <= MAX_LISTED;
+    }
+
+    /** Counts findings that are never listed one by one. */
+    void countUnlisted(FindingKind kind, long n) {
+        counts.merge(kind, n, Long::sum);
+    }
+
+    /** @return findings per kind, every kind present */
+    Map<FindingKind, Long> all() {
+        Map<FindingKind, Long> out = new EnumMap<>(FindingKind.class);
+        for (FindingKind kind : FindingKind.values()) {
+            out.put(kind, counts.getOrDefault(kind, 0L));
+        }
+        return out;
+    }
+}
