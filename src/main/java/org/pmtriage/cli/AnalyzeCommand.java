@@ -127,18 +127,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (htmlDetails < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html-details must be 0 or more");
         }
-        if (output != null) {
-            AtomicOutput.check(output);
-        }
-        if (html != null) {
-            AtomicOutput.check(html);
-        }
         LogArguments.namedTwice(logs).ifPresent(m -> {
             throw new CommandLine.ParameterException(spec.commandLine(), m);
         });
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);
         List<String> inputs = LogArguments.expand(logs, !reading.noRollover, reading.quiet ? w -> { } : warnings);
+        checkOutputs(inputs);
         boolean progress = !reading.quiet && (jobs == 1 || inputs.size() == 1);
         List<Outcome> outcomes = run(inputs, reading.toReadOptions(warnings), reading.quiet ? w -> { } : warnings,
                 progress);
@@ -171,6 +166,22 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return code;
+    }
+
+    /** Refuses (exit 2) outputs that would destroy an input or each other; says (exit 3) which cannot be written. */
+    private void checkOutputs(List<String> inputs) throws IOException {
+        for (Path out : new Path[] {output, html}) {
+            if (out != null) {
+                AtomicOutput.check(out);
+                AtomicOutput.destroys(out, inputs).ifPresent(why -> {
+                    throw new CommandLine.ParameterException(spec.commandLine(), why);
+                });
+            }
+        }
+        if (output != null && html != null && AtomicOutput.sameFile(output, html)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--output and --html name one file (" + html + "): one report would replace the other");
+        }
     }
 
     private List<Outcome> run(List<String> inputs, ReadOptions options, Consumer<String> warnings, boolean progress)
@@ -208,11 +219,18 @@ final class AnalyzeCommand implements Callable<Integer> {
                     progress,
                     Analyzer.Scope.FINDINGS), null);
         } catch (LogFormatException e) {
-            if (reading.debug) {
-                e.printStackTrace(spec.commandLine().getErr());
-            }
-            return new Outcome(log, null, e.getMessage());
+            return failed(log, e, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // one log's failure (out of memory included: its reader is closed by now) costs the others nothing
+            return failed(log, e, log + ": " + Failure.describe(e));
         }
+    }
+
+    private Outcome failed(String log, Throwable e, String message) {
+        if (reading.debug) {
+            e.printStackTrace(spec.commandLine().getErr());
+        }
+        return new Outcome(log, null, message);
     }
 
     private void write(List<Outcome> outcomes, PrintWriter out) throws IOException {

@@ -13,6 +13,7 @@ import org.pmtriage.read.Decoding;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadAhead;
+import org.pmtriage.read.TextBudget;
 import org.pmtriage.report.EventFormat;
 import org.pmtriage.report.EventWriter;
 import org.pmtriage.report.ProcmonColumn;
@@ -67,8 +68,15 @@ final class ConvertCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage convert: warning: " + w);
+        if (output != null) {
+            AtomicOutput.check(output);
+            AtomicOutput.destroys(output, List.of(log)).ifPresent(why -> {
+                throw new CommandLine.ParameterException(spec.commandLine(), why);
+            });
+        }
         try (EventReader events = new ReadAhead(LogReaders.open(log,
-                reading.toReadOptions(warnings).withDecoding(Decoding.EXPORT).withLocale(locale)))) {
+                reading.toReadOptions(warnings).withDecoding(Decoding.EXPORT).withLocale(locale)),
+                new TextBudget(log, reading.quiet ? w -> { } : warnings))) {
             if (output == null) {
                 convert(events, spec.commandLine().getOut(), chosen);
             } else {

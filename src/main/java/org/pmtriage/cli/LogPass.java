@@ -17,6 +17,7 @@ import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadAhead;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.TextBudget;
 import org.pmtriage.report.CaptureStats;
 import org.pmtriage.report.Report;
 
@@ -58,8 +59,9 @@ final class LogPass {
     private static CaptureStats pass(String log, ReadOptions options, Optional<ZoneId> statedZone, long window,
                                      boolean showRefuted, Consumer<String> warnings, boolean progress,
                                      Analyzer.Scope scope, ProcessList list) {
+        TextBudget texts = new TextBudget(log, options.warnings());
         try (EventReader reader = new ReadAhead(LogReaders.open(log, options.withDecoding(
-                scope == Analyzer.Scope.COUNTS ? Decoding.COUNTS : Decoding.ANALYSIS)));
+                scope == Analyzer.Scope.COUNTS ? Decoding.COUNTS : Decoding.ANALYSIS)), texts);
              Progress bar = Progress.start(log, !progress)) {
             Analyzer analyzer = new Analyzer(window, warnings, scope);
             analyzer.listRefutedRaces(showRefuted);
@@ -83,6 +85,10 @@ final class LogPass {
             }
             if (result.summary().events() == 0) {
                 warnings.accept(log + ": the log holds no events");
+            }
+            if (texts.cuts() > 1) {
+                warnings.accept(log + ": " + texts.cuts() + " texts longer than " + TextBudget.MAX_CHARS
+                        + " characters cut in all");
             }
             if (skipped > ReadOptions.NAMED_SKIPS) {
                 warnings.accept(log + ": " + result.summary().skippedRecords() + " malformed records skipped in all");

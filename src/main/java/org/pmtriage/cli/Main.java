@@ -34,6 +34,13 @@ public final class Main implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            try {
+                System.err.println("pmtriage: " + Failure.describe(e));
+            } catch (Throwable again) {
+                // out of memory even for one line: say nothing rather than a stack trace
+            }
+        });
         System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
     }
 
@@ -46,7 +53,13 @@ public final class Main implements Runnable {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Error e) {
+            // picocli's handler below sees exceptions only; an Error thrown by a command ends here
+            code = failed(e, cli.getParseResult(), err);
+        }
         out.flush();
         err.flush();
         return code;
@@ -64,7 +77,7 @@ public final class Main implements Runnable {
             } else if (e instanceof IOException) {
                 err.println(prefix + "cannot write: " + e.getMessage());
             } else {
-                err.println(prefix + "internal error: " + e + " (run with --debug for details)");
+                err.println(prefix + Failure.describe(e));
             }
             if (Debug.enabled(parseResult)) {
                 e.printStackTrace(err);
@@ -72,6 +85,22 @@ public final class Main implements Runnable {
             return ExitCode.UNREADABLE;
         });
         return cli;
+    }
+
+    private static int failed(Error e, CommandLine.ParseResult parsed, PrintWriter err) {
+        String name = "pmtriage";
+        if (parsed != null && parsed.hasSubcommand()) {
+            CommandLine.ParseResult command = parsed.subcommand();
+            while (command.hasSubcommand()) {
+                command = command.subcommand();
+            }
+            name += " " + command.commandSpec().name();
+        }
+        err.println(name + ": " + Failure.describe(e));
+        if (parsed != null && Debug.enabled(parsed)) {
+            e.printStackTrace(err);
+        }
+        return ExitCode.UNREADABLE;
     }
 
     /**

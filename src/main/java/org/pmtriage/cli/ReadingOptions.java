@@ -26,6 +26,11 @@ final class ReadingOptions {
     @Option(names = "--no-rollover", description = "Do not read Logfile-1.PML, ... beside Logfile.PML as one capture.")
     boolean noRollover;
 
+    @Option(names = "--max-copy", paramLabel = "SIZE", defaultValue = "4g", converter = SizeConverter.class,
+            description = "The most a PML that arrives as .pml.gz or on standard input may take as a temporary copy"
+                    + " (e.g. 512m, 16g). Default: ${DEFAULT-VALUE}.")
+    long maxCopy;
+
     @Option(names = {"-q", "--quiet"}, description = "No warnings and no progress on standard error.")
     boolean quiet;
 
@@ -39,6 +44,7 @@ final class ReadingOptions {
 
     ReadOptions toReadOptions(Consumer<String> warnings) {
         return new ReadOptions(strict ? BadRecordPolicy.FAIL : BadRecordPolicy.SKIP,
-                quiet ? w -> { } : warnings, timeZone == null ? ZoneOffset.UTC : timeZone, includeProfiling, !noRollover);
+                quiet ? w -> { } : warnings, timeZone == null ? ZoneOffset.UTC : timeZone, includeProfiling, !noRollover)
+                .withCopyLimit(maxCopy);
     }
 }

@@ -17,9 +17,15 @@ import org.pmtriage.event.ExportLocale;
  * @param rollover         read {@code Logfile-1.PML}, ... found beside {@code Logfile.PML} as one capture
  * @param decoding         which fields to decode
  * @param locale           how texts a reader writes itself (PML Details) write numbers and dates
+ * @param copyLimit        the most bytes a PML that arrives compressed or on standard input may
+ *                         take in the temporary folder
  */
 public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, ZoneId timeZone,
-                          boolean includeProfiling, boolean rollover, Decoding decoding, ExportLocale locale) {
+                          boolean includeProfiling, boolean rollover, Decoding decoding, ExportLocale locale,
+                          long copyLimit) {
+
+    /** The default {@link #copyLimit()}: 4 GiB. */
+    public static final long DEFAULT_COPY_LIMIT = 4L << 30;
 
     /** How many skipped records are named in warnings before the reader only counts them. */
     public static final int NAMED_SKIPS = 5;
@@ -30,12 +36,15 @@ public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, Zon
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(decoding, "decoding");
         Objects.requireNonNull(locale, "locale");
+        if (copyLimit < 0) {
+            throw new IllegalArgumentException("copyLimit " + copyLimit);
+        }
     }
 
-    /** Options whose Details are written as ProcMon's en-US exports write them. */
+    /** Options whose Details are written as ProcMon's en-US exports write them, with the default {@link #copyLimit()}. */
     public ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, ZoneId timeZone,
                        boolean includeProfiling, boolean rollover, Decoding decoding) {
-        this(policy, warnings, timeZone, includeProfiling, rollover, decoding, ExportLocale.EN_US);
+        this(policy, warnings, timeZone, includeProfiling, rollover, decoding, ExportLocale.EN_US, DEFAULT_COPY_LIMIT);
     }
 
     /** Options that decode every field. */
@@ -51,21 +60,26 @@ public record ReadOptions(BadRecordPolicy policy, Consumer<String> warnings, Zon
 
     /** @return these options with another policy */
     public ReadOptions withPolicy(BadRecordPolicy newPolicy) {
-        return new ReadOptions(newPolicy, warnings, timeZone, includeProfiling, rollover, decoding, locale);
+        return new ReadOptions(newPolicy, warnings, timeZone, includeProfiling, rollover, decoding, locale, copyLimit);
     }
 
     /** @return these options with another warnings sink */
     public ReadOptions withWarnings(Consumer<String> newWarnings) {
-        return new ReadOptions(policy, newWarnings, timeZone, includeProfiling, rollover, decoding, locale);
+        return new ReadOptions(policy, newWarnings, timeZone, includeProfiling, rollover, decoding, locale, copyLimit);
     }
 
     /** @return these options with another decoding */
     public ReadOptions withDecoding(Decoding newDecoding) {
-        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, newDecoding, locale);
+        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, newDecoding, locale, copyLimit);
     }
 
     /** @return these options with another locale for the texts a reader writes */
     public ReadOptions withLocale(ExportLocale newLocale) {
-        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, decoding, newLocale);
+        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, decoding, newLocale, copyLimit);
+    }
+
+    /** @return these options with another limit on temporary copies */
+    public ReadOptions withCopyLimit(long newLimit) {
+        return new ReadOptions(policy, warnings, timeZone, includeProfiling, rollover, decoding, locale, newLimit);
     }
 }

@@ -58,7 +58,7 @@ class ReadAheadTest {
     void deliversEveryEventInOrderAcrossBatches() throws Exception {
         int n = ReadAhead.BATCH * 3 + 5;
         Numbers source = new Numbers(n, null);
-        try (ReadAhead reader = new ReadAhead(source)) {
+        try (ReadAhead reader = new ReadAhead(source, new TextBudget("t.csv", w -> { }))) {
             long expected = 1;
             while (reader.hasNext()) {
                 assertEquals(expected++, reader.next().record());
@@ -73,7 +73,7 @@ class ReadAheadTest {
     @Test
     void anErrorArrivesAfterTheEventsBeforeIt() {
         LogFormatException failure = new LogFormatException("t.csv", "9", "broken");
-        try (ReadAhead reader = new ReadAhead(new Numbers(ReadAhead.BATCH + 3, failure))) {
+        try (ReadAhead reader = new ReadAhead(new Numbers(ReadAhead.BATCH + 3, failure), new TextBudget("t.csv", w -> { }))) {
             int seen = 0;
             LogFormatException e = null;
             try {

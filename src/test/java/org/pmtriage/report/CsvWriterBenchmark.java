@@ -18,6 +18,7 @@ import org.pmtriage.read.EventReader;
 import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadAhead;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.TextBudget;
 
 /**
  * One conversion of a log to ProcMon's CSV through {@link CsvEventWriter} ({@code ours}) or through
@@ -39,7 +40,8 @@ public final class CsvWriterBenchmark {
             System.exit(2);
         }
         // as convert writes: a PrintWriter on an encoder, then the file
-        try (EventReader events = new ReadAhead(LogReaders.open(args[1], ReadOptions.defaults()));
+        try (EventReader events = new ReadAhead(LogReaders.open(args[1], ReadOptions.defaults()),
+                new TextBudget(args[1], w -> { }));
              PrintWriter out = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(Path.of(args[2])),
                      StandardCharsets.UTF_8), false);
              EventWriter writer = args[0].equals("ours")

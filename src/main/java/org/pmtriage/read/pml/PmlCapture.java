@@ -2,14 +2,17 @@ package org.pmtriage.read.pml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +21,12 @@ import java.util.stream.Stream;
 import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ExportLocale;
+import org.pmtriage.event.Printable;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.TextBudget;
 
 /**
  * What a capture's files share: the merged process table and the clock. Each rollover file has
@@ -32,6 +38,10 @@ final class PmlCapture {
 
     private static final int SMALL_WINDOW = 64 * 1024;
     private static final int MAX_DENSE_INDEX = 1 << 20;
+    /** How far a rollover part's first event may precede the previous part's last (events are not strictly in order). */
+    private static final long ROLLOVER_OVERLAP = 60 * 10_000_000L;
+    /** How far it may follow it. */
+    private static final long ROLLOVER_GAP = 3600 * 10_000_000L;
     private static final PmlNetworkNames NO_NAMES = new PmlNetworkNames(Map.of(), Map.of());
 
     private final List<ProcessInfo> processes = new ArrayList<>();
@@ -39,6 +49,8 @@ final class PmlCapture {
     private final List<Map<Integer, PmlProcess>> sparse = new ArrayList<>();
     private final List<PmlNetworkNames> names = new ArrayList<>();
     private PmlClock clock;
+    private PmlTimeRange timeRange;
+    private int fileCount;
     private CaptureHost host;
     private boolean listsClassFirst;
 
@@ -71,26 +83,86 @@ final class PmlCapture {
             }
         }
         List<Path> files = new ArrayList<>(List.of(file));
+        Set<Object> seen = new HashSet<>(List.of(identity(file)));
         for (int n = 1; found.containsKey(n); n++) {
-            files.add(found.get(n));
+            if (seen.add(identity(found.get(n)))) {
+                files.add(found.get(n));
+            }
         }
         return files;
     }
 
-    /** Reads every file's header and process table; the clock starts at the first file's first event. */
-    static PmlCapture load(List<Path> files, List<String> sources, ZoneId zone) {
+    /** @return what tells a file from another one, links followed: read twice, a part would double its events */
+    private static Object identity(Path file) {
+        try {
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return key != null ? key : file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * @return why {@code part} is not the rollover part that follows a file whose last event is at
+     *         {@code previousLast} on {@code computer}, or null when it is
+     */
+    private static String notFollowing(PmlFile part, String computer, long previousLast) throws IOException {
+        String partComputer = part.header.host().computer();
+        if (!partComputer.equals(computer)) {
+            return "it was captured on \"" + partComputer + "\", the capture on \"" + computer + "\"";
+        }
+        long first = part.timestampAt(0);
+        if (first != 0 && previousLast != 0
+                && (first < previousLast - ROLLOVER_OVERLAP || first > previousLast + ROLLOVER_GAP)) {
+            return "its first event (" + PmlClock.toInstant(first) + ") does not follow the previous part's last ("
+                    + PmlClock.toInstant(previousLast) + ")";
+        }
+        return null;
+    }
+
+    /** @return {@code file} opened, or the temporary copy when {@code copy} is not null */
+    static PmlFile open(Path file, FileChannel copy, String source, int windowBytes, Decoding decoding,
+                        PmlNetworkNames names, PmlText text) throws IOException {
+        return copy == null ? new PmlFile(file, source, windowBytes, decoding, names, text)
+                : new PmlFile(copy, false, source, windowBytes, decoding, names, text);
+    }
+
+    /**
+     * Reads every file's header and process table; the clock starts at the first file's first event.
+     * A part captured on another computer, or whose first event does not follow the previous
+     * part's last, is not joined: the capture ends before it, with a warning.
+     *
+     * @param copy  the temporary copy to read instead of {@code files}' one file, or null
+     * @param texts cuts overlong strings of the tables
+     */
+    static PmlCapture load(List<Path> files, FileChannel copy, List<String> sources, ReadOptions options,
+                           TextBudget texts) {
         PmlCapture c = new PmlCapture();
         Map<Integer, PmlProcess> merged = new TreeMap<>();
         int nextFree = 0;
         long firstTimestamp = 0;
+        List<Long> samples = new ArrayList<>();
+        long previousLast = 0;
         for (int i = 0; i < files.size(); i++) {
-            try (PmlFile f = new PmlFile(files.get(i), sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES,
-                    new PmlText(ExportLocale.EN_US, zone, false))) {
+            try (PmlFile f = open(files.get(i), copy, sources.get(i), SMALL_WINDOW, Decoding.FULL, NO_NAMES,
+                    new PmlText(ExportLocale.EN_US, options.timeZone(), false))) {
+                long n = f.header.eventCount();
                 if (i == 0) {
-                    firstTimestamp = f.firstTimestamp();
+                    firstTimestamp = f.timestampAt(0);
                     c.host = f.header.host();
+                } else {
+                    String why = notFollowing(f, c.host.computer(), previousLast);
+                    if (why != null) {
+                        options.warnings().accept(Printable.of(sources.get(0) + ": " + files.get(i)
+                                + " is not read as a rollover part of this capture: " + why + "; analyze it on its own"));
+                        break;
+                    }
                 }
-                PmlTables tables = f.readTables();
+                previousLast = f.timestampAt(n - 1);
+                for (long e = 0; e < n; e = e == PmlTimeRange.SAMPLES - 1 ? Math.max(e + 1, n - PmlTimeRange.SAMPLES) : e + 1) {
+                    samples.add(f.timestampAt(e));
+                }
+                PmlTables tables = f.readTables(texts);
                 c.names.add(tables.names);
                 for (PmlProcess p : tables.processes.values()) {
                     nextFree = Math.max(nextFree, p.index() + 1);
@@ -122,11 +194,16 @@ final class PmlCapture {
             // later files may have given earlier files' processes their end times
             c.refresh(i, merged);
         }
+        c.fileCount = c.dense.size();
+        c.timeRange = PmlTimeRange.of(samples.stream().mapToLong(Long::longValue).toArray());
+        if (!c.timeRange.holds(firstTimestamp)) {
+            firstTimestamp = c.timeRange.holds(Long.MIN_VALUE) ? 0 : c.timeRange.earliest();
+        }
         if (firstTimestamp == 0) {
             firstTimestamp = merged.values().stream().mapToLong(PmlProcess::startFiletime).filter(t -> t > 0)
                     .min().orElse(PmlClock.UNIX_EPOCH);
         }
-        c.clock = new PmlClock(zone, firstTimestamp);
+        c.clock = new PmlClock(options.timeZone(), firstTimestamp);
         c.listsClassFirst = merged.values().stream().anyMatch(PmlCapture::isProcmonFrom361);
         Map<Integer, List<PmlProcess>> byPid = new HashMap<>();
         for (PmlProcess p : merged.values()) {
@@ -230,6 +307,16 @@ final class PmlCapture {
 
     PmlClock clock() {
         return clock;
+    }
+
+    /** @return how many of the files given to {@link #load} make up the capture */
+    int fileCount() {
+        return fileCount;
+    }
+
+    /** @return the times the capture's events plausibly have */
+    PmlTimeRange timeRange() {
+        return timeRange;
     }
 
     /** @return the machine the first file was captured on */

@@ -2,9 +2,9 @@ package org.pmtriage.read.pml;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +22,7 @@ import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.TextBudget;
 import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
 
 /**
@@ -55,7 +56,8 @@ public final class PmlEventReader implements EventReader {
     private long bytesDone;
     private Event next;
     private boolean closed;
-    private Path deleteOnClose;
+    /** The temporary copy's channel, read instead of {@link #files}, or null. */
+    private final FileChannel copy;
     /** STATUS_PENDING: ProcMon shows no Result, Duration or Completion Time. */
     private static final int STATUS_PENDING = 0x103;
     private final int[] resultKeys = new int[256];
@@ -82,25 +84,32 @@ public final class PmlEventReader implements EventReader {
     }
 
     PmlEventReader(List<Path> files, String source, ReadOptions options, int windowBytes) {
-        this.files = files;
+        this(files, null, source, options, windowBytes);
+    }
+
+    private PmlEventReader(List<Path> given, FileChannel copy, String source, ReadOptions options, int windowBytes) {
+        this.copy = copy;
         this.options = options;
         this.badRecords = new BadRecords(options);
         this.windowBytes = windowBytes;
-        this.sources = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            sources.add(i == 0 ? source : files.get(i).toString());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            names.add(i == 0 ? source : given.get(i).toString());
         }
+        this.capture = PmlCapture.load(given, copy, names, options, new TextBudget(source, options.warnings()));
+        this.files = given.subList(0, capture.fileCount());
+        this.sources = names.subList(0, capture.fileCount());
         if (files.size() > 1) {
             options.warnings().accept(source + ": reading " + files.size() + " rollover files as one capture: "
                     + files.stream().map(f -> f.getFileName().toString()).reduce((a, b) -> a + ", " + b).orElse(""));
         }
-        this.capture = PmlCapture.load(files, sources, options.timeZone());
     }
 
     /**
-     * Reads a PML that arrives as a stream (gzip-compressed, or standard input) by copying it to a
-     * temporary file first, since events are positioned by offset. The copy is deleted on
-     * {@link #close()}, and at once when opening fails. Rollover files are not looked for.
+     * Reads a PML that arrives as a stream (gzip-compressed, or standard input) from a temporary
+     * copy, since events are positioned by offset: its header is checked before the rest is
+     * copied, the copy takes at most {@link ReadOptions#copyLimit()} bytes, and it is deleted as
+     * soon as it is open (POSIX; elsewhere on {@link #close()}). Rollover files are not looked for.
      *
      * @param in      the uncompressed PML bytes; closed by this method
      * @param source  the name for messages
@@ -109,29 +118,26 @@ public final class PmlEventReader implements EventReader {
      * @throws LogFormatException when the copy cannot be made or is not a readable PML
      */
     public static PmlEventReader fromStream(InputStream in, String source, ReadOptions options) {
-        Path copy = null;
+        FileChannel copy = null;
         try (in) {
-            copy = Files.createTempFile("pmtriage-", ".pml");
-            copy.toFile().deleteOnExit(); // also when the run is interrupted (Ctrl-C) while copying
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            PmlEventReader reader = new PmlEventReader(List.of(copy), source, options, PmlWindow.DEFAULT_CAPACITY);
-            reader.deleteOnClose = copy;
-            return reader;
+            copy = PmlCopy.of(in, source, options.copyLimit());
+            // the path is never opened: the copy is read instead
+            return new PmlEventReader(List.of(Path.of("")), copy, source, options, PmlWindow.DEFAULT_CAPACITY);
         } catch (IOException e) {
-            deleteQuietly(copy);
+            closeQuietly(copy);
             throw new LogFormatException(source, "", "cannot decompress to a temporary file: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteQuietly(copy);
+            closeQuietly(copy);
             throw e;
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
             try {
-                Files.deleteIfExists(file);
+                channel.close();
             } catch (IOException ignored) {
-                // best effort: the file is in the temporary directory
+                // the copy goes with the channel; the error that brought us here is the one to report
             }
         }
     }
@@ -203,6 +209,9 @@ public final class PmlEventReader implements EventReader {
             if (f.eventClass == PmlNames.CLASS_PROFILING && !options.includeProfiling()) {
                 return null;
             }
+            if (!capture.timeRange().holds(f.timestamp)) {
+                throw new BadEvent(capture.timeRange().outside(f.timestamp));
+            }
             PmlProcess process = capture.process(fileNumber - 1, f.processIndex);
             if (process == null) {
                 throw new BadEvent("process index " + Integer.toUnsignedString(f.processIndex)
@@ -252,7 +261,7 @@ public final class PmlEventReader implements EventReader {
         if (closed || fileNumber >= files.size()) {
             return false;
         }
-        current = new PmlFile(files.get(fileNumber), sources.get(fileNumber), windowBytes, options.decoding(),
+        current = PmlCapture.open(files.get(fileNumber), copy, sources.get(fileNumber), windowBytes, options.decoding(),
                 capture.names(fileNumber), new PmlText(options.locale(), options.timeZone(), capture.listsClassFirst()));
         fileNumber++;
         return true;
@@ -267,8 +276,7 @@ public final class PmlEventReader implements EventReader {
                 current = null;
             }
         } finally {
-            deleteQuietly(deleteOnClose);
-            deleteOnClose = null;
+            closeQuietly(copy);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.pmtriage.read.Decoding;
+import org.pmtriage.read.TextBudget;
 import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
 
 /**
@@ -28,6 +29,7 @@ final class PmlFile implements Closeable {
     final PmlHeader header;
     final PmlEventDecoder decoder;
     private final FileChannel channel;
+    private final boolean owned;
     private final PmlWindow window;
     private final ByteBuffer offsets = ByteBuffer.allocate(5 * OFFSETS_PER_CHUNK).order(ByteOrder.LITTLE_ENDIAN);
     private final int pointerSize;
@@ -59,12 +61,22 @@ final class PmlFile implements Closeable {
      */
     PmlFile(Path file, String source, int windowBytes, Decoding decoding, PmlNetworkNames names, PmlText text)
             throws IOException {
+        this(FileChannel.open(file, StandardOpenOption.READ), true, source, windowBytes, decoding, names, text);
+    }
+
+    /**
+     * Reads a file through {@code channel}: a temporary copy's, which outlives this reader when
+     * {@code owned} is false.
+     */
+    PmlFile(FileChannel channel, boolean owned, String source, int windowBytes, Decoding decoding,
+            PmlNetworkNames names, PmlText text) throws IOException {
         this.source = source;
-        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.channel = channel;
+        this.owned = owned;
         try {
             this.header = PmlHeader.read(channel, source);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            close();
             throw e;
         }
         this.pointerSize = header.pointerSize();
@@ -72,9 +84,12 @@ final class PmlFile implements Closeable {
         this.decoder = new PmlEventDecoder(pointerSize, names, decoding, text);
     }
 
-    /** @return the file's process, string, host and port tables */
-    PmlTables readTables() throws IOException {
-        return PmlTables.read(channel, header, source);
+    /**
+     * @param texts cuts overlong strings
+     * @return the file's process, string, host and port tables
+     */
+    PmlTables readTables(TextBudget texts) throws IOException {
+        return PmlTables.read(channel, header, source, texts);
     }
 
     /** @return true while events remain (including bad ones that {@link #advance()} reports) */
@@ -87,16 +102,16 @@ final class PmlFile implements Closeable {
         return hasMore() ? offset : header.fileSize();
     }
 
-    /** @return the timestamp of the first event, or 0 when there is none or it is unreadable */
-    long firstTimestamp() throws IOException {
-        if (header.eventCount() == 0) {
+    /** @return the timestamp of event {@code i} (0-based), or 0 when there is none or it is unreadable */
+    long timestampAt(long i) throws IOException {
+        if (i < 0 || i >= header.eventCount()) {
             return 0;
         }
-        long first = offsetAt(0);
-        if (first < header.eventsOffset() || first + EVENT_HEADER > header.offsetsArrayOffset()) {
+        long at = offsetAt(i);
+        if (at < header.eventsOffset() || at + EVENT_HEADER > header.offsetsArrayOffset()) {
             return 0;
         }
-        return window.buffer().getLong(window.at(first, EVENT_HEADER) + 0x1C);
+        return window.buffer().getLong(window.at(at, EVENT_HEADER) + 0x1C);
     }
 
     /**
@@ -196,6 +211,8 @@ final class PmlFile implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (owned) {
+            channel.close();
+        }
     }
 }

@@ -36,6 +36,18 @@ record PmlHeader(boolean is64bit, long eventCount, long eventsOffset, long offse
         while (b.hasRemaining() && channel.read(b, b.position()) > 0) {
             // positional reads until full or EOF
         }
+        return parse(b, size, source);
+    }
+
+    /**
+     * Checks a header read from a stream, before the rest arrives: with {@code size}
+     * {@link Long#MAX_VALUE} every check but the one against the end of the file.
+     *
+     * @param b    the header's bytes up to its position
+     * @param size the file's size
+     * @throws LogFormatException when the file is not a readable PML v9 log
+     */
+    static PmlHeader parse(ByteBuffer b, long size, String source) {
         if (b.position() < 4 || b.getInt(0) != 0x5F4C4D50) {
             throw new LogFormatException(source, "byte 0x0", "not a PML log: no PML_ signature");
         }

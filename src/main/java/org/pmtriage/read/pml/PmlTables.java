@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.TextBudget;
 
 /**
  * The tables at the end of a PML file that events refer to: strings, processes and the host and
@@ -25,13 +26,16 @@ final class PmlTables {
     final PmlNetworkNames names = new PmlNetworkNames(new HashMap<>(), new HashMap<>());
 
     private final String source;
+    private final TextBudget texts;
 
-    private PmlTables(String source) {
+    private PmlTables(String source, TextBudget texts) {
         this.source = source;
+        this.texts = texts;
     }
 
-    static PmlTables read(FileChannel channel, PmlHeader h, String source) throws IOException {
-        PmlTables t = new PmlTables(source);
+    /** @param texts cuts strings longer than {@link TextBudget#MAX_CHARS} as they are decoded */
+    static PmlTables read(FileChannel channel, PmlHeader h, String source, TextBudget texts) throws IOException {
+        PmlTables t = new PmlTables(source, texts);
         Strings strings = t.new Strings(channel, h.stringsOffset(), h.iconsOffset());
         t.readProcesses(t.region(channel, h.processTableOffset(), h.stringsOffset(), "process table"), strings, h);
         t.readHosts(t.region(channel, h.hostsOffset(), h.fileSize(), "hosts table"));
@@ -124,7 +128,8 @@ final class PmlTables {
     /**
      * The strings table, read through two small windows (its index and its text) rather than into
      * memory: it can hold tens of MB, of which the process table uses a few strings per process.
-     * Each string is decoded once; processes share names and image paths.
+     * Each string is decoded once, whichever entries point at it (the cache is keyed by where the
+     * string lies), and only up to {@link TextBudget#MAX_CHARS}; processes share names and image paths.
      */
     private final class Strings {
         private static final int WINDOW = 64 * 1024;
@@ -135,7 +140,7 @@ final class PmlTables {
         private final PmlWindow index;
         private final PmlWindow text;
         private final int count;
-        private final Map<Integer, String> decoded = new HashMap<>();
+        private final Map<Long, String> decoded = new HashMap<>();
 
         Strings(FileChannel channel, long from, long to) throws IOException {
             start = from;
@@ -151,25 +156,29 @@ final class PmlTables {
         }
 
         String get(int i) throws IOException {
-            String known = decoded.get(i);
-            if (known == null) {
-                known = decode(i);
-                decoded.put(i, known);
-            }
-            return known;
-        }
-
-        private String decode(int i) throws IOException {
             if (i < 0 || i >= count) {
                 throw new LogFormatException(source, "byte 0x" + Long.toHexString(start),
                         "a process refers to string " + Integer.toUnsignedString(i) + ", but the " + WHAT + " has " + count);
             }
             long rel = Integer.toUnsignedLong(u32(index, 4 + 4L * i));
+            String known = decoded.get(rel);
+            if (known == null) {
+                known = decode(rel, i);
+                decoded.put(rel, known);
+            }
+            return known;
+        }
+
+        private String decode(long rel, int i) throws IOException {
             long bytes = Integer.toUnsignedLong(u32(text, rel));
             need(rel + 4, bytes, "string " + i);
-            int at = text.at(start + rel + 4, (int) bytes);
+            long kept = Math.min(bytes, 2L * TextBudget.MAX_CHARS);
+            if (kept < bytes) {
+                texts.cut("string " + i + " of the " + WHAT + " (at 0x" + Long.toHexString(start + rel) + ")", bytes / 2);
+            }
+            int at = text.at(start + rel + 4, (int) kept);
             ByteBuffer b = text.buffer();
-            int end = at + (int) (bytes & ~1L);
+            int end = at + (int) (kept & ~1L);
             while (end > at && b.getChar(end - 2) == 0) {
                 end -= 2;
             }

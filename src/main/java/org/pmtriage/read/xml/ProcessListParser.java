@@ -2,15 +2,25 @@ package org.pmtriage.read.xml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 
+import org.pmtriage.read.TextBudget;
+
 /**
  * Reads an XML {@code <processlist>} as it streams, keeping per process only what the analysis
- * needs; module lists and descriptive fields are skipped without building their text.
+ * needs; module lists and descriptive fields are skipped without building their text. Memory is
+ * bounded in bytes: texts are cut to the {@link TextBudget}, and the entries kept take at most
+ * {@link #MAX_LIST_BYTES}; the ones after are left out, with a warning.
  */
 final class ProcessListParser {
+
+    /** The most the kept entries may take, estimated from their texts: about 80,000 processes. */
+    static final long MAX_LIST_BYTES = 32L << 20;
+    /** What an entry takes besides its texts, here and as the process the reader and the analysis make of it. */
+    private static final int ENTRY_BYTES = 400;
 
     /** Receives a malformed {@code <process>} entry. */
     interface BadEntries {
@@ -24,10 +34,19 @@ final class ProcessListParser {
     private final XmlCursor cursor;
     private final BadEntries badEntries;
     private final NameCache names = new NameCache();
+    private final TextBudget texts;
+    private final Consumer<String> warnings;
+    private long listBytes;
 
-    ProcessListParser(XmlCursor cursor, BadEntries badEntries) {
+    /**
+     * @param texts    cuts overlong names, image paths and command lines
+     * @param warnings receives, without the file name, the warning that later entries are left out
+     */
+    ProcessListParser(XmlCursor cursor, BadEntries badEntries, TextBudget texts, Consumer<String> warnings) {
         this.cursor = cursor;
         this.badEntries = badEntries;
+        this.texts = texts;
+        this.warnings = warnings;
     }
 
     /**
@@ -42,10 +61,19 @@ final class ProcessListParser {
             if (event != XMLStreamConstants.START_ELEMENT) {
                 continue;
             }
-            if (cursor.name().equals("process")) {
+            if (cursor.name().equals("process") && listBytes <= MAX_LIST_BYTES) {
+                String position = cursor.format(cursor.location());
                 ProcessEntry entry = readProcess();
                 if (entry != null) {
-                    entries.add(entry);
+                    listBytes += ENTRY_BYTES + 2L * (entry.name().length() + entry.imagePath().length()
+                            + entry.commandLine().length());
+                    if (listBytes <= MAX_LIST_BYTES) {
+                        entries.add(entry);
+                    } else {
+                        warnings.accept(position + ": the process list holds more than " + (MAX_LIST_BYTES >> 20)
+                                + " MiB of processes: the " + entries.size() + " before this one are kept, the rest"
+                                + " left out (their events are read all the same)");
+                    }
                 }
             } else {
                 cursor.skipElement();
@@ -85,9 +113,9 @@ final class ProcessListParser {
                 case "ParentProcessIndex" -> parentIndex = number(text(), Integer.MAX_VALUE);
                 case "CreateTime" -> createTime = Math.max(0, number(text(), Long.MAX_VALUE));
                 case "FinishTime" -> finishTime = Math.max(0, number(text(), Long.MAX_VALUE));
-                case "ProcessName" -> name = names.get(textChars(), cursor.length());
-                case "ImagePath" -> imagePath = names.get(textChars(), cursor.length());
-                case "CommandLine" -> commandLine = text();
+                case "ProcessName" -> name = name("the ProcessName");
+                case "ImagePath" -> imagePath = name("the ImagePath");
+                case "CommandLine" -> commandLine = texts.cut(text(), "the CommandLine at " + cursor.format(cursor.location()));
                 default -> cursor.skipElement();
             }
         }
@@ -107,9 +135,13 @@ final class ProcessListParser {
         return cursor.string();
     }
 
-    private char[] textChars() {
+    /** @return a name shared with the entries that have the same one, cut when it is too long */
+    private String name(String what) {
         cursor.readText();
-        return cursor.text();
+        if (cursor.length() > TextBudget.MAX_CHARS) {
+            return texts.cut(cursor.string(), what + " at " + cursor.format(cursor.location()));
+        }
+        return names.get(cursor.text(), cursor.length());
     }
 
     /** @return the non-negative number up to max, or -1 when the text is not one */

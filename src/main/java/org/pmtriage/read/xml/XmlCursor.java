@@ -254,6 +254,9 @@ final class XmlCursor {
             return new LogFormatException(source, position, "the text of <" + (depth == 0 ? "?" : openName())
                     + "> is longer than " + tooLong.limit() + " bytes", e);
         }
+        if (cause instanceof MarkupGuard.TooLongException tooLong) {
+            return new LogFormatException(source, "byte " + tooLong.start(), tooLong.getMessage(), e);
+        }
         if (cause instanceof IOException io) {
             return new LogFormatException(source, position, "cannot read: " + io.getMessage(), e);
         }

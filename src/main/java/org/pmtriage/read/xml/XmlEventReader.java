@@ -20,6 +20,7 @@ import org.pmtriage.read.ExportDate;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.TextBudget;
 
 /**
  * Reads a ProcMon XML export as it streams, with Aalto's StAX parser: the {@code <processlist>}
@@ -51,6 +52,9 @@ public final class XmlEventReader implements EventReader {
      */
     public static final int MAX_TEXT_BYTES = 2 * MAX_TEXT_CHARS;
 
+    /** Longest tag, comment, instruction or declaration accepted outside the events (see {@link MarkupGuard}). */
+    public static final int MAX_MARKUP_BYTES = 1 << 20;
+
     /** How many events are read ahead at most to put process times on the events' timeline. */
     public static final int LOOKAHEAD_EVENTS = 50_000;
 
@@ -60,6 +64,7 @@ public final class XmlEventReader implements EventReader {
     private final String source;
     private final ReadOptions options;
     private final CountingInputStream counter;
+    private final MarkupGuard outsideEvents;
     private final XmlCursor cursor;
     private final DayRollover days = new DayRollover();
     private final ArrayDeque<Event> ahead = new ArrayDeque<>();
@@ -91,7 +96,8 @@ public final class XmlEventReader implements EventReader {
         this.options = options;
         this.badRecords = new BadRecords(options);
         this.counter = new CountingInputStream(in);
-        this.cursor = parser != null ? parser.open(counter, source) : openCursor(counter, source);
+        this.outsideEvents = new MarkupGuard(counter, MAX_MARKUP_BYTES);
+        this.cursor = parser != null ? parser.open(outsideEvents, source) : openCursor(outsideEvents, source);
         List<ProcessEntry> entries = readToEvents();
         this.processes = entries.isEmpty() ? List.of() : lookAhead(new ProcessClock(entries));
     }
@@ -204,8 +210,10 @@ public final class XmlEventReader implements EventReader {
                 continue;
             }
             switch (cursor.name()) {
-                case "processlist" -> entries = new ProcessListParser(cursor, this::bad).read();
+                case "processlist" -> entries = new ProcessListParser(cursor, this::bad,
+                        new TextBudget(source, options.warnings()), w -> options.warnings().accept(source + ":" + w)).read();
                 case "eventlist" -> {
+                    outsideEvents.stop();
                     events = new SequentialEvents(cursor, options.decoding());
                     return entries;
                 }
