@@ -17,6 +17,7 @@ import org.pmtriage.analysis.AnalysisResult;
 import org.pmtriage.analysis.CaptureSummary;
 import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.FindingKind;
+import org.pmtriage.analysis.HealthNote;
 import org.pmtriage.analysis.InheritedHandle;
 import org.pmtriage.analysis.Severity;
 import org.pmtriage.analysis.SharingViolation;
@@ -200,7 +201,12 @@ public final class HtmlReport {
         out.print("</dd><dt>Times</dt><dd>" + Html.esc(report.frame().describe()));
         out.print("</dd><dt>Processes</dt><dd>" + Html.count(s.processes()) + "</dd><dt>Skipped records</dt><dd>"
                 + Html.count(s.skippedRecords()) + "</dd><dt>Unmatched CloseFile</dt><dd>" + Html.count(s.unmatchedCloses())
-                + "</dd></dl>");
+                + "</dd>");
+        for (HealthNote note : s.health()) {
+            out.print("<dt>Capture health</dt><dd class=\"health\" data-id=\"" + Html.esc(note.id()) + "\">"
+                    + Html.esc(note.text()) + "</dd>");
+        }
+        out.print("</dl>");
     }
 
     private static void counts(AnalysisResult result, PrintWriter out) {

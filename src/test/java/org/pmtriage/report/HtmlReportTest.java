@@ -94,6 +94,8 @@ class HtmlReportTest {
     void summaryAndTableCarryEverythingElse() {
         String page = page(HtmlReport.DEFAULT_DETAILS, StoryCapture.report());
         assertTrue(page.contains("<dt>Events</dt><dd>16</dd>"), page);
+        assertTrue(page.contains("<dt>Capture health</dt><dd class=\"health\" data-id=\"no-tids\">the log has no thread"
+                + " IDs"), "what the capture lacks is said");
         assertTrue(page.contains("<dt>Time span</dt><dd>13:12:00.0000000 to 13:12:00.8000000 (800.0 ms)</dd>"), page);
         assertTrue(page.contains("<tr><th scope=\"row\">inherited-handle</th><td class=\"num error\">1</td>"
                 + "<td class=\"num\">0</td><td class=\"num info\">1</td><td class=\"num\">2</td></tr>"), page);
