@@ -45,7 +45,6 @@ final class HandleTracker {
     private int openObjects;
     private int inheritances;
     private long unmatchedCloses;
-    private long closedAtExit;
     private boolean openCapWarned;
     private boolean pathCapWarned;
     private boolean inheritanceCapWarned;
@@ -253,7 +252,6 @@ final class HandleTracker {
             if (!o.owner.aliveAt(now) && !o.carriedAliveAt(now)) {
                 List<FileObject> objects = byPath.get(o.key);
                 if (objects != null) {
-                    closedAtExit++;
                     remove(objects, o);
                     listeners.forEach(l -> l.released(o));
                 }
@@ -271,11 +269,6 @@ final class HandleTracker {
     /** @return CloseFile events that matched no open file object */
     long unmatchedCloses() {
         return unmatchedCloses;
-    }
-
-    /** @return objects taken as closed because everyone who could hold them had exited */
-    long closedAtExit() {
-        return closedAtExit;
     }
 
     /** @return the objects still open, in the order they were opened */
