@@ -11,8 +11,15 @@ final class FindingCounts {
 
     /** Findings listed per kind; beyond this they are only counted. */
     static final int MAX_LISTED = 100_000;
+    /**
+     * Informational spawn races and inherited handles listed per kind: a build of tens of thousands
+     * of redirected jobs has one of each per job, and holding them all would make memory grow with
+     * the build's size. Beyond this they are only counted.
+     */
+    static final int MAX_LISTED_INFO = 10_000;
 
     private final Map<FindingKind, Long> counts = new EnumMap<>(FindingKind.class);
+    private final Map<FindingKind, Long> listedInfo = new EnumMap<>(FindingKind.class);
 
     /**
      * Counts one finding.
@@ -23,9 +30,28 @@ final class FindingCounts {
         return counts.merge(kind, 1L, Long::sum) <= MAX_LISTED;
     }
 
+    /**
+     * Counts one finding of the given severity: an informational one is listed only while fewer
+     * than {@link #MAX_LISTED_INFO} of its kind are.
+     *
+     * @return whether it may be listed
+     */
+    boolean count(FindingKind kind, Severity severity) {
+        if (severity != Severity.INFO) {
+            return count(kind);
+        }
+        boolean listed = listedInfo.merge(kind, 1L, Long::sum) <= MAX_LISTED_INFO;
+        return listed ? count(kind) : countUnlisted(kind);
+    }
+
     /** Counts findings that are never listed one by one. */
     void countUnlisted(FindingKind kind, long n) {
         counts.merge(kind, n, Long::sum);
+    }
+
+    private boolean countUnlisted(FindingKind kind) {
+        countUnlisted(kind, 1);
+        return false;
     }
 
     /** @return findings per kind, every kind present */

@@ -27,7 +27,7 @@ final class InheritedHandleDetector implements HandleListener {
 
     @Override
     public void closedByOther(FileObject o, Event close, List<SpawnLink> chain, InheritedHandle.Evidence evidence) {
-        if (chain.isEmpty() || !counts.count(FindingKind.INHERITED_HANDLE)) {
+        if (chain.isEmpty()) {
             return;
         }
         List<ProcessNode> users = new ArrayList<>();
@@ -81,8 +81,10 @@ final class InheritedHandleDetector implements HandleListener {
                     + o.owner.ref() + ", as the log has no Process Create or Start for the spawns between them, so"
                     + " when they started (and whether the handle was inheritable then) is unknown";
         }
-        pending.add(new Pending(o, o.closer, close.time(), close.record(), List.copyOf(chain), users, verdict, evidence,
-                severity, reason));
+        if (counts.count(FindingKind.INHERITED_HANDLE, severity)) {
+            pending.add(new Pending(o, o.closer, close.time(), close.record(), List.copyOf(chain), users, verdict,
+                    evidence, severity, reason));
+        }
     }
 
     /** @return the inherited handles found, with lifetimes as known at the end of the pass */

@@ -98,7 +98,7 @@ final class SpawnRaceDetector implements HandleListener {
             byGrade.merge(p.grade, 1L, Long::sum);
             if (p.grade == RaceGrade.REFUTED && !listRefuted) {
                 counts.countUnlisted(FindingKind.SPAWN_RACE, 1);
-            } else if (counts.count(FindingKind.SPAWN_RACE)) {
+            } else if (counts.count(FindingKind.SPAWN_RACE, p.grade.severity(p.harmful))) {
                 listed.add(p);
             }
         }
