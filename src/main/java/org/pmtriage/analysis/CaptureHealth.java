@@ -82,8 +82,9 @@ final class CaptureHealth {
             return notes;
         }
         if (opens > 0 && closes == 0) {
-            notes.add(new HealthNote(NO_CLOSE_EVENTS, "the capture has no CloseFile events: no leak can be seen, races"
-                    + " can be neither confirmed nor refuted, and objects open at the end are not listed"));
+            notes.add(new HealthNote(NO_CLOSE_EVENTS, "the capture has no CloseFile events: no leak can be seen, nothing"
+                    + " shows a file still open at a spawn (races are at most info and never settled), and objects"
+                    + " open at the end are not listed"));
         }
         boolean multiProcess = pids.size() > 1 || processTable;
         boolean noProcessEvents = creates + starts + exits == 0 && multiProcess;

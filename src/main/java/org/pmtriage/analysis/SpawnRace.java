@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param grade     how strongly the log supports that the child got the handle
  * @param reason    one sentence: the rows that decided the grade
  * @param harmful   whether the object was written, shared restrictively or caused a sharing violation
+ * @param openAtSpawnShown whether the log can show the object still open when the child was created:
+ *                  false in a capture without CloseFile events, where every object looks open forever,
+ *                  and then the race is at most informational
  */
 public record SpawnRace(String path, FileOpen open, Spawn spawn, int spawnTid, RaceGrade grade, String reason,
-                        boolean harmful) implements Finding {
+                        boolean harmful, boolean openAtSpawnShown) implements Finding {
 
     public SpawnRace {
         Objects.requireNonNull(path, "path");
@@ -32,7 +35,7 @@ public record SpawnRace(String path, FileOpen open, Spawn spawn, int spawnTid, R
 
     @Override
     public Severity severity() {
-        return grade.severity(harmful);
+        return openAtSpawnShown ? grade.severity(harmful) : Severity.INFO;
     }
 
     @Override

@@ -36,8 +36,6 @@ final class SpawnRaceDetector implements HandleListener {
     private final List<Pending> listed = new ArrayList<>();
     private final Map<RaceGrade, Long> byGrade = new EnumMap<>(RaceGrade.class);
     private boolean listRefuted;
-    private boolean noCloseEvents;
-    private boolean noTids;
 
     SpawnRaceDetector(FindingCounts counts) {
         this.counts = counts;
@@ -68,13 +66,14 @@ final class SpawnRaceDetector implements HandleListener {
      * @param health    what the capture lacks
      */
     List<SpawnRace> findings(List<FileObject> stillOpen, List<HealthNote> health) {
-        noCloseEvents = health.stream().anyMatch(h -> h.id().equals(CaptureHealth.NO_CLOSE_EVENTS));
-        noTids = health.stream().anyMatch(h -> h.id().equals(CaptureHealth.NO_TIDS));
+        boolean closesSeen = health.stream().noneMatch(h -> h.id().equals(CaptureHealth.NO_CLOSE_EVENTS));
         stillOpen.forEach(this::gradeAll);
         List<SpawnRace> out = new ArrayList<>(listed.size());
         for (Pending p : listed) {
+            String reason = closesSeen ? p.reason : p.reason + "; the capture has no CloseFile events, so nothing"
+                    + " shows the file was still open when the child was created, nor settles the race";
             out.add(new SpawnRace(p.object.path, p.object.toFileOpen(), p.spawn.toSpawn(), p.spawn.tid(), p.grade,
-                    p.reason, p.harmful));
+                    reason, p.harmful, closesSeen));
         }
         return out;
     }
@@ -138,12 +137,10 @@ final class SpawnRaceDetector implements HandleListener {
             set(p, RaceGrade.LIKELY, o.owner.ref() + " kept writing through it after the spawn, so it was open and in use"
                     + " when the child was created" + ambiguity(p));
         } else {
-            String why = o.tid == Event.UNKNOWN || p.spawn.tid() == Event.UNKNOWN
-                    ? (noTids ? "the log has no thread IDs" : "the threads are unknown")
+            String why = o.tid == Event.UNKNOWN || p.spawn.tid() == Event.UNKNOWN ? "the log does not give both threads"
                     : "opened and spawned on the same thread " + o.tid;
             set(p, RaceGrade.POSSIBLE, why + "; a handle created inheritable still leaks into a child spawned with"
-                    + " handle inheritance" + ambiguity(p)
-                    + (noCloseEvents ? "; the capture has no CloseFile events, so it can neither confirm nor refute" : ""));
+                    + " handle inheritance" + ambiguity(p));
         }
     }
 

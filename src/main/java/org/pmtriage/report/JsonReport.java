@@ -193,6 +193,7 @@ public final class JsonReport {
             n.put("grade", r.grade().id());
             n.put("reason", r.reason());
             n.put("harmful", r.harmful());
+            n.put("openAtSpawnShown", r.openAtSpawnShown());
             n.put("confirmed", r.confirmed());
         } else if (f instanceof SharingViolation v) {
             n.set("victim", process(v.victim()));

@@ -17,6 +17,12 @@ class SpawnRaceGradesTest {
             + " Non-Alert, Non-Directory File, Attributes: n/a, ShareMode: Read, Write, AllocationSize: n/a, OpenResult: Opened";
     private static final String READ_DELETE = READ_SHARED.replace("Generic Read", "Generic Read, Delete");
 
+    /** A capture that has CloseFile events (of another file), so races in it can be asserted. */
+    private static Capture withCloses() {
+        return new Capture().open(0, "other.exe", 99, 1, "C:\\other.txt", Capture.READ).close(0, "other.exe", 99,
+                "C:\\other.txt");
+    }
+
     private static SpawnRace only(AnalysisResult r) {
         List<SpawnRace> races = Capture.of(r, SpawnRace.class);
         assertEquals(1, races.size(), races.toString());
@@ -136,7 +142,7 @@ class SpawnRaceGradesTest {
 
     @Test
     void anotherThreadOrWritingAfterTheSpawnIsLikely() {
-        AnalysisResult crossThread = new Capture()
+        AnalysisResult crossThread = withCloses()
                 .open(0, "python.exe", 10, 1, CPP, Capture.WRITE_EXCLUSIVE)
                 .spawn(19, "python.exe", 10, 2, CMD, 20)
                 .finish();
@@ -144,7 +150,7 @@ class SpawnRaceGradesTest {
         assertEquals(Severity.WARNING, only(crossThread).severity());
         assertTrue(only(crossThread).reason().startsWith("opened on thread 1 and the child spawned from thread 2"));
 
-        AnalysisResult keptWriting = new Capture()
+        AnalysisResult keptWriting = withCloses()
                 .open(0, "python.exe", 10, 1, CPP, Capture.WRITE_EXCLUSIVE)
                 .spawn(19, "python.exe", 10, 1, CMD, 20)
                 .write(25, "python.exe", 10, CPP)
@@ -155,7 +161,7 @@ class SpawnRaceGradesTest {
 
     @Test
     void sameThreadIsPossibleAndItsSeverityFollowsHarm() {
-        AnalysisResult harmful = new Capture()
+        AnalysisResult harmful = withCloses()
                 .open(0, "python.exe", 10, 1, CPP, Capture.WRITE_EXCLUSIVE)
                 .spawn(19, "python.exe", 10, 1, CMD, 20)
                 .finish();
@@ -163,7 +169,7 @@ class SpawnRaceGradesTest {
         assertEquals(Severity.WARNING, only(harmful).severity());
         assertTrue(only(harmful).reason().startsWith("opened and spawned on the same thread 1"));
 
-        AnalysisResult harmless = new Capture()
+        AnalysisResult harmless = withCloses()
                 .open(0, "python.exe", 10, 1, CPP, READ_DELETE)
                 .spawn(19, "python.exe", 10, 1, CMD, 20)
                 .finish();
@@ -217,6 +223,19 @@ class SpawnRaceGradesTest {
                 .open(100.01, "python.exe", 10, 1, CPP, Capture.WRITE_EXCLUSIVE)
                 .finish();
         assertEquals(0, r.count(FindingKind.SPAWN_RACE));
+    }
+
+    @Test
+    void withoutCloseFileEventsARaceIsAtMostInformational() {
+        AnalysisResult r = new Capture()
+                .open(0, "svchost.exe", 10, 1, CPP, Capture.WRITE_EXCLUSIVE)
+                .spawn(19, "svchost.exe", 10, 2, CMD, 20)
+                .finish();
+        SpawnRace race = only(r);
+        assertEquals(RaceGrade.LIKELY, race.grade(), "graded as ever");
+        assertEquals(false, race.openAtSpawnShown());
+        assertEquals(Severity.INFO, race.severity(), "every object looks open forever: nothing shows it open then");
+        assertTrue(race.reason().endsWith("nor settles the race"), race.reason());
     }
 
     private static final int Event_UNKNOWN = org.pmtriage.event.Event.UNKNOWN;

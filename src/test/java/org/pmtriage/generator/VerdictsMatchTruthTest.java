@@ -117,6 +117,8 @@ class VerdictsMatchTruthTest {
             assertEquals(List.of(), inherited, "no inherited handle without CloseFile events");
             races.forEach(r -> assertTrue(Set.of("likely", "possible", "benign", "intended").contains(r.get("grade").asText()),
                     "no race confirmed or refuted without CloseFile events: " + r));
+            races.forEach(r -> assertEquals("info", r.get("severity").asText(),
+                    "without CloseFile events nothing shows the file open at the spawn: " + r));
             ofKind(findings, "open-at-end").forEach(o -> assertEquals("info", o.get("severity").asText(),
                     "never closed is not asserted without CloseFile events"));
             return report;

@@ -43,7 +43,7 @@ class IncidentsTest {
                 "Read", List.of(new SharingViolation.Holder(open, List.of(spawn), true, true, "C:\\build\\gen\\parser_tab.cpp")),
                 SharingViolation.Cause.HELD, List.of(), "held");
         Finding race = new SpawnRace("C:\\build\\gen\\parser_tab.cpp", open, spawn, 2, RaceGrade.CONFIRMED, "confirmed",
-                true);
+                true, true);
         Finding elsewhere = new OpenAtEnd("C:\\build\\link.log", open(PYTHON, 1000 * MS, 80, "C:\\build\\link.log"),
                 List.of());
         Incidents incidents = Incidents.of(result(List.of(leak, violation, race, elsewhere)));
@@ -121,7 +121,7 @@ class IncidentsTest {
             String path = "C:\\b\\f" + (i % 3) + ".h";
             FileOpen open = open(PYTHON, i * MS, i % 5, path);
             Spawn spawn = new Spawn(PYTHON, cmd, i * MS + 10, 1000 + i);
-            findings.add(i % 2 == 0 ? new SpawnRace(path, open, spawn, 1, RaceGrade.LIKELY, "likely", true)
+            findings.add(i % 2 == 0 ? new SpawnRace(path, open, spawn, 1, RaceGrade.LIKELY, "likely", true, true)
                     : new OpenAtEnd(path, open, List.of(spawn)));
             findings.add(new SharingViolation(path, cmd, 1, i * MS + 20, 2000 + i, "Generic Read", "Read",
                     List.of(new SharingViolation.Holder(open(PYTHON, 0, (i + 1) % 5, path), List.of(), false, true, path),

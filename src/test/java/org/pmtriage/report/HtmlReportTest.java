@@ -172,7 +172,7 @@ class HtmlReportTest {
                         List.of(new SharingViolation.Holder(open, List.of(spawn, spawn, spawn), true, true, path),
                                 new SharingViolation.Holder(open, List.of(spawn), true, true, path)),
                         SharingViolation.Cause.HELD, List.of(), "held");
-                case 2 -> new SpawnRace(path, open, spawn, 8, RaceGrade.LIKELY, "another thread", true);
+                case 2 -> new SpawnRace(path, open, spawn, 8, RaceGrade.LIKELY, "another thread", true, true);
                 default -> new OpenAtEnd(path, open, List.of(spawn));
             });
         }
