@@ -134,6 +134,9 @@ public final class Analyzer {
     }
 
     private void spawned(SpawnLink link) {
+        if (link.created()) {
+            health.created(link);
+        }
         images.add(link.child(), link.image());
         handles.spawned(link);
     }

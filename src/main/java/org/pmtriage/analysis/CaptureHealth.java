@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.pmtriage.event.Event;
-import org.pmtriage.event.ProcessDetail;
 import org.pmtriage.event.Timeline;
 
 /**
@@ -37,9 +36,16 @@ final class CaptureHealth {
     private boolean anyTid;
     private boolean processTable;
     private final Set<Integer> pids = new HashSet<>();
-    /** Children a Process Create named that have shown no event of their own yet, with when and what. */
-    private final Map<Integer, Event> unseenChildren = new HashMap<>();
+    /** Spawns by Process Create whose child has shown no event of its own yet, by the child's PID. */
+    private final Map<Integer, SpawnLink> unseenChildren = new HashMap<>();
     private long lastTime;
+
+    /** A Process Create named a child: it should show events of its own unless a filter dropped them. */
+    void created(SpawnLink spawn) {
+        if (unseenChildren.size() < MAX_UNSEEN_CHILDREN) {
+            unseenChildren.put(spawn.child().pid, spawn);
+        }
+    }
 
     /** The log came with its own process table (XML, PML). */
     void processTable() {
@@ -61,13 +67,7 @@ final class CaptureHealth {
             case CREATE_FILE -> opens++;
             case CLOSE_FILE -> closes++;
             case READ_FILE, WRITE_FILE, FILE_IO -> fileIo++;
-            case PROCESS_CREATE -> {
-                creates++;
-                int child = ProcessDetail.parse(e.detail()).pid();
-                if (child != Event.UNKNOWN && unseenChildren.size() < MAX_UNSEEN_CHILDREN) {
-                    unseenChildren.put(child, e);
-                }
-            }
+            case PROCESS_CREATE -> creates++;
             case PROCESS_START -> starts++;
             case PROCESS_EXIT -> exits++;
             default -> {
@@ -93,12 +93,11 @@ final class CaptureHealth {
                     + " spawns, and so races and inheritance, are seen only through a Parent PID column, and objects open at the"
                     + " end are not listed, as no exit shows their holders gone"));
         }
-        Event silent = unseenChildren.values().stream()
-                .filter(create -> lastTime - create.time() > SILENCE).findFirst().orElse(null);
+        SpawnLink silent = unseenChildren.values().stream()
+                .filter(spawn -> lastTime - spawn.at() > SILENCE).findFirst().orElse(null);
         if (silent != null) {
-            notes.add(new HealthNote(FILTERED, ProcessTree.baseName(silent.path()) + " ("
-                    + ProcessDetail.parse(silent.detail()).pid() + "), created by " + silent.processName() + " at "
-                    + Timeline.format(silent.time()) + ", has no event of its own in the log: a filter dropped"
+            notes.add(new HealthNote(FILTERED, silent.child().ref() + ", created by " + silent.parent().name + " at "
+                    + Timeline.format(silent.at()) + ", has no event of its own in the log: a filter dropped"
                     + " processes' events, so holders and spawns may be missing"));
         } else if (opens == 0 && fileIo > 0) {
             notes.add(new HealthNote(FILTERED, "file operations but no CreateFile event: a filter dropped the opens,"

@@ -208,10 +208,11 @@ final class HandleTracker {
                     + " taken to inherit nothing, so findings about them may be missing");
         }
         List<FileObject> passed = new ArrayList<>();
+        String image = link.created() ? keys.key(link.image()) : null;
         for (FileObject object : parent.owned) {
             if (object.open && object.openedAt <= link.at() + ORDER_TOLERANCE) {
                 passed.add(object);
-                if (link.created() && link.at() - object.openedAt <= window && !keys.key(link.image()).equals(object.key)) {
+                if (image != null && link.at() - object.openedAt <= window && !image.equals(object.key)) {
                     boolean ambiguous = link.at() - object.openedAt < ORDER_TOLERANCE
                             && (link.tid() == Event.UNKNOWN || link.tid() != object.tid || object.tid == Event.UNKNOWN);
                     listeners.forEach(l -> l.raced(object, link, ambiguous));

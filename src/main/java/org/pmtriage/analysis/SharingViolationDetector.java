@@ -21,7 +21,7 @@ final class SharingViolationDetector implements HandleListener {
     private record PendingHolder(FileObject object, List<SpawnLink> carriers, boolean conflicts, boolean openerAlive) {
     }
 
-    private record Pending(Event event, ProcessNode victim, List<PendingHolder> holders,
+    private record Pending(Event event, CreateFileDetail request, ProcessNode victim, List<PendingHolder> holders,
                            SharingViolation.Cause cause, List<ProcessNode> imageOf) {
     }
 
@@ -94,7 +94,7 @@ final class SharingViolationDetector implements HandleListener {
                 named = List.of(named.get(0));
             }
             namedHolders += named.size();
-            pending.add(new Pending(e, victim, named, cause, imageOf));
+            pending.add(new Pending(e, request, victim, named, cause, imageOf));
         }
     }
 
@@ -112,7 +112,7 @@ final class SharingViolationDetector implements HandleListener {
                         h.carriers().stream().filter(link -> mayHaveHeld(h.object(), link)).map(SpawnLink::toSpawn)
                                 .toList(), h.conflicts(), h.openerAlive(), h.object().path));
             }
-            CreateFileDetail request = e.detail().isEmpty() ? null : CreateFileDetail.parse(e.detail());
+            CreateFileDetail request = p.request();
             out.add(new SharingViolation(e.path(), p.victim().ref(), e.tid(), e.time(), e.record(),
                     request == null ? "" : request.desiredAccess(), request == null ? "" : request.shareMode(),
                     holders, p.cause(), p.imageOf().stream().map(ProcessNode::ref).toList(),
