@@ -24,11 +24,12 @@ import java.util.Objects;
  *                      {@link #UNKNOWN}; unlike a PID it is never reused within a log
  * @param columns       what only an export of all columns shows; {@link ExportColumns#NONE} unless the
  *                      reader was asked for it ({@code Decoding.EXPORT})
+ * @param stack         the call stack the log recorded with the event, or {@link Stack#NONE}
  */
 public record Event(long record, long time, String processName, int pid, int tid,
                     String operationName, Operation operation, String path, String result,
                     String detail, int parentPid, String commandLine, String imagePath,
-                    int processIndex, ExportColumns columns) {
+                    int processIndex, ExportColumns columns, Stack stack) {
 
     /** Value of numeric fields the log does not carry. */
     public static final int UNKNOWN = -1;
@@ -49,6 +50,15 @@ public record Event(long record, long time, String processName, int pid, int tid
         Objects.requireNonNull(commandLine, "commandLine");
         Objects.requireNonNull(imagePath, "imagePath");
         Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(stack, "stack");
+    }
+
+    /** An event without a recorded stack. */
+    public Event(long record, long time, String processName, int pid, int tid, String operationName,
+                 Operation operation, String path, String result, String detail, int parentPid, String commandLine,
+                 String imagePath, int processIndex, ExportColumns columns) {
+        this(record, time, processName, pid, tid, operationName, operation, path, result, detail, parentPid,
+                commandLine, imagePath, processIndex, columns, Stack.NONE);
     }
 
     /** An event without the columns only exports show. */

@@ -23,7 +23,9 @@ public enum Operation {
     PROCESS_START,
     /** Process Exit: the last event of a process. */
     PROCESS_EXIT,
-    /** Everything else (registry, network, threads, images, IRP_MJ_CLOSE, profiling...). */
+    /** Load Image: an image mapped into the process; Path is the image, Detail its base and size. */
+    LOAD_IMAGE,
+    /** Everything else (registry, network, threads, IRP_MJ_CLOSE, profiling...). */
     OTHER;
 
     private static final Map<String, Operation> BY_NAME = Map.ofEntries(
@@ -38,6 +40,7 @@ public enum Operation {
             Map.entry("Process Create", PROCESS_CREATE),
             Map.entry("Process Start", PROCESS_START),
             Map.entry("Process Exit", PROCESS_EXIT),
+            Map.entry("Load Image", LOAD_IMAGE),
             Map.entry("LockFile", FILE_IO),
             Map.entry("UnlockFileSingle", FILE_IO),
             Map.entry("UnlockFileAll", FILE_IO),
