@@ -11,17 +11,17 @@ import java.util.function.Consumer;
 import org.pmtriage.event.ExportLocale;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.EventReader;
-import org.pmtriage.read.LogReaders;
-import org.pmtriage.read.ReadAhead;
-import org.pmtriage.read.TextBudget;
+import org.pmtriage.read.internal.ReadAhead;
+import org.pmtriage.read.internal.TextBudget;
+import org.pmtriage.read.open.LogReaders;
 import org.pmtriage.report.EventFormat;
 import org.pmtriage.report.EventWriter;
 import org.pmtriage.report.ProcmonColumn;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code pmtriage convert LOG --to csv|jsonl [--locale L] [--columns C] [--output FILE]}: rewrites any

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.pmtriage.read.LogFormatException;
-import org.pmtriage.read.LogReaders;
+import org.pmtriage.read.open.LogReaders;
 
 /**
  * The LOG arguments: a folder stands for every log file in it and in its sub-folders; a file reached twice (a

@@ -14,10 +14,10 @@ import org.pmtriage.read.Decoding;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
-import org.pmtriage.read.LogReaders;
-import org.pmtriage.read.ReadAhead;
 import org.pmtriage.read.ReadOptions;
-import org.pmtriage.read.TextBudget;
+import org.pmtriage.read.internal.ReadAhead;
+import org.pmtriage.read.internal.TextBudget;
+import org.pmtriage.read.open.LogReaders;
 import org.pmtriage.report.CaptureStats;
 import org.pmtriage.report.Report;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
-import org.pmtriage.read.TimeOfDay;
+import org.pmtriage.read.internal.TimeOfDay;
 
 class CaptureLocaleTest {
 

@@ -23,8 +23,8 @@ import org.pmtriage.cli.Main;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.EventReader;
-import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.open.LogReaders;
 import org.pmtriage.read.pml.PmlWriter;
 
 /**

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.pmtriage.event.Event;
-import org.pmtriage.read.TimeOfDay;
+import org.pmtriage.read.internal.TimeOfDay;
 
 /**
  * Command-line entry of the generator: simulates a build and writes the capture and, beside it,

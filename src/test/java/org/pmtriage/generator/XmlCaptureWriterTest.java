@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.event.Timeline;
-import org.pmtriage.read.TimeOfDay;
+import org.pmtriage.read.internal.TimeOfDay;
 
 class XmlCaptureWriterTest {
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
 import org.pmtriage.event.Timeline;
+import org.pmtriage.read.csv.CsvEventReader;
+import org.pmtriage.read.open.LogReaders;
 
 class CsvEventReaderTest {
 

@@ -17,6 +17,7 @@ import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
 import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.read.open.LogReaders;
 import org.pmtriage.read.pml.PmlWriter;
 
 /**

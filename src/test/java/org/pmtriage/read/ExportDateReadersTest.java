@@ -26,6 +26,7 @@ import org.pmtriage.generator.CaptureLocale;
 import org.pmtriage.generator.CsvCaptureWriter;
 import org.pmtriage.generator.GenerateCapture;
 import org.pmtriage.generator.XmlCaptureWriter;
+import org.pmtriage.read.open.LogReaders;
 
 /**
  * The CSV and XML readers date the first day from the first event's Date &amp; Time, in every

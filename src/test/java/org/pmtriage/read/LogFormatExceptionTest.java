@@ -14,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmtriage.read.open.LogReaders;
 
 /** The parts of a LogFormatException's message are there as data too, as each reader gives them. */
 class LogFormatExceptionTest {

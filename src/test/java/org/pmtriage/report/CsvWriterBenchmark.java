@@ -15,10 +15,10 @@ import org.apache.commons.csv.QuoteMode;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ExportLocale;
 import org.pmtriage.read.EventReader;
-import org.pmtriage.read.LogReaders;
-import org.pmtriage.read.ReadAhead;
 import org.pmtriage.read.ReadOptions;
-import org.pmtriage.read.TextBudget;
+import org.pmtriage.read.internal.ReadAhead;
+import org.pmtriage.read.internal.TextBudget;
+import org.pmtriage.read.open.LogReaders;
 
 /**
  * One conversion of a log to ProcMon's CSV through {@link CsvEventWriter} ({@code ours}) or through

@@ -316,7 +316,7 @@ class CsvInputCasesTest {
         Path log = write("pid.csv", Csv.of(Csv.row("1:12:21.0 PM", "a.exe", "x", "CreateFile", "C:\\a", "SUCCESS", "")));
         Cli run = Cli.run("analyze", "--strict", "--debug", log.toString());
         assertEquals(3, run.code());
-        assertTrue(run.err().contains("\tat org.pmtriage.read.CsvEventReader"), run.err());
+        assertTrue(run.err().contains("\tat org.pmtriage.read.csv.CsvEventReader"), run.err());
         assertTrue(run.err().endsWith("pmtriage analyze: " + log + ":2: PID \"x\" is not a number\n"), run.err());
     }
 

@@ -26,7 +26,7 @@ import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
-import org.pmtriage.read.TextBudget;
+import org.pmtriage.read.internal.TextBudget;
 
 /**
  * What a capture's files share: the merged process table and the clock. Each rollover file has

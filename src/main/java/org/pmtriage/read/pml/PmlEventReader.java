@@ -16,13 +16,13 @@ import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ExportColumns;
 import org.pmtriage.event.ProcessInfo;
-import org.pmtriage.read.BadRecords;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
-import org.pmtriage.read.TextBudget;
+import org.pmtriage.read.internal.BadRecords;
+import org.pmtriage.read.internal.TextBudget;
 import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
 
 /**

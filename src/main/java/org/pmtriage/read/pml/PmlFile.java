@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.pmtriage.read.Decoding;
-import org.pmtriage.read.TextBudget;
+import org.pmtriage.read.internal.TextBudget;
 import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
 
 /**

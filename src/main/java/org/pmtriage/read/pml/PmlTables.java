@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.read.LogFormatException;
-import org.pmtriage.read.TextBudget;
+import org.pmtriage.read.internal.TextBudget;
 
 /**
  * The tables at the end of a PML file that events refer to: strings, processes and the host and

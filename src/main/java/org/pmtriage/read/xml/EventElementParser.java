@@ -6,7 +6,7 @@ import javax.xml.stream.XMLStreamConstants;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
 import org.pmtriage.read.Decoding;
-import org.pmtriage.read.TimeOfDay;
+import org.pmtriage.read.internal.TimeOfDay;
 
 /**
  * Parses one {@code <event>} element into a {@link ParsedEvent}. Children are the exported columns

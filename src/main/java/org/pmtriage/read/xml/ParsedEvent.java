@@ -20,7 +20,7 @@ record ParsedEvent(long timeOfDay, String processName, int pid, int tid, String 
                    int processIndex, String problem, String position, String missing, boolean hadDetail,
                    Dating dating) {
 
-    /** The texts the first event's date is read from ({@link org.pmtriage.read.ExportDate}). */
+    /** The texts the first event's date is read from ({@link org.pmtriage.read.internal.ExportDate}). */
     record Dating(String dateAndTime, String timeOfDay) {
         /** No texts kept (or none in the event). */
         static final Dating NONE = new Dating("", "");

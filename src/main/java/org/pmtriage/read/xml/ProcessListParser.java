@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 
-import org.pmtriage.read.TextBudget;
+import org.pmtriage.read.internal.TextBudget;
 
 /**
  * Reads an XML {@code <processlist>} as it streams, keeping per process only what the analysis

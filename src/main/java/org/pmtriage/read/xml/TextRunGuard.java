@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.pmtriage.read.internal.ByteWords;
 
 /**
  * Bounds what a blocking StAX parser may hold in memory: Aalto's blocking parser assembles a whole

@@ -13,14 +13,16 @@ import javax.xml.stream.XMLStreamConstants;
 
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
-import org.pmtriage.read.BadRecords;
-import org.pmtriage.read.DayRollover;
+import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.EventReader;
-import org.pmtriage.read.ExportDate;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
-import org.pmtriage.read.TextBudget;
+import org.pmtriage.read.internal.BadRecords;
+import org.pmtriage.read.internal.CountingInputStream;
+import org.pmtriage.read.internal.DayRollover;
+import org.pmtriage.read.internal.ExportDate;
+import org.pmtriage.read.internal.TextBudget;
 
 /**
  * Reads a ProcMon XML export as it streams, with Aalto's StAX parser: the {@code <processlist>}
@@ -75,7 +77,7 @@ public final class XmlEventReader implements EventReader {
     private long recordNumber;
     private final BadRecords badRecords;
     private Event next;
-    /** Volatile: {@link org.pmtriage.read.ReadAhead} reads it from another thread than the one reading the log. */
+    /** Volatile: {@link org.pmtriage.read.internal.ReadAhead} reads it from another thread than the one reading the log. */
     private volatile Optional<LocalDate> firstDay = Optional.empty();
 
     /**

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pmtriage.event.Event;
 import org.pmtriage.read.EventReader;
-import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.open.LogReaders;
 
 /**
  * Every capture our generator made (the CSVs in {@code samples/}) exists as PML too: written with

@@ -12,8 +12,8 @@ import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.EventReader;
-import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.open.LogReaders;
 
 /**
  * Benchmark of the PML reader (not a unit test; see docs/performance-pml.md).

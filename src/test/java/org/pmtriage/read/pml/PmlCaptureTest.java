@@ -27,8 +27,8 @@ import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
-import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.open.LogReaders;
 
 /** Capture-level behaviour: gzip, rollover, time zones, profiling and the process table. */
 @Isolated // counts PML copies in the shared temporary folder and replaces standard input

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pmtriage.event.Event;
 import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.LogFormatException;
-import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.open.LogReaders;
 
 /**
  * Damaged PML files: structural damage fails at open with the byte offset; a damaged event is

@@ -22,8 +22,8 @@ import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.LogFormatException;
-import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.open.LogReaders;
 
 /**
  * Reads real PML captures and the CSV that ProcMon exported from each, and requires the same

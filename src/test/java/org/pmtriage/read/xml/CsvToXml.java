@@ -16,8 +16,8 @@ import java.util.Map;
 
 import org.pmtriage.event.ProcessDetail;
 import org.pmtriage.event.Timeline;
-import org.pmtriage.read.DayRollover;
-import org.pmtriage.read.TimeOfDay;
+import org.pmtriage.read.internal.DayRollover;
+import org.pmtriage.read.internal.TimeOfDay;
 
 /**
  * Test helper: writes the capture of a ProcMon CSV export as ProcMon would export it to XML, so

@@ -20,8 +20,8 @@ import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.EventReader;
-import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.open.LogReaders;
 
 /** One capture exported as CSV and (by {@link CsvToXml}) as XML reads into the same events. */
 class CsvXmlParityTest {

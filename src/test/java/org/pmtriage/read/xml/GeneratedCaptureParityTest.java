@@ -27,8 +27,8 @@ import org.pmtriage.generator.CsvCaptureWriter;
 import org.pmtriage.generator.GenerateCapture;
 import org.pmtriage.generator.XmlCaptureWriter;
 import org.pmtriage.read.EventReader;
-import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.open.LogReaders;
 
 /**
  * A randomized capture of 40,000 events from the generator, written as CSV and as XML (with processlist and

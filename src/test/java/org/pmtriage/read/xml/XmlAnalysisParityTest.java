@@ -17,8 +17,8 @@ import org.pmtriage.SharedSamples;
 import org.pmtriage.analysis.AnalysisResult;
 import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.read.EventReader;
-import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.open.LogReaders;
 
 /** One capture as CSV and as XML (with its processlist) gives the same stats and findings. */
 class XmlAnalysisParityTest {

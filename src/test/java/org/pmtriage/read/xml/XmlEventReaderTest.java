@@ -24,8 +24,8 @@ import org.pmtriage.event.Operation;
 import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.LogFormatException;
-import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.open.LogReaders;
 
 @ResourceLock("java.lang.System.in") // replaces standard input to read from it
 class XmlEventReaderTest {

@@ -17,8 +17,8 @@ import org.pmtriage.event.Operation;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
-import org.pmtriage.read.LogReaders;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.open.LogReaders;
 
 /** The real XML exports in ../shared/samples-public (see its SOURCES.md), read through LogReaders. */
 class XmlRealSamplesTest {

@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.pmtriage.event.Event;
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.InputFormat;
+import org.pmtriage.read.LogFormatException;
 
 class ReadAheadTest {
 

@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.open;
 
 import java.io.IOException;
 import java.io.InputStream;

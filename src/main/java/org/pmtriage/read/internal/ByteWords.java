@@ -1,11 +1,11 @@
-package org.pmtriage.read.xml;
+package org.pmtriage.read.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /** Looking at bytes eight at a time: one {@code long} word of a byte array, and the bytes in it that match. */
-final class ByteWords {
+public final class ByteWords {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -15,12 +15,12 @@ final class ByteWords {
     }
 
     /** @return {@code b[i, i + 8)} as a word, {@code b[i]} in its lowest byte */
-    static long at(byte[] b, int i) {
+    public static long at(byte[] b, int i) {
         return (long) LONGS.get(b, i);
     }
 
     /** @return the byte {@code c} in all eight bytes of a word */
-    static long repeated(char c) {
+    public static long repeated(char c) {
         return c * ONES;
     }
 
@@ -28,12 +28,12 @@ final class ByteWords {
      * @return a word with the high bit set in the lowest zero byte of {@code x} (and maybe in higher
      *         bytes), or 0 when no byte is zero
      */
-    static long zeroBytes(long x) {
+    public static long zeroBytes(long x) {
         return (x - ONES) & ~x & HIGHS;
     }
 
     /** @return the index of the first byte in {@code b[from, to)} equal to the byte repeated in {@code pattern}, or -1 */
-    static int indexOf(byte[] b, int from, int to, long pattern) {
+    public static int indexOf(byte[] b, int from, int to, long pattern) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long found = zeroBytes(at(b, i) ^ pattern);

@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -7,6 +7,9 @@ import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import java.util.zip.ZipException;
+import org.pmtriage.read.BadRecordPolicy;
+import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.ReadOptions;
 
 /**
  * The uncompressed bytes of a {@code .gz} log, member after member, whose end may be cut off or
@@ -19,7 +22,7 @@ import java.util.zip.ZipException;
  * the last member in silence and cannot say where a member ended. A member's header is read byte
  * by byte, so a name or comment of any length costs no memory.
  */
-final class GzipInput extends InputStream {
+public final class GzipInput extends InputStream {
 
     private static final int FHCRC = 2;
     private static final int FEXTRA = 4;
@@ -55,7 +58,7 @@ final class GzipInput extends InputStream {
      * @throws LogFormatException when the file ends inside the first gzip header, or it is not one
      * @throws IOException when the file cannot be read
      */
-    static InputStream open(InputStream raw, String source, ReadOptions options) throws IOException {
+    public static InputStream open(InputStream raw, String source, ReadOptions options) throws IOException {
         GzipInput in = new GzipInput(raw, source, options);
         try {
             in.expect(0x1f);

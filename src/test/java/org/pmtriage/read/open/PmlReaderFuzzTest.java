@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.open;
 
 import java.nio.charset.StandardCharsets;
 

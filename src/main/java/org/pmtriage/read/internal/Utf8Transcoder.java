@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Re-encodes text from a Reader as UTF-8 bytes, so that UTF-16 exports go through the byte scanner. */
-final class Utf8Transcoder extends InputStream {
+public final class Utf8Transcoder extends InputStream {
 
     private final Reader in;
     private final CharBuffer chars = CharBuffer.allocate(8192);
@@ -20,7 +20,7 @@ final class Utf8Transcoder extends InputStream {
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private boolean done;
 
-    Utf8Transcoder(Reader in) {
+    public Utf8Transcoder(Reader in) {
         this.in = in;
         bytes.flip();
     }

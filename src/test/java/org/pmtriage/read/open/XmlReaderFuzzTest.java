@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.open;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 

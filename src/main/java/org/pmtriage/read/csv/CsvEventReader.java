@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,15 @@ import java.util.regex.Pattern;
 
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.InputFormat;
+import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.internal.BadRecords;
+import org.pmtriage.read.internal.DayRollover;
+import org.pmtriage.read.internal.ExportDate;
+import org.pmtriage.read.internal.ReadAhead;
+import org.pmtriage.read.internal.TimeOfDay;
 
 /**
  * Reads a ProcMon CSV export as it streams: RFC 4180 quoting (bare CR inside quoted fields

@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.internal;
 
 import org.pmtriage.event.Timeline;
 

@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.csv;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -8,6 +8,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
+import org.pmtriage.read.internal.TimeOfDay;
 
 /**
  * Splits UTF-8 CSV bytes into records and fields (RFC 4180: quoted fields may hold commas,

@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

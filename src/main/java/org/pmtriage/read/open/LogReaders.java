@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.open;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -13,6 +13,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.csv.CsvEventReader;
+import org.pmtriage.read.internal.GzipInput;
+import org.pmtriage.read.internal.Utf8Transcoder;
 import org.pmtriage.read.pml.PmlEventReader;
 import org.pmtriage.read.xml.XmlEventReader;
 

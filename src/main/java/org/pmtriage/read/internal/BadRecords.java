@@ -1,6 +1,9 @@
-package org.pmtriage.read;
+package org.pmtriage.read.internal;
 
 import org.pmtriage.event.Printable;
+import org.pmtriage.read.BadRecordPolicy;
+import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.ReadOptions;
 
 /**
  * The one input-error policy every reader follows: under {@link BadRecordPolicy#SKIP} a bad record

@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.internal;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -13,6 +13,9 @@ import java.util.concurrent.Semaphore;
 import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.InputFormat;
+import org.pmtriage.read.LogFormatException;
 
 /**
  * Reads another reader's events ahead on a background thread, in batches, so that parsing and

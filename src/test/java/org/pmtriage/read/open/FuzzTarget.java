@@ -1,4 +1,4 @@
-package org.pmtriage.read;
+package org.pmtriage.read.open;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +9,10 @@ import java.util.List;
 
 import org.pmtriage.analysis.AnalysisResult;
 import org.pmtriage.analysis.Analyzer;
+import org.pmtriage.read.BadRecordPolicy;
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.ReadOptions;
 import org.pmtriage.report.HtmlReport;
 import org.pmtriage.report.JsonReport;
 import org.pmtriage.report.Report;

@@ -1,15 +1,15 @@
-package org.pmtriage.read.xml;
+package org.pmtriage.read.internal;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Counts the bytes read through it, for progress reports. */
-final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends FilterInputStream {
 
     private long bytes;
 
-    CountingInputStream(InputStream in) {
+    public CountingInputStream(InputStream in) {
         super(in);
     }
 
@@ -38,7 +38,7 @@ final class CountingInputStream extends FilterInputStream {
         return skipped;
     }
 
-    long bytes() {
+    public long bytes() {
         return bytes;
     }
 }

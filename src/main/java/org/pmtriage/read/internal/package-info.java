@@ -1,0 +1,8 @@
+/**
+ * What the readers share and nobody outside reading should need: the bad-record policy at work
+ * ({@code BadRecords}), times of day and export dates ({@code TimeOfDay}, {@code DayRollover},
+ * {@code ExportDate}), the text budget ({@code TextBudget}), byte plumbing ({@code GzipInput},
+ * {@code Utf8Transcoder}, {@code CountingInputStream}, {@code ByteWords}) and the read-ahead
+ * thread ({@code ReadAhead}). It depends only on {@code org.pmtriage.read} and the event model.
+ */
+package org.pmtriage.read.internal;
