@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +17,7 @@ import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
 import org.pmtriage.read.csv.CsvEventReader;
 import org.pmtriage.read.internal.GzipInput;
+import org.pmtriage.read.internal.TextEncoding;
 import org.pmtriage.read.internal.Utf8Transcoder;
 import org.pmtriage.read.pml.PmlEventReader;
 import org.pmtriage.read.xml.XmlEventReader;
@@ -116,21 +116,9 @@ public final class LogReaders {
 
     private static EventReader openText(BufferedInputStream in, byte[] head, String name,
                                         ReadOptions options) throws IOException {
-        Charset charset = StandardCharsets.UTF_8;
-        int bom = 0;
-        if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
-            bom = 3;
-        } else if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            bom = 2;
-        } else if (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            bom = 2;
-        } else if (head.length >= 4 && head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0) {
-            charset = StandardCharsets.UTF_16LE;
-        } else if (head.length >= 4 && head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0) {
-            charset = StandardCharsets.UTF_16BE;
-        }
+        TextEncoding encoding = TextEncoding.sniff(head);
+        Charset charset = encoding.charset();
+        int bom = encoding.bomLength();
         if (head.length == 0) {
             throw new LogFormatException(name, "", "empty file: not a ProcMon log");
         }
@@ -139,7 +127,7 @@ public final class LogReaders {
             return new XmlEventReader(in, name, options);
         }
         in.skipNBytes(bom);
-        InputStream utf8 = charset == StandardCharsets.UTF_8 ? in
+        InputStream utf8 = encoding.isUtf8() ? in
                 : new Utf8Transcoder(new InputStreamReader(in, charset.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)));

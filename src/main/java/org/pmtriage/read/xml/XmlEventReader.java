@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.pmtriage.read.internal.CountingInputStream;
 import org.pmtriage.read.internal.DayRollover;
 import org.pmtriage.read.internal.ExportDate;
 import org.pmtriage.read.internal.TextBudget;
+import org.pmtriage.read.internal.TextEncoding;
 
 /**
  * Reads a ProcMon XML export as it streams, with Aalto's StAX parser: the {@code <processlist>}
@@ -113,24 +115,19 @@ public final class XmlEventReader implements EventReader {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         try {
             buffered.mark(3 + Prolog.EXAMINED);
-            byte[] head = buffered.readNBytes(3);
-            boolean bom = head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
-                    && (head[2] & 0xff) == 0xBF;
-            if (!bom) {
-                buffered.reset();
-            }
-            byte[] start = buffered.readNBytes(Prolog.EXAMINED);
+            byte[] head = buffered.readNBytes(3 + Prolog.EXAMINED);
             buffered.reset();
+            TextEncoding encoding = TextEncoding.sniff(head);
+            int bom = encoding.isUtf8() ? encoding.bomLength() : 0;
+            byte[] start = Arrays.copyOfRange(head, bom, Math.min(head.length, bom + Prolog.EXAMINED));
             Prolog prolog = Prolog.scan(start, start.length);
             if (prolog.doctype() != null) {
                 throw new LogFormatException(source, prolog.doctype(), XmlCursor.DOCTYPE_REFUSED);
             }
-            boolean utf16 = start.length >= 2 && (start[0] == 0 || start[1] == 0
-                    || (start[0] & 0xff) == 0xFF && (start[1] & 0xff) == 0xFE
-                    || (start[0] & 0xff) == 0xFE && (start[1] & 0xff) == 0xFF);
-            String root = prolog.rootStart() < 0 ? null : prolog.rootLine() + ":" + prolog.rootColumn();
+            String root = !encoding.isUtf8() || prolog.rootStart() < 0 ? null
+                    : prolog.rootLine() + ":" + prolog.rootColumn();
             return XmlCursor.blocking(StaxFactories.aalto(), new TextRunGuard(buffered, MAX_TEXT_BYTES), source,
-                    MAX_TEXT_CHARS, utf16 ? null : root);
+                    MAX_TEXT_CHARS, root);
         } catch (IOException e) {
             throw new LogFormatException(source, "", "cannot read: " + e.getMessage(), e);
         }
