@@ -3,12 +3,10 @@ package org.pmtriage.read.csv;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.pmtriage.read.internal.ByteWords;
 import org.pmtriage.read.internal.TimeOfDay;
 
 /**
@@ -25,11 +23,8 @@ final class CsvScanner implements Closeable {
     private static final int MAX_FIELDS = 1024;
 
     private static final int UNTERMINATED = -2;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = ByteWords.repeated('"');
+    private static final long NEWLINES = ByteWords.repeated('\n');
 
     private final InputStream in;
     private final int maxRecordBytes;
@@ -232,7 +227,7 @@ final class CsvScanner implements Closeable {
             if (p < end && b[p] == '"') {
                 fieldStart = ++p;
                 while (true) {
-                    while (p + 8 <= end && !hasQuoteOrNewline((long) LONGS.get(b, p))) {
+                    while (p + 8 <= end && !hasQuoteOrNewline(ByteWords.at(b, p))) {
                         p += 8;
                     }
                     while (p < end && b[p] != '"') {
@@ -357,11 +352,9 @@ final class CsvScanner implements Closeable {
         return limit > pos;
     }
 
-    /** Whether any of the eight bytes is a quote or a line feed (the classic zero-byte test). */
+    /** Whether any of the eight bytes is a quote or a line feed. */
     private static boolean hasQuoteOrNewline(long word) {
-        long q = word ^ QUOTES;
-        long n = word ^ NEWLINES;
-        return ((((q - ONES) & ~q) | ((n - ONES) & ~n)) & HIGHS) != 0;
+        return (ByteWords.zeroBytes(word ^ QUOTES) | ByteWords.zeroBytes(word ^ NEWLINES)) != 0;
     }
 
     private void grow() {
