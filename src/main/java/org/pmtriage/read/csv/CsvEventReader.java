@@ -2,23 +2,18 @@ package org.pmtriage.read.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
-import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
-import org.pmtriage.read.internal.BadRecords;
 import org.pmtriage.read.internal.DayRollover;
+import org.pmtriage.read.internal.EventReaderBase;
 import org.pmtriage.read.internal.ExportDate;
-import org.pmtriage.read.internal.ReadAhead;
 import org.pmtriage.read.internal.TimeOfDay;
 
 /**
@@ -28,7 +23,7 @@ import org.pmtriage.read.internal.TimeOfDay;
  * use are never decoded. A {@code Date & Time} column is read in the first event only: it dates
  * the timeline's day zero ({@link ExportDate}); later days follow from the Time of Day.
  */
-public final class CsvEventReader implements EventReader {
+public final class CsvEventReader extends EventReaderBase {
 
     /** Largest record kept, in bytes; a larger one is a malformed record, skipped, not an OOM. */
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
@@ -38,7 +33,6 @@ public final class CsvEventReader implements EventReader {
 
     private final String source;
     private final ReadOptions options;
-    private final BadRecords badRecords;
     private final CsvScanner csv;
     private final int columns;
     private final int time;
@@ -58,9 +52,6 @@ public final class CsvEventReader implements EventReader {
     /** The last operation name met (an interned column value) and what it means: one lookup per change. */
     private String lastOperationName;
     private Operation lastOperation;
-    private Event next;
-    /** Volatile: {@link ReadAhead} reads it from another thread than the one reading the log. */
-    private volatile Optional<LocalDate> firstDay = Optional.empty();
 
     /**
      * Reads the header at once, so a file that is not a ProcMon CSV fails here.
@@ -71,9 +62,9 @@ public final class CsvEventReader implements EventReader {
      * @throws LogFormatException when the header lacks a required column or the file is empty
      */
     public CsvEventReader(InputStream bytes, String source, ReadOptions options) {
+        super(InputFormat.CSV, options);
         this.source = source;
         this.options = options;
-        this.badRecords = new BadRecords(options);
         this.csv = new CsvScanner(bytes, MAX_RECORD_BYTES);
         if (!nextRecord()) {
             throw new LogFormatException(source, "", "empty file: expected a ProcMon CSV header");
@@ -112,49 +103,23 @@ public final class CsvEventReader implements EventReader {
     }
 
     @Override
-    public InputFormat format() {
-        return InputFormat.CSV;
-    }
-
-    @Override
-    public long skippedRecords() {
-        return badRecords.count();
-    }
-
-    /** @return the first event's date from the Date &amp; Time column, once that event has been read */
-    @Override
-    public Optional<LocalDate> firstDay() {
-        return firstDay;
-    }
-
-    @Override
     public long bytesRead() {
         return csv.bytesRead();
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null) {
-            if (!nextRecord()) {
-                return false;
-            }
+    protected Event read() {
+        while (nextRecord()) {
             if (csv.emptyLine()) {
                 continue;
             }
             recordNumber++;
-            next = toEvent();
+            Event e = toEvent();
+            if (e != null) {
+                return e;
+            }
         }
-        return true;
-    }
-
-    @Override
-    public Event next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Event e = next;
-        next = null;
-        return e;
+        return null;
     }
 
     @Override
@@ -201,7 +166,7 @@ public final class CsvEventReader implements EventReader {
         String pathText = options.decoding().keepsPath(meaning) ? csv.field(path) : "";
         String detailText = detail >= 0 && options.decoding().keepsDetail(meaning) ? csv.field(detail) : "";
         if (recordNumber == 1 && dateAndTime >= 0) {
-            dateFirstDay(line);
+            dateFirstDay(source + ":" + line, csv.field(dateAndTime), csv.field(time));
         }
         return new Event(recordNumber, days.toTimeline(tod), csv.internedField(processName), pidValue,
                 optionalInt(tid), op, meaning, pathText, csv.internedField(result), detailText, optionalInt(parentPid),
@@ -209,16 +174,8 @@ public final class CsvEventReader implements EventReader {
                 Event.UNKNOWN);
     }
 
-    private void dateFirstDay(long line) {
-        String text = csv.field(dateAndTime);
-        firstDay = ExportDate.parse(text, csv.field(time));
-        if (firstDay.isEmpty()) {
-            options.warnings().accept(ExportDate.undecided(source + ":" + line, text));
-        }
-    }
-
     private Event bad(long line, String what) {
-        badRecords.skip(source, Long.toString(line), what, null);
+        badRecords().skip(source, Long.toString(line), what, null);
         recordNumber--;
         return null;
     }

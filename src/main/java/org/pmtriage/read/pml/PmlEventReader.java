@@ -3,13 +3,11 @@ package org.pmtriage.read.pml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.pmtriage.event.CaptureHost;
@@ -17,11 +15,10 @@ import org.pmtriage.event.Event;
 import org.pmtriage.event.ExportColumns;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.Decoding;
-import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
-import org.pmtriage.read.internal.BadRecords;
+import org.pmtriage.read.internal.EventReaderBase;
 import org.pmtriage.read.internal.TextBudget;
 import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
 
@@ -42,7 +39,7 @@ import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
  * {@link ReadOptions#rollover()} is off. Each event's {@link Event#processIndex()} refers to
  * {@link #processes()}, the process tables of all the files merged.
  */
-public final class PmlEventReader implements EventReader {
+public final class PmlEventReader extends EventReaderBase {
 
     private final List<Path> files;
     private final List<String> sources;
@@ -52,9 +49,7 @@ public final class PmlEventReader implements EventReader {
     private PmlFile current;
     private int fileNumber;
     private long record;
-    private final BadRecords badRecords;
     private long bytesDone;
-    private Event next;
     private boolean closed;
     /** The temporary copy's channel, read instead of {@link #files}, or null. */
     private final FileChannel copy;
@@ -88,9 +83,9 @@ public final class PmlEventReader implements EventReader {
     }
 
     private PmlEventReader(List<Path> given, FileChannel copy, String source, ReadOptions options, int windowBytes) {
+        super(InputFormat.PML, options);
         this.copy = copy;
         this.options = options;
-        this.badRecords = new BadRecords(options);
         this.windowBytes = windowBytes;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
@@ -143,16 +138,6 @@ public final class PmlEventReader implements EventReader {
     }
 
     @Override
-    public InputFormat format() {
-        return InputFormat.PML;
-    }
-
-    @Override
-    public long skippedRecords() {
-        return badRecords.count();
-    }
-
-    @Override
     public List<ProcessInfo> processes() {
         return Collections.unmodifiableList(capture.processes());
     }
@@ -174,32 +159,24 @@ public final class PmlEventReader implements EventReader {
     }
 
     @Override
-    public boolean hasNext() {
+    protected Event read() {
         try {
-            while (next == null) {
+            while (true) {
                 if (current == null || !current.hasMore()) {
                     if (!openNextFile()) {
-                        return false;
+                        return null;
                     }
                     continue;
                 }
-                next = readOne();
+                Event e = readOne();
+                if (e != null) {
+                    return e;
+                }
             }
-            return true;
         } catch (IOException e) {
             throw new LogFormatException(current == null ? sources.get(0) : current.source,
                     current == null ? "" : "byte 0x" + Long.toHexString(current.offset), "cannot read: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public Event next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Event e = next;
-        next = null;
-        return e;
     }
 
     private Event readOne() throws IOException {
@@ -236,7 +213,7 @@ public final class PmlEventReader implements EventReader {
 
     private Event bad(PmlFile f, String what, RuntimeException cause) {
         String position = "byte 0x" + Long.toHexString(f.offset);
-        badRecords.skip(f.source, position, what, cause);
+        badRecords().skip(f.source, position, what, cause);
         return null;
     }
 

@@ -3,26 +3,21 @@ package org.pmtriage.read.xml;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Optional;
 
 import javax.xml.stream.XMLStreamConstants;
 
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecordPolicy;
-import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
-import org.pmtriage.read.internal.BadRecords;
 import org.pmtriage.read.internal.CountingInputStream;
 import org.pmtriage.read.internal.DayRollover;
-import org.pmtriage.read.internal.ExportDate;
+import org.pmtriage.read.internal.EventReaderBase;
 import org.pmtriage.read.internal.TextBudget;
 import org.pmtriage.read.internal.TextEncoding;
 
@@ -45,7 +40,7 @@ import org.pmtriage.read.internal.TextEncoding;
  * and are {@link ProcessInfo#UNKNOWN_TIME} otherwise. The events read to find that anchor are
  * held and returned in order; an error met meanwhile is raised when the reading reaches it.
  */
-public final class XmlEventReader implements EventReader {
+public final class XmlEventReader extends EventReaderBase {
 
     /** Largest element text accepted, in characters; a larger one is malformed input, not an OOM. */
     public static final int MAX_TEXT_CHARS = 4 * 1024 * 1024;
@@ -77,10 +72,6 @@ public final class XmlEventReader implements EventReader {
     private LogFormatException pending;
     private boolean sawEvent;
     private long recordNumber;
-    private final BadRecords badRecords;
-    private Event next;
-    /** Volatile: {@link org.pmtriage.read.internal.ReadAhead} reads it from another thread than the one reading the log. */
-    private volatile Optional<LocalDate> firstDay = Optional.empty();
 
     /**
      * Reads up to the first event, so input that is not a ProcMon XML export fails here.
@@ -96,9 +87,9 @@ public final class XmlEventReader implements EventReader {
 
     /** @param parser opens the parser of the document; null for {@link #openCursor} */
     XmlEventReader(InputStream in, String source, ReadOptions options, XmlCursor.Opener parser) {
+        super(InputFormat.XML, options);
         this.source = source;
         this.options = options;
-        this.badRecords = new BadRecords(options);
         this.counter = new CountingInputStream(in);
         this.outsideEvents = new MarkupGuard(counter, MAX_MARKUP_BYTES);
         this.cursor = parser != null ? parser.open(outsideEvents, source) : openCursor(outsideEvents, source);
@@ -134,24 +125,8 @@ public final class XmlEventReader implements EventReader {
     }
 
     @Override
-    public InputFormat format() {
-        return InputFormat.XML;
-    }
-
-    @Override
-    public long skippedRecords() {
-        return badRecords.count();
-    }
-
-    @Override
     public List<ProcessInfo> processes() {
         return processes;
-    }
-
-    /** @return the first event's date from its {@code Date___Time} element, once that event has been read */
-    @Override
-    public Optional<LocalDate> firstDay() {
-        return firstDay;
     }
 
     @Override
@@ -160,28 +135,14 @@ public final class XmlEventReader implements EventReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next != null || !ahead.isEmpty()) {
-            return true;
+    protected Event read() {
+        if (!ahead.isEmpty()) {
+            return ahead.poll();
         }
         if (pending != null) {
             throw pending;
         }
-        next = readEvent();
-        return next != null;
-    }
-
-    @Override
-    public Event next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        if (!ahead.isEmpty()) {
-            return ahead.poll();
-        }
-        Event e = next;
-        next = null;
-        return e;
+        return readEvent();
     }
 
     @Override
@@ -260,7 +221,7 @@ public final class XmlEventReader implements EventReader {
             }
             recordNumber++;
             if (!parsed.dating().dateAndTime().isEmpty()) {
-                dateFirstDay(parsed);
+                dateFirstDay(source, parsed.dating().dateAndTime(), parsed.dating().timeOfDay());
             }
             return parsed.toEvent(recordNumber, days.toTimeline(parsed.timeOfDay()));
         }
@@ -281,15 +242,7 @@ public final class XmlEventReader implements EventReader {
         }
     }
 
-    private void dateFirstDay(ParsedEvent first) {
-        String text = first.dating().dateAndTime();
-        firstDay = ExportDate.parse(text, first.dating().timeOfDay());
-        if (firstDay.isEmpty()) {
-            options.warnings().accept(ExportDate.undecided(source, text));
-        }
-    }
-
     private void bad(String position, String what) {
-        badRecords.skip(source, position, what, null);
+        badRecords().skip(source, position, what, null);
     }
 }
