@@ -22,7 +22,7 @@ import org.pmtriage.read.ReadOptions;
  * the last member in silence and cannot say where a member ended. A member's header is read byte
  * by byte, so a name or comment of any length costs no memory.
  */
-public final class GzipInput extends InputStream {
+public final class GzipInput extends BlockInputStream {
 
     private static final int FHCRC = 2;
     private static final int FEXTRA = 4;
@@ -71,12 +71,6 @@ public final class GzipInput extends InputStream {
             throw new LogFormatException(source, "byte " + in.offset(), "the .gz file is corrupt (" + e.getMessage() + ")", e);
         }
         return in;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.pmtriage.read.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -10,7 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Re-encodes text from a Reader as UTF-8 bytes, so that UTF-16 exports go through the byte scanner. */
-public final class Utf8Transcoder extends InputStream {
+public final class Utf8Transcoder extends BlockInputStream {
 
     private final Reader in;
     private final CharBuffer chars = CharBuffer.allocate(8192);
@@ -23,12 +22,6 @@ public final class Utf8Transcoder extends InputStream {
     public Utf8Transcoder(Reader in) {
         this.in = in;
         bytes.flip();
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
