@@ -1,8 +1,10 @@
 /**
- * What the readers share and nobody outside reading should need: the bad-record policy at work
- * ({@code BadRecords}), times of day and export dates ({@code TimeOfDay}, {@code DayRollover},
- * {@code ExportDate}), the text budget ({@code TextBudget}), byte plumbing ({@code GzipInput},
- * {@code Utf8Transcoder}, {@code CountingInputStream}, {@code ByteWords}) and the read-ahead
- * thread ({@code ReadAhead}). It depends only on {@code org.pmtriage.read} and the event model.
+ * What the readers share and nobody outside reading should need: the readers' common base
+ * ({@code EventReaderBase}) and the bad-record policy at work ({@code BadRecords}), times of day
+ * and export dates ({@code TimeOfDay}, {@code DayRollover}, {@code ExportDate}), the text budget
+ * ({@code TextBudget}), byte plumbing ({@code TextEncoding}, the one encoding sniffer;
+ * {@code GzipInput}, {@code Utf8Transcoder}, {@code CountingInputStream}, {@code ByteWords}) and
+ * the read-ahead thread ({@code ReadAhead}). It depends only on {@code org.pmtriage.read} and the
+ * event model; the module does not export it.
  */
 package org.pmtriage.read.internal;
