@@ -89,7 +89,7 @@ final class PmlTables {
         }
         int size = 2 * pointer + 0x30;
         int first = countAt + 4;
-        p.need(first, count * size, "the " + count + " modules of " + what);
+        p.need(first, count * size, "the list of " + count + " modules of " + what);
         Module[] modules = new Module[(int) count];
         for (int m = 0; m < count; m++) {
             int r = first + m * size;
