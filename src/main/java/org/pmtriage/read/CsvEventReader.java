@@ -16,7 +16,8 @@ import org.pmtriage.event.Operation;
  * Reads a ProcMon CSV export as it streams: RFC 4180 quoting (bare CR inside quoted fields
  * included), columns mapped by header name in any order, times in any locale form. The caller
  * hands over UTF-8 bytes with any byte-order mark already removed. Columns the analysis does not
- * use are never decoded. A {@code Date & Time} column is read in the first event only: it dates
+ * use are never decoded; the process table's columns (Company, Version, ...) reach
+ * {@link Event#columns()} above {@link Decoding#COUNTS} ({@link CsvProcessColumns}). A {@code Date & Time} column is read in the first event only: it dates
  * the timeline's day zero ({@link ExportDate}); later days follow from the Time of Day.
  */
 public final class CsvEventReader implements EventReader {
@@ -44,6 +45,8 @@ public final class CsvEventReader implements EventReader {
     private final int commandLine;
     private final int imagePath;
     private final int dateAndTime;
+    /** The process table's columns, where the export has them and the decoding level keeps them. */
+    private final CsvProcessColumns processColumns;
     private final DayRollover days = new DayRollover();
     private long recordNumber;
     /** The last operation name met (an interned column value) and what it means: one lookup per change. */
@@ -96,6 +99,8 @@ public final class CsvEventReader implements EventReader {
         commandLine = index.getOrDefault("Command Line", -1);
         imagePath = index.getOrDefault("Image Path", -1);
         dateAndTime = index.getOrDefault("Date & Time", -1);
+        processColumns = options.decoding() == Decoding.COUNTS ? new CsvProcessColumns(Map.of())
+                : new CsvProcessColumns(index);
         if (detail < 0) {
             options.warnings().accept(source + ": no Detail column: share modes, write access and "
                     + "spawned PIDs are unknown, so findings will be less precise");
@@ -197,7 +202,7 @@ public final class CsvEventReader implements EventReader {
         return new Event(recordNumber, days.toTimeline(tod), csv.internedField(processName), pidValue,
                 optionalInt(tid), op, meaning, pathText, csv.internedField(result), detailText, optionalInt(parentPid),
                 commandLine < 0 ? "" : csv.field(commandLine), imagePath < 0 ? "" : csv.internedField(imagePath),
-                Event.UNKNOWN);
+                Event.UNKNOWN, processColumns.of(csv, pidValue));
     }
 
     private void dateFirstDay(long line) {

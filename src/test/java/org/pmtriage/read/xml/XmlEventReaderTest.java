@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportColumns;
+import org.pmtriage.event.Stack;
+import org.pmtriage.event.StackFrame;
 import org.pmtriage.event.Operation;
 import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.EventReader;
@@ -48,7 +51,9 @@ class XmlEventReaderTest {
         XmlDocs.Read r = read(xml, BadRecordPolicy.FAIL);
         assertEquals(List.of(new Event(1, 13 * HOUR + (2 * 60 + 3) * 10_000_000L + 4, "cl.exe", 42, 77, "CreateFile",
                 Operation.CREATE_FILE, "C:\\a & b\\<x>.txt", "SHARING VIOLATION", "Desired Access: Generic Read", 7,
-                "cl.exe /c \"a.cpp\"", "C:\\cl.exe", 9)), r.events());
+                "cl.exe /c \"a.cpp\"", "C:\\cl.exe", 9, ExportColumns.NONE,
+                new Stack(List.of(new StackFrame(0xfffff801L, "FLTMGR.SYS", "FltpPerformPreCallbacks + 0x2d1"))))),
+                r.events());
         assertEquals(List.of(), r.warnings());
     }
 
