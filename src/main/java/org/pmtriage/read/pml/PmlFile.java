@@ -27,6 +27,7 @@ final class PmlFile implements Closeable {
     static final int MAX_EVENT_BYTES = 8 << 20;
     /** Deeper stacks are treated as corrupt: real captures record at most about 150 frames. */
     static final int MAX_STACK_DEPTH = 512;
+    private static final int FRAME_SLOTS = 4096;
     private static final int OFFSETS_PER_CHUNK = 64 * 1024;
     private static final long FOUR_GIB = 1L << 32;
 
@@ -38,6 +39,8 @@ final class PmlFile implements Closeable {
     private final PmlWindow window;
     private final ByteBuffer offsets = ByteBuffer.allocate(5 * OFFSETS_PER_CHUNK).order(ByteOrder.LITTLE_ENDIAN);
     private final int pointerSize;
+    /** Frames by address, direct-mapped: a capture's stacks return to a few thousand addresses again and again. */
+    private final StackFrame[] frames = new StackFrame[FRAME_SLOTS];
     private long offsetsFirst = -1;
     private int offsetsCount;
     private long next;
@@ -205,12 +208,19 @@ final class PmlFile implements Closeable {
             return Stack.NONE;
         }
         ByteBuffer b = window.buffer();
-        StackFrame[] frames = new StackFrame[depth];
+        StackFrame[] stack = new StackFrame[depth];
         int at = index + EVENT_HEADER;
         for (int i = 0; i < depth; i++, at += pointerSize) {
-            frames[i] = new StackFrame(pointerSize == 8 ? b.getLong(at) : Integer.toUnsignedLong(b.getInt(at)));
+            long address = pointerSize == 8 ? b.getLong(at) : Integer.toUnsignedLong(b.getInt(at));
+            int slot = (int) (address ^ address >>> 12 ^ address >>> 24) & (FRAME_SLOTS - 1);
+            StackFrame frame = frames[slot];
+            if (frame == null || frame.address() != address) {
+                frame = new StackFrame(address);
+                frames[slot] = frame;
+            }
+            stack[i] = frame;
         }
-        return new Stack(List.of(frames));
+        return new Stack(List.of(stack));
     }
 
     private long offsetAt(long i) throws IOException {
