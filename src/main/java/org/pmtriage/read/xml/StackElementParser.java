@@ -11,13 +11,17 @@ import org.pmtriage.event.StackFrame;
 /**
  * Parses an event's {@code <stack>} ({@code <frame><depth/><address/><path/><location/></frame>},
  * innermost first) into a {@link Stack}, module path and location text as the log wrote them.
- * A stack of more than {@link #MAX_FRAMES} frames, or a frame whose address is not a hexadecimal
- * number, makes the event malformed: no real capture records one.
+ * A stack of more than {@link #MAX_FRAMES} frames, a frame whose address is not a hexadecimal
+ * number or whose texts are longer than {@link #MAX_FRAME_CHARS} makes the event malformed: no
+ * real capture records one. A stack thus takes at most about 8 MiB, and the read-ahead counts it.
  */
 final class StackElementParser {
 
     /** Most frames a stack may have; real captures record at most about 150. */
     static final int MAX_FRAMES = 512;
+    /** Longest module path or location of a frame: paths end at 32,767 characters, but a frame's
+     * module is a loaded image's (260 in practice) and symbol names end at 2,000 (MAX_SYM_NAME). */
+    static final int MAX_FRAME_CHARS = 4096;
 
     private final XmlCursor cursor;
     private final NameCache names;
@@ -82,16 +86,23 @@ final class StackElementParser {
                                 + "\", not a hexadecimal number";
                     }
                 }
-                case "path" -> module = name();
-                case "location" -> location = name();
+                case "path" -> module = text(number, "path");
+                case "location" -> location = text(number, "location");
                 default -> cursor.skipElement();
             }
         }
         return new StackFrame(address, module, location);
     }
 
-    private String name() {
+    private String text(int number, String what) {
         cursor.readText();
+        if (cursor.length() > MAX_FRAME_CHARS) {
+            if (problem == null) {
+                problem = "stack frame " + number + " has a " + what + " of " + cursor.length() + " characters, more than the "
+                        + MAX_FRAME_CHARS + " a frame's can have";
+            }
+            return "";
+        }
         return names.get(cursor.text(), cursor.length());
     }
 
