@@ -13,14 +13,16 @@ public enum Decoding {
     /** Every field of every event, as the log has it (tests, the analysis's own tests). */
     FULL,
     /**
-     * What the analysis and its reports use: Path only for file and process operations, Detail only
-     * for CreateFile and process events (a Process Start's may end before its environment block);
-     * other events keep those fields empty. Readers may decode more.
+     * What the analysis and its reports use: Path only for file, process and Load Image operations,
+     * Detail only for CreateFile, process and Load Image events (a Process Start's may end before its
+     * environment block), the stack only of the events a finding may cite (CreateFile, Process
+     * Create); other events keep those fields empty. Readers may decode more.
      */
     ANALYSIS,
     /**
      * What counting ({@code stats}) uses: Path and Detail only for process events, as for
-     * {@link #ANALYSIS}; file events keep them empty too. Readers may decode more.
+     * {@link #ANALYSIS}; file events keep them empty too, and no event keeps its stack. Readers may
+     * decode more.
      */
     COUNTS;
 
@@ -34,7 +36,17 @@ public enum Decoding {
      *         {@link #FULL}, a Process Start's may end before its environment block)
      */
     public boolean keepsDetail(Operation operation) {
-        return isComplete() || operation.isProcess() || this == ANALYSIS && operation == Operation.CREATE_FILE;
+        return isComplete() || operation.isProcess()
+                || this == ANALYSIS && (operation == Operation.CREATE_FILE || operation == Operation.LOAD_IMAGE);
+    }
+
+    /**
+     * @return whether this level keeps the call stack of an event of this meaning: decoding every
+     *         event's frames costs, so below {@link #FULL} only those of the events a finding may cite
+     */
+    public boolean keepsStack(Operation operation) {
+        return isComplete()
+                || this == ANALYSIS && (operation == Operation.CREATE_FILE || operation == Operation.PROCESS_CREATE);
     }
 
     /** @return whether this level decodes every field as the log has it ({@link #FULL} or more) */

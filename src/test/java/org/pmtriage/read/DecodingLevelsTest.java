@@ -9,14 +9,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pmtriage.SharedSamples;
 import org.pmtriage.analysis.AnalysisResult;
 import org.pmtriage.analysis.Analyzer;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportColumns;
 import org.pmtriage.event.Operation;
+import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.event.Stack;
 import org.pmtriage.read.open.LogReaders;
 import org.pmtriage.read.pml.PmlWriter;
 
@@ -48,7 +53,7 @@ class DecodingLevelsTest {
             Operation op = f.operation();
             boolean analysisPath = op != Operation.OTHER;
             boolean analysisDetail = op == Operation.CREATE_FILE || op == Operation.PROCESS_CREATE
-                    || op == Operation.PROCESS_START;
+                    || op == Operation.PROCESS_START || op == Operation.LOAD_IMAGE;
             boolean countsPathAndDetail = op == Operation.PROCESS_CREATE || op == Operation.PROCESS_START;
             String where = log + " event " + (i + 1) + " " + f.operationName();
             sameExceptPathAndDetail(f, analysis.get(i), where);
@@ -72,6 +77,46 @@ class DecodingLevelsTest {
                 .sum();
         assertTrue(countsChars * 10 < fullChars, countsChars + " characters of Path and Detail decoded for counting, "
                 + fullChars + " in all");
+    }
+
+    /**
+     * Decoding every event's stack costs: the analysis level keeps only those of the events a
+     * finding may cite (CreateFile, Process Create), counting none.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"matefoxer-ron-crash/Logfile.PML", "procmon-parser/win10x64-process.pml"})
+    void stacksAreKeptOnlyWhereTheLevelNeedsThem(String sample) throws IOException {
+        String log = SharedSamples.require(sample).toString();
+        List<Event> full = read(log, Decoding.FULL);
+        List<Event> analysis = read(log, Decoding.ANALYSIS);
+        List<Event> counts = read(log, Decoding.COUNTS);
+        int kept = 0;
+        for (int i = 0; i < full.size(); i++) {
+            Event f = full.get(i);
+            String where = sample + " event " + (i + 1) + " " + f.operationName();
+            assertTrue(f.stack().depth() > 0, where + ": every event of this capture has a stack");
+            boolean cited = f.operation() == Operation.CREATE_FILE || f.operation() == Operation.PROCESS_CREATE;
+            assertEquals(cited ? f.stack() : Stack.NONE, analysis.get(i).stack(), where);
+            assertEquals(Stack.NONE, counts.get(i).stack(), where);
+            kept += cited ? 1 : 0;
+        }
+        assertTrue(kept > 0, sample + ": no event whose stack the analysis keeps");
+    }
+
+    @Test
+    void theProcessColumnsOfACsvReachTheAnalysisNotTheCounting() throws IOException {
+        String log = SharedSamples.require("procmon-parser/win10x64-process.csv").toString();
+        List<Event> full = read(log, Decoding.FULL);
+        List<Event> analysis = read(log, Decoding.ANALYSIS);
+        List<Event> counts = read(log, Decoding.COUNTS);
+        for (int i = 0; i < full.size(); i++) {
+            assertEquals(full.get(i).columns(), analysis.get(i).columns(), "event " + (i + 1));
+            assertEquals(ExportColumns.NONE, counts.get(i).columns(), "event " + (i + 1));
+        }
+        ProcessColumns python = analysis.stream().filter(e -> e.processName().equals("python.exe")).findFirst()
+                .orElseThrow().columns().process();
+        assertEquals(List.of("Python Software Foundation", "Python", "3.8.3", true),
+                List.of(python.company(), python.description(), python.version(), python.is64Bit()));
     }
 
     private static void sameExceptPathAndDetail(Event f, Event e, String where) {

@@ -10,6 +10,7 @@ import org.pmtriage.event.Event;
 import org.pmtriage.event.Operation;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.Decoding;
 import org.pmtriage.read.ReadOptions;
 import org.pmtriage.read.internal.DayRollover;
 import org.pmtriage.read.internal.EventReaderBase;
@@ -20,7 +21,8 @@ import org.pmtriage.read.internal.TimeOfDay;
  * Reads a ProcMon CSV export as it streams: RFC 4180 quoting (bare CR inside quoted fields
  * included), columns mapped by header name in any order, times in any locale form. The caller
  * hands over UTF-8 bytes with any byte-order mark already removed. Columns the analysis does not
- * use are never decoded. A {@code Date & Time} column is read in the first event only: it dates
+ * use are never decoded; the process table's columns (Company, Version, ...) reach
+ * {@link Event#columns()} above {@link Decoding#COUNTS} ({@link CsvProcessColumns}). A {@code Date & Time} column is read in the first event only: it dates
  * the timeline's day zero ({@link ExportDate}); later days follow from the Time of Day.
  */
 public final class CsvEventReader extends EventReaderBase {
@@ -47,6 +49,8 @@ public final class CsvEventReader extends EventReaderBase {
     private final int commandLine;
     private final int imagePath;
     private final int dateAndTime;
+    /** The process table's columns, where the export has them and the decoding level keeps them. */
+    private final CsvProcessColumns processColumns;
     private final DayRollover days = new DayRollover();
     private long recordNumber;
     /** The last operation name met (an interned column value) and what it means: one lookup per change. */
@@ -96,6 +100,8 @@ public final class CsvEventReader extends EventReaderBase {
         commandLine = index.getOrDefault("Command Line", -1);
         imagePath = index.getOrDefault("Image Path", -1);
         dateAndTime = index.getOrDefault("Date & Time", -1);
+        processColumns = options.decoding() == Decoding.COUNTS ? new CsvProcessColumns(Map.of())
+                : new CsvProcessColumns(index);
         if (detail < 0) {
             options.warnings().accept(source + ": no Detail column: share modes, write access and "
                     + "spawned PIDs are unknown, so findings will be less precise");
@@ -171,7 +177,7 @@ public final class CsvEventReader extends EventReaderBase {
         return new Event(recordNumber, days.toTimeline(tod), csv.internedField(processName), pidValue,
                 optionalInt(tid), op, meaning, pathText, csv.internedField(result), detailText, optionalInt(parentPid),
                 commandLine < 0 ? "" : csv.field(commandLine), imagePath < 0 ? "" : csv.internedField(imagePath),
-                Event.UNKNOWN);
+                Event.UNKNOWN, processColumns.of(csv, pidValue));
     }
 
     private Event bad(long line, String what) {

@@ -12,6 +12,8 @@ import java.util.concurrent.Semaphore;
 
 import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.Stack;
+import org.pmtriage.event.StackFrame;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
@@ -107,7 +109,17 @@ public final class ReadAhead implements EventReader {
     /** @return about what {@code e} takes on the heap: its texts (two bytes a character at most) and objects */
     private static long estimatedBytes(Event e) {
         return 160 + 2L * (e.processName().length() + e.operationName().length() + e.path().length()
-                + e.result().length() + e.detail().length() + e.commandLine().length() + e.imagePath().length());
+                + e.result().length() + e.detail().length() + e.commandLine().length() + e.imagePath().length())
+                + (e.stack().depth() == 0 ? 0 : stackSize(e.stack()));
+    }
+
+    /** @return about what a stack takes: its list, its frames and their texts (frames may be shared) */
+    private static long stackSize(Stack stack) {
+        long size = 32 + 40L * stack.depth();
+        for (StackFrame f : stack.frames()) {
+            size += 2L * (f.module().length() + f.location().length());
+        }
+        return size;
     }
 
     @Override

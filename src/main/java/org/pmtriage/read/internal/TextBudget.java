@@ -68,7 +68,7 @@ public final class TextBudget {
                 cut(e.operationName(), "the Operation" + where), e.operation(), cut(e.path(), "the Path" + where),
                 cut(e.result(), "the Result" + where), cut(e.detail(), "the Detail" + where), e.parentPid(),
                 cut(e.commandLine(), "the Command Line" + where), cut(e.imagePath(), "the Image Path" + where),
-                e.processIndex(), e.columns());
+                e.processIndex(), e.columns(), e.stack());
     }
 
     /** @return {@code p}, or a copy whose texts are cut */
@@ -80,7 +80,7 @@ public final class TextBudget {
         String where = " of process " + p.processIndex() + " in the process list";
         return new ProcessInfo(p.processIndex(), p.pid(), p.parentPid(), p.parentIndex(), cut(p.name(), "the name" + where),
                 cut(p.imagePath(), "the image path" + where), cut(p.commandLine(), "the command line" + where),
-                p.startTime(), p.endTime());
+                p.startTime(), p.endTime(), p.columns(), p.modules());
     }
 
     /** @return how many texts were cut so far */

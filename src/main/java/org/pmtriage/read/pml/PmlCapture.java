@@ -212,7 +212,7 @@ final class PmlCapture {
         for (PmlProcess p : merged.values()) {
             c.processes.add(new ProcessInfo(p.index(), p.pid(), p.parentPid(), parentIndex(p, merged, byPid), p.name(),
                     p.imagePath(), p.commandLine(), c.clock.processTime(p.startFiletime()),
-                    c.clock.processTime(p.endFiletime())));
+                    c.clock.processTime(p.endFiletime()), p.columns(), p.modules()));
         }
         return c;
     }

@@ -14,6 +14,7 @@ import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ExportColumns;
 import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.event.Stack;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.InputFormat;
 import org.pmtriage.read.LogFormatException;
@@ -202,7 +203,8 @@ public final class PmlEventReader extends EventReaderBase {
                             PmlNames.eventClass(f.eventClass), d.category, process.columns());
             return new Event(++record, capture.clock().toTimeline(f.timestamp), process.name(), process.pid(),
                     f.tid, d.operationName, d.meaning, d.path, result(f.status),
-                    d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index(), columns);
+                    d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index(), columns,
+                    options.decoding().keepsStack(d.meaning) ? f.stack() : Stack.NONE);
         } catch (BadEvent e) {
             return bad(f, e.getMessage(), e);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {

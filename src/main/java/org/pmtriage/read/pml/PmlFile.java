@@ -7,7 +7,10 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
+import org.pmtriage.event.Stack;
+import org.pmtriage.event.StackFrame;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.internal.TextBudget;
 import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
@@ -22,6 +25,9 @@ final class PmlFile implements Closeable {
     static final int EVENT_HEADER = 0x34;
     /** Larger events are treated as corrupt: real ones are below 200 KB (stack, detail, 64 KB extra). */
     static final int MAX_EVENT_BYTES = 8 << 20;
+    /** Deeper stacks are treated as corrupt: real captures record at most about 150 frames. */
+    static final int MAX_STACK_DEPTH = 512;
+    private static final int FRAME_SLOTS = 4096;
     private static final int OFFSETS_PER_CHUNK = 64 * 1024;
     private static final long FOUR_GIB = 1L << 32;
 
@@ -33,6 +39,8 @@ final class PmlFile implements Closeable {
     private final PmlWindow window;
     private final ByteBuffer offsets = ByteBuffer.allocate(5 * OFFSETS_PER_CHUNK).order(ByteOrder.LITTLE_ENDIAN);
     private final int pointerSize;
+    /** Frames by address, direct-mapped: a capture's stacks return to a few thousand addresses again and again. */
+    private final StackFrame[] frames = new StackFrame[FRAME_SLOTS];
     private long offsetsFirst = -1;
     private int offsetsCount;
     private long next;
@@ -47,6 +55,7 @@ final class PmlFile implements Closeable {
     long timestamp;
     long duration;
     int status;
+    int depth;
     private int index;
     private int detail;
     private int detailEnd;
@@ -149,11 +158,15 @@ final class PmlFile implements Closeable {
         duration = b.getLong(at + 0x14);
         timestamp = b.getLong(at + 0x1C);
         status = b.getInt(at + 0x24);
-        int depth = b.getShort(at + 0x28) & 0xffff;
+        depth = b.getShort(at + 0x28) & 0xffff;
         long detailSize = Integer.toUnsignedLong(b.getInt(at + 0x2C));
         long extraOffset = Integer.toUnsignedLong(b.getInt(at + 0x30));
         if (eventClass < 1 || eventClass > 5) {
             throw new BadEvent("event class " + Integer.toUnsignedString(eventClass) + " is not 1-5");
+        }
+        if (depth > MAX_STACK_DEPTH) {
+            throw new BadEvent("its stack depth is " + depth + " frames, more than the " + MAX_STACK_DEPTH
+                    + " a real capture records");
         }
         long detailStart = EVENT_HEADER + (long) depth * pointerSize;
         long needed = detailStart + detailSize;
@@ -187,6 +200,27 @@ final class PmlFile implements Closeable {
     /** Decodes the current event's name, path and detail into {@link #decoder}. */
     void decodeDetails() {
         decoder.decode(window.buffer(), eventClass, operation, tid, detail, detailEnd, extra, extraSize, timestamp);
+    }
+
+    /** @return the current event's stack frames, innermost first (its return addresses) */
+    Stack stack() {
+        if (depth == 0) {
+            return Stack.NONE;
+        }
+        ByteBuffer b = window.buffer();
+        StackFrame[] stack = new StackFrame[depth];
+        int at = index + EVENT_HEADER;
+        for (int i = 0; i < depth; i++, at += pointerSize) {
+            long address = pointerSize == 8 ? b.getLong(at) : Integer.toUnsignedLong(b.getInt(at));
+            int slot = (int) (address ^ address >>> 12 ^ address >>> 24) & (FRAME_SLOTS - 1);
+            StackFrame frame = frames[slot];
+            if (frame == null || frame.address() != address) {
+                frame = new StackFrame(address);
+                frames[slot] = frame;
+            }
+            stack[i] = frame;
+        }
+        return new Stack(List.of(stack));
     }
 
     private long offsetAt(long i) throws IOException {

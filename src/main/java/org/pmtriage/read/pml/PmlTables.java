@@ -6,21 +6,25 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.pmtriage.event.Module;
 import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.internal.TextBudget;
 
 /**
- * The tables at the end of a PML file that events refer to: strings, processes and the host and
- * port names of network events. They are small (a few MB at most) and loaded at open; every
+ * The tables at the end of a PML file that events refer to: strings, processes (with their
+ * columns and modules) and the host and port names of network events. They are small (a few MB at most) and loaded at open; every
  * offset and count inside them is bounds-checked.
  */
 final class PmlTables {
 
     /** Largest table region read into memory; real tables are a few MB. */
     static final long MAX_TABLE_BYTES = 64L << 20;
+    /** Most modules one process may list; real processes load a few hundred. */
+    static final int MAX_MODULES = 4096;
 
     final Map<Integer, PmlProcess> processes = new HashMap<>();
     final PmlNetworkNames names = new PmlNetworkNames(new HashMap<>(), new HashMap<>());
@@ -46,23 +50,56 @@ final class PmlTables {
         int count = p.u32count(0, 8, "process");
         for (int i = 0; i < count; i++) {
             long rel = Integer.toUnsignedLong(p.u32(4 + 4L * count + 4L * i));
-            p.need(rel, 0x58, "process record " + i);
+            String what = "process record " + i;
+            p.need(rel, 0x58, what);
             int at = (int) rel;
             int index = p.buf.getInt(at);
             processes.put(index, new PmlProcess(index, p.buf.getInt(at + 4), p.buf.getInt(at + 8),
                     p.buf.getInt(at + 0x0C), p.buf.getLong(at + 0x20), p.buf.getLong(at + 0x28),
-                    strings.get(p.buf.getInt(at + 0x40)), strings.get(p.buf.getInt(at + 0x44)),
-                    strings.get(p.buf.getInt(at + 0x48)), columns(p, at, strings)));
+                    strings.get(p, at + 0x40, what), strings.get(p, at + 0x44, what),
+                    strings.get(p, at + 0x48, what), columns(p, at, strings, what),
+                    modules(p, at, h.pointerSize(), strings, what)));
         }
     }
 
     /** @return the process's User, Integrity, Company, Version, Description and session fields */
-    private static ProcessColumns columns(Region p, int at, Strings strings) throws IOException {
+    private static ProcessColumns columns(Region p, int at, Strings strings, String what) throws IOException {
         long luid = p.buf.getLong(at + 0x10);
-        return new ProcessColumns(strings.get(p.buf.getInt(at + 0x3C)), strings.get(p.buf.getInt(at + 0x38)),
-                strings.get(p.buf.getInt(at + 0x4C)), strings.get(p.buf.getInt(at + 0x54)),
-                strings.get(p.buf.getInt(at + 0x50)), luid, p.buf.getInt(at + 0x18),
+        return new ProcessColumns(strings.get(p, at + 0x3C, what), strings.get(p, at + 0x38, what),
+                strings.get(p, at + 0x4C, what), strings.get(p, at + 0x54, what),
+                strings.get(p, at + 0x50, what), luid, p.buf.getInt(at + 0x18),
                 p.buf.getInt(at + 0x30) != 0, p.buf.getInt(at + 0x34) != 0);
+    }
+
+    /**
+     * @param pointer the capture's pointer size
+     * @return the modules listed inline after the process record (PML-FORMAT.md section 5), none
+     *         when the record says they are not stored inline
+     */
+    private List<Module> modules(Region p, int at, int pointer, Strings strings, String what) throws IOException {
+        p.need(at + 0x60, pointer + 4L, "the module count of " + what);
+        if (p.bytes[at + 0x60] == 0) {
+            return List.of();
+        }
+        int countAt = at + 0x60 + pointer;
+        long count = Integer.toUnsignedLong(p.buf.getInt(countAt));
+        if (count > MAX_MODULES) {
+            throw new LogFormatException(source, "byte 0x" + Long.toHexString(p.start + countAt), what + " claims "
+                    + count + " modules, more than the " + MAX_MODULES + " a process can plausibly load");
+        }
+        int size = 2 * pointer + 0x30;
+        int first = countAt + 4;
+        p.need(first, count * size, "the list of " + count + " modules of " + what);
+        Module[] modules = new Module[(int) count];
+        for (int m = 0; m < count; m++) {
+            int r = first + m * size;
+            String module = "module " + m + " of " + what;
+            long base = pointer == 8 ? p.buf.getLong(r + pointer) : Integer.toUnsignedLong(p.buf.getInt(r + pointer));
+            int s = r + 2 * pointer;
+            modules[m] = new Module(base, Integer.toUnsignedLong(p.buf.getInt(s)), strings.get(p, s + 4, module),
+                    strings.get(p, s + 8, module), strings.get(p, s + 12, module), strings.get(p, s + 16, module));
+        }
+        return List.of(modules);
     }
 
     private void readHosts(Region r) {
@@ -155,10 +192,17 @@ final class PmlTables {
             count = (int) n;
         }
 
-        String get(int i) throws IOException {
+        /**
+         * @param table the table holding the string's index
+         * @param field where in {@code table} the index lies
+         * @param owner what refers to the string, for the message
+         * @return the string, decoded once whoever refers to it
+         */
+        String get(Region table, int field, String owner) throws IOException {
+            int i = table.buf.getInt(field);
             if (i < 0 || i >= count) {
-                throw new LogFormatException(source, "byte 0x" + Long.toHexString(start),
-                        "a process refers to string " + Integer.toUnsignedString(i) + ", but the " + WHAT + " has " + count);
+                throw new LogFormatException(source, "byte 0x" + Long.toHexString(table.start + field), owner
+                        + " refers to string " + Integer.toUnsignedString(i) + ", but the " + WHAT + " has " + count);
             }
             long rel = Integer.toUnsignedLong(u32(index, 4 + 4L * i));
             String known = decoded.get(rel);

@@ -4,14 +4,20 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportColumns;
 import org.pmtriage.event.Operation;
+import org.pmtriage.event.ProcessColumns;
+import org.pmtriage.event.Stack;
 import org.pmtriage.read.Decoding;
+import org.pmtriage.read.internal.ProcessColumnsCache;
 import org.pmtriage.read.internal.TimeOfDay;
 
 /**
  * Parses one {@code <event>} element into a {@link ParsedEvent}. Children are the exported columns
- * named like the CSV header with {@code _} for spaces, in any subset and order; columns the
- * analysis does not use, {@code <stack>} and unknown elements are skipped without building text.
+ * named like the CSV header with {@code _} for spaces, in any subset and order, then optionally
+ * {@code <stack>} ({@link StackElementParser}, kept as far as the decoding level keeps stacks); the
+ * process table's columns (Company, Version, ...) become {@link Event#columns()} as the CSV reader
+ * makes them; columns the analysis does not use and unknown elements are skipped without building text.
  * Values are taken verbatim, as the CSV reader takes its fields, so that both exports of one
  * capture give equal events. A problem is located at the end tag of the element at fault (no
  * position is taken while all is well: that would cost an object per element).
@@ -34,6 +40,8 @@ final class EventElementParser {
     private final XmlCursor cursor;
     private final Decoding decoding;
     private final NameCache names = new NameCache();
+    private final StackElementParser stacks;
+    private final ProcessColumnsCache processColumns = new ProcessColumnsCache();
     private final CharsView text = new CharsView();
     private int present;
     private String problem;
@@ -57,6 +65,17 @@ final class EventElementParser {
     private int tid;
     private int parentPid;
     private int processIndex;
+    private Stack stack;
+    private boolean hasProcessColumns;
+    private String user;
+    private String integrity;
+    private String company;
+    private String description;
+    private String version;
+    private long authenticationId;
+    private int session;
+    private boolean virtualized;
+    private boolean is64Bit;
 
     /**
      * @param decoding which texts to build; below {@link Decoding#FULL}, a Path or Detail that the
@@ -65,6 +84,7 @@ final class EventElementParser {
     EventElementParser(XmlCursor cursor, Decoding decoding) {
         this.cursor = cursor;
         this.decoding = decoding;
+        this.stacks = new StackElementParser(cursor, names);
     }
 
     /**
@@ -90,6 +110,17 @@ final class EventElementParser {
         processIndex = Event.UNKNOWN;
         dateAndTime = "";
         timeText = "";
+        stack = Stack.NONE;
+        hasProcessColumns = false;
+        user = "";
+        integrity = "";
+        company = "";
+        description = "";
+        version = "";
+        authenticationId = ProcessColumns.UNKNOWN_LUID;
+        session = Event.UNKNOWN;
+        virtualized = false;
+        is64Bit = false;
         int event;
         while ((event = cursor.next()) != XMLStreamConstants.END_ELEMENT) {
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -106,7 +137,13 @@ final class EventElementParser {
         return new ParsedEvent(timeOfDay, processName, pid, tid, operationName,
                 operation == null ? Operation.of(operationName) : operation, path, result, detail, parentPid,
                 commandLine, imagePath, processIndex, problem, problem == null ? "" : XmlCursor.format(problemAt),
-                missing, (present & DETAIL) != 0, kept);
+                missing, (present & DETAIL) != 0, kept, columns(), stack);
+    }
+
+    /** @return the process table's columns the event carries, shared by the events of a process */
+    private ExportColumns columns() {
+        return hasProcessColumns ? processColumns.of(pid, user, integrity, company, description, version,
+                authenticationId, session, virtualized, is64Bit) : ExportColumns.NONE;
     }
 
     /**
@@ -160,8 +197,36 @@ final class EventElementParser {
             case "Command_Line" -> commandLine = readString();
             case "Image_Path" -> imagePath = readName();
             case "Date___Time" -> dateAndTime = dating ? readString() : skipString();
+            case "stack" -> {
+                stack = stacks.read(operation == null || decoding.keepsStack(operation));
+                if (stacks.problem() != null) {
+                    fail(cursor.location(), stacks.problem());
+                }
+            }
+            case "User" -> user = processColumn();
+            case "Integrity" -> integrity = processColumn();
+            case "Company" -> company = processColumn();
+            case "Description" -> description = processColumn();
+            case "Version" -> version = processColumn();
+            case "Authentication_ID" -> authenticationId = ProcessColumnsCache.luid(processColumn());
+            case "Session" -> session = processColumn().isEmpty() ? Event.UNKNOWN : readInt(cursor.text(), cursor.length());
+            case "Virtualized" -> virtualized = processColumn().equals("True");
+            case "Architecture" -> is64Bit = processColumn().equals("64-bit");
             default -> cursor.skipElement();
         }
+    }
+
+    private boolean keepsProcessColumns() {
+        return decoding != Decoding.COUNTS;
+    }
+
+    /** @return a process table column's text, when the decoding level keeps them; else "" */
+    private String processColumn() {
+        if (!keepsProcessColumns()) {
+            return skipString();
+        }
+        hasProcessColumns = true;
+        return readName();
     }
 
     /** @param operation the event's, or null when its Operation has not come yet (then all is kept) */
@@ -220,8 +285,11 @@ final class EventElementParser {
     /** @return the element's non-negative integer value, or -1 when it is not one */
     private int readInt() {
         collect();
-        char[] chars = cursor.text();
-        int n = cursor.length();
+        return readInt(cursor.text(), cursor.length());
+    }
+
+    /** @return the collected text's non-negative integer value, or -1 when it is not one */
+    private static int readInt(char[] chars, int n) {
         if (n == 0 || n > 10) {
             return -1;
         }

@@ -1,7 +1,9 @@
 package org.pmtriage.read.xml;
 
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportColumns;
 import org.pmtriage.event.Operation;
+import org.pmtriage.event.Stack;
 
 /**
  * One {@code <event>} as parsed, before the reader gives it its record number and puts its time
@@ -14,11 +16,13 @@ import org.pmtriage.event.Operation;
  * @param missing   the first required column the event lacks, or null
  * @param hadDetail whether the event has a Detail element
  * @param dating    the Date___Time and Time_of_Day texts, kept only until the first well-formed event; else {@link Dating#NONE}
+ * @param columns   the process table's columns the event carries, or {@link ExportColumns#NONE}
+ * @param stack     the event's stack, or {@link Stack#NONE}
  */
 record ParsedEvent(long timeOfDay, String processName, int pid, int tid, String operationName, Operation operation,
                    String path, String result, String detail, int parentPid, String commandLine, String imagePath,
                    int processIndex, String problem, String position, String missing, boolean hadDetail,
-                   Dating dating) {
+                   Dating dating, ExportColumns columns, Stack stack) {
 
     /** The texts the first event's date is read from ({@link org.pmtriage.read.internal.ExportDate}). */
     record Dating(String dateAndTime, String timeOfDay) {
@@ -29,6 +33,6 @@ record ParsedEvent(long timeOfDay, String processName, int pid, int tid, String 
     /** @return the event with its record number and timeline time */
     Event toEvent(long record, long time) {
         return new Event(record, time, processName, pid, tid, operationName, operation, path,
-                result, detail, parentPid, commandLine, imagePath, processIndex);
+                result, detail, parentPid, commandLine, imagePath, processIndex, columns, stack);
     }
 }

@@ -77,7 +77,8 @@ final class ProcessClock {
         List<ProcessInfo> table = new ArrayList<>(entries.size());
         for (ProcessEntry e : entries) {
             table.add(new ProcessInfo(e.processIndex(), e.pid(), e.parentPid(), e.parentIndex(), e.name(),
-                    e.imagePath(), e.commandLine(), toTimeline(e.createTime()), toTimeline(e.finishTime())));
+                    e.imagePath(), e.commandLine(), toTimeline(e.createTime()), toTimeline(e.finishTime()), e.columns(),
+                    e.modules()));
         }
         return List.copyOf(table);
     }

@@ -7,13 +7,19 @@ import java.util.function.Consumer;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 
+import org.pmtriage.event.Event;
+import org.pmtriage.event.Module;
+import org.pmtriage.event.ProcessColumns;
+import org.pmtriage.read.internal.ProcessColumnsCache;
 import org.pmtriage.read.internal.TextBudget;
 
 /**
- * Reads an XML {@code <processlist>} as it streams, keeping per process only what the analysis
- * needs; module lists and descriptive fields are skipped without building their text. Memory is
- * bounded in bytes: texts are cut to the {@link TextBudget}, and the entries kept take at most
- * {@link #MAX_LIST_BYTES}; the ones after are left out, with a warning.
+ * Reads an XML {@code <processlist>} as it streams, keeping per process what the analysis needs:
+ * its identity, its version-resource and security columns and its modules ({@link ModuleListParser});
+ * other fields are skipped without building their text. Memory is bounded in bytes: texts are cut
+ * to the {@link TextBudget}, the entries kept take at most {@link #MAX_LIST_BYTES} and their
+ * modules at most {@link ModuleListParser#MAX_LIST_BYTES}; the ones after are left out, with a
+ * warning each.
  */
 final class ProcessListParser {
 
@@ -36,6 +42,7 @@ final class ProcessListParser {
     private final NameCache names = new NameCache();
     private final TextBudget texts;
     private final Consumer<String> warnings;
+    private final ModuleListParser modules;
     private long listBytes;
 
     /**
@@ -43,10 +50,17 @@ final class ProcessListParser {
      * @param warnings receives, without the file name, the warning that later entries are left out
      */
     ProcessListParser(XmlCursor cursor, BadEntries badEntries, TextBudget texts, Consumer<String> warnings) {
+        this(cursor, badEntries, texts, warnings, ModuleListParser.MAX_LIST_BYTES);
+    }
+
+    /** @param moduleBytes the most the kept modules may take */
+    ProcessListParser(XmlCursor cursor, BadEntries badEntries, TextBudget texts, Consumer<String> warnings,
+                      long moduleBytes) {
         this.cursor = cursor;
         this.badEntries = badEntries;
         this.texts = texts;
         this.warnings = warnings;
+        this.modules = new ModuleListParser(cursor, names, texts, moduleBytes);
     }
 
     /**
@@ -65,8 +79,10 @@ final class ProcessListParser {
                 String position = cursor.format(cursor.location());
                 ProcessEntry entry = readProcess();
                 if (entry != null) {
+                    ProcessColumns c = entry.columns();
                     listBytes += ENTRY_BYTES + 2L * (entry.name().length() + entry.imagePath().length()
-                            + entry.commandLine().length());
+                            + entry.commandLine().length() + c.user().length() + c.integrity().length()
+                            + c.company().length() + c.description().length() + c.version().length());
                     if (listBytes <= MAX_LIST_BYTES) {
                         entries.add(entry);
                     } else {
@@ -78,6 +94,12 @@ final class ProcessListParser {
             } else {
                 cursor.skipElement();
             }
+        }
+        if (modules.leftOut() > 0) {
+            warnings.accept(modules.firstLeftOut() + ": " + modules.leftOut() + " modules of the process list are left"
+                    + " out (more than " + ModuleListParser.MAX_PER_PROCESS + " in a process, or past the "
+                    + (ModuleListParser.MAX_LIST_BYTES >> 20) + " MiB the kept modules may take); stack frames in"
+                    + " them show as <unknown>");
         }
         return entries;
     }
@@ -95,6 +117,15 @@ final class ProcessListParser {
         String commandLine = "";
         String indexText = null;
         String pidText = null;
+        String owner = "";
+        String integrity = "";
+        String company = "";
+        String description = "";
+        String version = "";
+        long luid = ProcessColumns.UNKNOWN_LUID;
+        boolean virtualized = false;
+        boolean is64Bit = false;
+        List<Module> moduleList = List.of();
         int event;
         while ((event = cursor.next()) != XMLStreamConstants.END_ELEMENT) {
             if (event != XMLStreamConstants.START_ELEMENT) {
@@ -116,6 +147,15 @@ final class ProcessListParser {
                 case "ProcessName" -> name = name("the ProcessName");
                 case "ImagePath" -> imagePath = name("the ImagePath");
                 case "CommandLine" -> commandLine = texts.cut(text(), "the CommandLine at " + cursor.format(cursor.location()));
+                case "Owner" -> owner = name("the Owner");
+                case "Integrity" -> integrity = name("the Integrity");
+                case "CompanyName" -> company = name("the CompanyName");
+                case "Description" -> description = name("the Description");
+                case "Version" -> version = name("the Version");
+                case "AuthenticationId" -> luid = ProcessColumnsCache.luid(text());
+                case "IsVirtualized" -> virtualized = text().equals("1");
+                case "Is64bit" -> is64Bit = text().equals("1");
+                case "modulelist" -> moduleList = modules.read();
                 default -> cursor.skipElement();
             }
         }
@@ -127,7 +167,8 @@ final class ProcessListParser {
             return null;
         }
         return new ProcessEntry((int) index, (int) pid, (int) parentPid, (int) parentIndex, name,
-                imagePath, commandLine, createTime, finishTime);
+                imagePath, commandLine, createTime, finishTime, new ProcessColumns(owner, integrity, company,
+                description, version, luid, Event.UNKNOWN, virtualized, is64Bit), moduleList);
     }
 
     private String text() {
@@ -145,7 +186,7 @@ final class ProcessListParser {
     }
 
     /** @return the non-negative number up to max, or -1 when the text is not one */
-    private static long number(String text, long max) {
+    static long number(String text, long max) {
         int n = text.length();
         if (n == 0 || n > 19) {
             return -1;

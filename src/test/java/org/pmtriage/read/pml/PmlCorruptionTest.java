@@ -186,4 +186,45 @@ class PmlCorruptionTest {
                 + "entries, more than fit in its " + (bytes.getLong(0x258) - processes) + " bytes",
                 open(BadRecordPolicy.SKIP));
     }
+
+    @Test
+    void aStackDeeperThanARealCaptureRecordsIsSkipped() throws IOException {
+        int at = eventOffset(1);
+        bytes.putShort(at + 0x28, (short) 600);
+        save();
+        assertEquals(PmlRoundTripTest.events().size() - 1, readAll(BadRecordPolicy.SKIP).size());
+        assertEquals(file + ":byte 0x" + Integer.toHexString(at) + ": its stack depth is 600 frames, more than the "
+                + "512 a real capture records", open(BadRecordPolicy.FAIL));
+    }
+
+    /** @return where process record {@code i} of the (64-bit) process table starts */
+    private int processRecord(int i) {
+        int table = (int) bytes.getLong(0x250);
+        int count = bytes.getInt(table);
+        return table + bytes.getInt(table + 4 + 4 * count + 4 * i);
+    }
+
+    @Test
+    void aModuleCountOutOfRangeFailsAtOpenWithItsOffset() throws IOException {
+        int count = processRecord(0) + 0x60 + 8;
+        bytes.putInt(count, 100_000);
+        save();
+        assertEquals(file + ":byte 0x" + Integer.toHexString(count) + ": process record 0 claims 100000 modules, more "
+                + "than the 4096 a process can plausibly load", open(BadRecordPolicy.SKIP));
+        bytes.putInt(count, 4000);
+        save();
+        assertEquals(file + ":byte 0x" + Integer.toHexString(count + 4) + ": the list of 4000 modules of process record 0"
+                + " of the process table runs past its end (0x" + Long.toHexString(bytes.getLong(0x258)) + ")",
+                open(BadRecordPolicy.SKIP));
+    }
+
+    @Test
+    void aStringIndexOutOfRangeFailsAtOpenWithItsOffset() throws IOException {
+        int name = processRecord(1) + 0x40;
+        bytes.putInt(name, 99_999);
+        save();
+        int strings = bytes.getInt((int) bytes.getLong(0x258));
+        assertEquals(file + ":byte 0x" + Integer.toHexString(name) + ": process record 1 refers to string 99999, but "
+                + "the strings table has " + strings, open(BadRecordPolicy.SKIP));
+    }
 }

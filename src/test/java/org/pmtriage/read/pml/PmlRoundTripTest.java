@@ -33,6 +33,22 @@ class PmlRoundTripTest {
                         "cmd.exe /c cl.exe gen.cpp", 9 * 3600 * SECOND + 2 * SECOND, 9 * 3600 * SECOND + 5 * SECOND));
     }
 
+    /**
+     * @return the process table as far as {@link PmlWriter} writes it: without the process columns
+     *         and modules it leaves out
+     */
+    static List<ProcessInfo> asWritten(List<ProcessInfo> table) {
+        return table.stream().map(p -> new ProcessInfo(p.processIndex(), p.pid(), p.parentPid(), p.parentIndex(),
+                p.name(), p.imagePath(), p.commandLine(), p.startTime(), p.endTime())).toList();
+    }
+
+    /** @return the event as {@link PmlWriter} writes it: without its stack */
+    static Event withoutStack(Event e) {
+        return new Event(e.record(), e.time(), e.processName(), e.pid(), e.tid(), e.operationName(), e.operation(),
+                e.path(), e.result(), e.detail(), e.parentPid(), e.commandLine(), e.imagePath(), e.processIndex(),
+                e.columns());
+    }
+
     static List<Event> events() {
         long t = 9 * 3600 * SECOND + SECOND;
         List<Event> events = new ArrayList<>();
@@ -91,7 +107,7 @@ class PmlRoundTripTest {
         Path file = dir.resolve("capture.pml");
         PmlWriter.write(file, processes(), events(), DAY);
         try (PmlEventReader r = new PmlEventReader(file, "capture.pml", ReadOptions.defaults())) {
-            assertEquals(processes(), r.processes());
+            assertEquals(processes(), asWritten(r.processes()));
             assertEquals(events(), readAll(r));
             assertEquals(0, r.skippedRecords());
             assertEquals(Files.size(file), r.bytesRead());
@@ -124,11 +140,11 @@ class PmlRoundTripTest {
         Path copy = dir.resolve("copy.pml");
         PmlWriter.write(copy, processes, original, day);
         try (PmlEventReader r = new PmlEventReader(copy, "copy.pml", ReadOptions.defaults())) {
-            assertEquals(processes, r.processes());
+            assertEquals(asWritten(processes), asWritten(r.processes()));
             List<Event> back = readAll(r);
             assertEquals(original.size(), back.size());
             for (int i = 0; i < original.size(); i++) {
-                assertEquals(original.get(i), back.get(i), "event " + (i + 1));
+                assertEquals(withoutStack(original.get(i)), back.get(i), "event " + (i + 1));
             }
         }
     }

@@ -95,7 +95,8 @@ class GeneratedCaptureParityTest {
     private static Event asCsvShowsIt(Event e) {
         String detail = e.operation() == Operation.PROCESS_START ? e.detail().replace("\n\n\t", "\r;\t") : e.detail();
         return new Event(e.record(), e.time(), e.processName(), e.pid(), e.tid(), e.operationName(), e.operation(),
-                e.path(), e.result(), detail, e.parentPid(), e.commandLine(), e.imagePath(), Event.UNKNOWN);
+                e.path(), e.result(), detail, e.parentPid(), e.commandLine(), e.imagePath(), Event.UNKNOWN, e.columns(),
+                e.stack());
     }
 
     private static List<String> describe(AnalysisResult result) {

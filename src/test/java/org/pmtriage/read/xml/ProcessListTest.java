@@ -2,6 +2,7 @@ package org.pmtriage.read.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pmtriage.read.xml.XmlDocs.event;
 import static org.pmtriage.read.xml.XmlDocs.read;
 
@@ -10,6 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.Module;
+import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.LogFormatException;
@@ -56,10 +59,17 @@ class ProcessListTest {
         assertEquals(List.of(2, 2, 3, 3), r.events().stream().map(Event::processIndex).toList());
         long ten = 10 * 3600 * SECOND;
         assertEquals(List.of(
-                new ProcessInfo(1, 4, 0, 0, "System", "C:\\System", "System /x", -23 * 3600 * SECOND, ProcessInfo.UNKNOWN_TIME),
-                new ProcessInfo(2, 40, 4, 1, "cmd.exe", "C:\\cmd.exe", "cmd.exe /x", ten, ten + 5 * SECOND),
-                new ProcessInfo(3, 40, 4, 1, "python.exe", "C:\\python.exe", "python.exe /x", ten + 7 * SECOND,
-                        ProcessInfo.UNKNOWN_TIME)), r.reader().processes());
+                listed(1, 4, 0, 0, "System", -23 * 3600 * SECOND, ProcessInfo.UNKNOWN_TIME),
+                listed(2, 40, 4, 1, "cmd.exe", ten, ten + 5 * SECOND),
+                listed(3, 40, 4, 1, "python.exe", ten + 7 * SECOND, ProcessInfo.UNKNOWN_TIME)), r.reader().processes());
+    }
+
+    /** @return what {@link #process} lists, read: its columns and its one module (no BaseAddress: base 0, unsized) */
+    private static ProcessInfo listed(int index, int pid, int parentPid, int parentIndex, String name, long start,
+                                      long end) {
+        return new ProcessInfo(index, pid, parentPid, parentIndex, name, "C:\\" + name, name + " /x", start, end,
+                new ProcessColumns("", "High", "", "", "", 0x4efd7L, Event.UNKNOWN, false, false),
+                List.of(new Module(0, 0, "C:\\ntdll.dll", "", "", "Bibliothèque & co")));
     }
 
     @Test
@@ -111,5 +121,24 @@ class ProcessListTest {
         assertEquals(List.of("t.xml:2:23: skipped: ProcessId \"four\" is not a number"), lenient.warnings());
         LogFormatException e = assertThrows(LogFormatException.class, () -> read(xml, BadRecordPolicy.FAIL));
         assertEquals("t.xml:2:23: ProcessId \"four\" is not a number", e.getMessage());
+    }
+
+    @Test
+    void modulesPastTheCapOfAProcessAreLeftOutAndCounted() {
+        StringBuilder modules = new StringBuilder();
+        for (int m = 0; m < ModuleListParser.MAX_PER_PROCESS + 3; m++) {
+            modules.append("<module><BaseAddress>0x").append(Long.toHexString(0x10000000L + 0x10000L * m))
+                    .append("</BaseAddress><Size>4096</Size><Path>C:\\m").append(m).append(".dll</Path></module>");
+        }
+        String one = process(2, 40, 4, 1, "cmd.exe", 0, 0).replace("<modulelist>\n", "<modulelist>\n" + modules);
+        XmlDocs.Read r = read(capture(one, event(2, "10:00:00", "cmd.exe", "40", "ReadFile", "C:\\a")),
+                BadRecordPolicy.FAIL);
+        List<Module> kept = r.reader().processes().get(0).modules();
+        assertEquals(ModuleListParser.MAX_PER_PROCESS, kept.size());
+        assertEquals(new Module(0x10010000L, 4096, "C:\\m1.dll", "", "", ""), kept.get(1));
+        assertEquals(1, r.warnings().size());
+        assertTrue(r.warnings().get(0).matches("t\\.xml:\\d+:\\d+: 4 modules of the process list are left out \\(more"
+                + " than 4096 in a process, or past the 32 MiB the kept modules may take\\); stack frames in them show"
+                + " as <unknown>"), r.warnings().get(0));
     }
 }

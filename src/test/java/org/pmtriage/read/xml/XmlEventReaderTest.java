@@ -1,6 +1,7 @@
 package org.pmtriage.read.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.pmtriage.read.xml.XmlDocs.doc;
 import static org.pmtriage.read.xml.XmlDocs.event;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportColumns;
+import org.pmtriage.event.Stack;
+import org.pmtriage.event.StackFrame;
 import org.pmtriage.event.Operation;
 import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.EventReader;
@@ -48,7 +52,9 @@ class XmlEventReaderTest {
         XmlDocs.Read r = read(xml, BadRecordPolicy.FAIL);
         assertEquals(List.of(new Event(1, 13 * HOUR + (2 * 60 + 3) * 10_000_000L + 4, "cl.exe", 42, 77, "CreateFile",
                 Operation.CREATE_FILE, "C:\\a & b\\<x>.txt", "SHARING VIOLATION", "Desired Access: Generic Read", 7,
-                "cl.exe /c \"a.cpp\"", "C:\\cl.exe", 9)), r.events());
+                "cl.exe /c \"a.cpp\"", "C:\\cl.exe", 9, ExportColumns.NONE,
+                new Stack(List.of(new StackFrame(0xfffff801L, "FLTMGR.SYS", "FltpPerformPreCallbacks + 0x2d1"))))),
+                r.events());
         assertEquals(List.of(), r.warnings());
     }
 
@@ -190,5 +196,47 @@ class XmlEventReaderTest {
         byte[] xml = doc(event(1, "10:00:00", "a.exe", "1", "ReadFile", "C:\\1")).getBytes(StandardCharsets.UTF_8);
         XmlDocs.Read r = read(xml, BadRecordPolicy.FAIL);
         assertEquals(xml.length, r.reader().bytesRead());
+    }
+
+    /** @return a CreateFile event with this stack element */
+    private static String withStack(String stack) {
+        return XmlDocs.event(1, "10:00:00", "a.exe", "1", "CreateFile", "C:\\x").replace("</event>", stack + "</event>");
+    }
+
+    private static String frames(int count, String address, String location) {
+        StringBuilder sb = new StringBuilder("<stack>");
+        for (int f = 0; f < count; f++) {
+            sb.append("<frame><depth>").append(f).append("</depth><address>").append(address)
+                    .append("</address><path>C:\\Windows\\System32\\ntdll.dll</path><location>").append(location)
+                    .append("</location></frame>");
+        }
+        return sb.append("</stack>").toString();
+    }
+
+    @Test
+    void stacksKeepEveryFrameAsTheLogWroteIt() {
+        XmlDocs.Read r = read(doc(withStack(frames(150, "0x7ffb8ba81234", "ntdll.dll + 0x1234"))), BadRecordPolicy.FAIL);
+        Stack stack = r.events().get(0).stack();
+        assertEquals(150, stack.depth());
+        assertEquals(new StackFrame(0x7ffb8ba81234L, "C:\\Windows\\System32\\ntdll.dll", "ntdll.dll + 0x1234"),
+                stack.frames().get(149));
+    }
+
+    @Test
+    void stacksNoCaptureRecordsMakeTheEventMalformed() {
+        String tooDeep = frames(StackElementParser.MAX_FRAMES + 1, "0x1000", "x");
+        String badAddress = frames(2, "0xfffff80g", "x");
+        String longLocation = frames(1, "0x1000", "y".repeat(StackElementParser.MAX_FRAME_CHARS + 1));
+        XmlDocs.Read r = read(doc(withStack(tooDeep), withStack(badAddress), withStack(longLocation),
+                XmlDocs.event(1, "10:00:01", "a.exe", "1", "CreateFile", "C:\\y")), BadRecordPolicy.SKIP);
+        assertEquals(List.of("C:\\y"), r.events().stream().map(Event::path).toList());
+        assertEquals(3, r.skipped());
+        List<String> expected = List.of("<stack> has more than 512 frames",
+                "stack frame 0 has address \"0xfffff80g\", not a hexadecimal number",
+                "stack frame 0 has a location of 4097 characters, more than the 4096 a frame's can have");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(r.warnings().get(i).matches("t\\.xml:\\d+:\\d+: skipped: \\Q" + expected.get(i) + "\\E"),
+                    r.warnings().get(i));
+        }
     }
 }

@@ -13,7 +13,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.pmtriage.SharedSamples;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.Module;
 import org.pmtriage.event.Operation;
+import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
@@ -115,13 +117,21 @@ class XmlRealSamplesTest {
         assertEquals(new ProcessInfo(171, 2100, 5072, 172, "Procmon64.exe",
                 "C:\\Users\\Epicmine\\AppData\\Local\\Temp\\Procmon64.exe",
                 "\"C:\\Users\\Epicmine\\AppData\\Local\\Temp\\Procmon64.exe\"  /originalpath \"C:\\Users\\Epicmine\\Procmon.exe\"",
-                ticks(19, 4, 15, 5_902_176), ProcessInfo.UNKNOWN_TIME), first);
+                ticks(19, 4, 15, 5_902_176), ProcessInfo.UNKNOWN_TIME,
+                new ProcessColumns("DESKTOP-0BT2R3R\\Epicmine", "Обязательная метка\\Высокий обязательный уровень",
+                        "Sysinternals - www.sysinternals.com", "Process Monitor", "4.01", 0x4efd7L, Event.UNKNOWN, false,
+                        true), first.modules()), first);
+        assertEquals(49, first.modules().size());
+        assertEquals(new Module(0x7ff644bf0000L, 2232320, "C:\\Users\\Epicmine\\AppData\\Local\\Temp\\Procmon64.exe",
+                "4.01", "Sysinternals - www.sysinternals.com", "Process Monitor"), first.modules().get(0));
+        assertEquals(10228, r.processes().stream().mapToInt(p -> p.modules().size()).sum(), "every <module> of the file");
         ProcessInfo mpCmdRun = r.processes().stream().filter(p -> p.processIndex() == 358).findFirst().orElseThrow();
         // CreateTime 134174522873955318 is 14:04:47.3955318 UTC; the ru-RU machine was at UTC+5
         assertEquals(new ProcessInfo(358, 6824, 7308, 266, "MpCmdRun.exe",
                 "C:\\Program Files\\Windows Defender\\MpCmdRun.exe",
                 "\"C:\\Program Files\\Windows Defender\\MpCmdRun.exe\" ",
-                ticks(19, 4, 47, 3_955_318), ticks(19, 4, 47, 6_481_188)), mpCmdRun);
+                ticks(19, 4, 47, 3_955_318), ticks(19, 4, 47, 6_481_188), mpCmdRun.columns(), mpCmdRun.modules()),
+                mpCmdRun);
         assertEquals(10, r.processes().stream().filter(p -> p.endTime() != ProcessInfo.UNKNOWN_TIME).count());
     }
 
@@ -144,6 +154,7 @@ class XmlRealSamplesTest {
 
     static Event withoutIndex(Event e) {
         return new Event(e.record(), e.time(), e.processName(), e.pid(), e.tid(), e.operationName(), e.operation(),
-                e.path(), e.result(), e.detail(), e.parentPid(), e.commandLine(), e.imagePath(), Event.UNKNOWN);
+                e.path(), e.result(), e.detail(), e.parentPid(), e.commandLine(), e.imagePath(), Event.UNKNOWN,
+                e.columns(), e.stack());
     }
 }
