@@ -17,10 +17,11 @@ import org.pmtriage.generator.ImageCatalog.Image;
  * {@code ntdll.dll}'s thread start. On Windows 10 x64 a CreateFile has no {@code kernel32.dll}
  * frame (its export is a jump into KernelBase), a Process Create has one, as in the real captures.
  *
- * <p>Return addresses are a module's base plus a fixed offset per call site: the offsets of
- * {@code ntdll}, {@code KernelBase}, {@code kernel32}, {@code ntoskrnl}, {@code FLTMGR},
- * {@code cmd.exe} and {@code python38.dll} are real ones seen in those captures, the others are
- * made up within the module's size. A child's Process Start and first Thread Create carry its
+ * <p>Return addresses are a module's base plus a fixed offset per call site: some offsets are
+ * real ones seen in those captures (FLTMGR's, the kernel's of CreateFile, process and thread
+ * events, ntdll's {@code NtCreateUserProcess} and thread starts, KernelBase's {@code CreateFileW}
+ * and {@code CreateProcessW}, kernel32's, cmd.exe's spawn), the others are made up within the
+ * module's size. A child's Process Start and first Thread Create carry its
  * parent's Process Create stack, which its own module list resolves only in the system DLLs (the
  * rest is {@code <unknown>}), as in {@code win10x64-process}; MsMpEng.exe's scans run through two
  * frames in no module, as code generated at run time does. The number of interpreter frames
