@@ -182,6 +182,10 @@ public final class GenerateCapture {
         if (format.equals("pml") && (gzip || bytes > 0)) {
             throw new IllegalArgumentException("--format pml takes neither --gzip nor --bytes");
         }
+        if (format.equals("xml") && images.recorded() && bytes > 0) {
+            // the first pass, which learns the process table, could not write the same frames
+            throw new IllegalArgumentException("--format xml with --stacks takes --events, not --bytes");
+        }
         config = new CaptureConfig(config.seed(), jobs, parallel, config.noiseRatio(), leaks, handedOver, races,
                 nearMisses, scanViolations, openAtEnd, deepLeaks, config.pidReuse(), config.startTime(), config.firstDay(),
                 config.locale(), config.targetEvents(), config.quirks(), config.story(),
