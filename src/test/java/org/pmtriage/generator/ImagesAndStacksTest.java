@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,10 @@ import org.pmtriage.event.ModuleMap;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.event.Stack;
 import org.pmtriage.event.StackFrame;
+import org.pmtriage.read.Decoding;
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.LogReaders;
+import org.pmtriage.read.ReadOptions;
 
 /**
  * Process identity and stacks of the generator ({@link Images#recorded()}): the scenarios'
@@ -172,6 +178,25 @@ class ImagesAndStacksTest {
         sim.forEachRemaining(e -> assertEquals(Stack.NONE, e.stack()));
         assertTrue(sim.processes().stream().allMatch(p -> p.modules().isEmpty()));
         assertTrue(sim.processes().stream().noneMatch(p -> p.name().equals("System")));
+    }
+
+    /** The product's PML reader (which reads no modules or stacks yet) gets each event's process columns as written. */
+    @Test
+    void theProductReadsTheBundledPmlsProcessColumnsAsWritten() throws IOException {
+        Capture c = Capture.of(Scenario.FLAKY_BUILD.config());
+        Map<Integer, ProcessInfo> written = new HashMap<>();
+        c.processes().forEach(p -> written.put(p.processIndex(), p));
+        List<Event> read = new ArrayList<>();
+        try (EventReader r = LogReaders.open(Path.of("samples", "flaky-build.pml").toString(),
+                ReadOptions.defaults().withDecoding(Decoding.EXPORT))) {
+            r.forEachRemaining(read::add);
+        }
+        assertEquals(c.events().size(), read.size());
+        for (int i = 0; i < read.size(); i++) {
+            Event e = read.get(i);
+            assertEquals(c.events().get(i).tid(), e.tid());
+            assertEquals(written.get(c.events().get(i).processIndex()).columns(), e.columns().process(), e.toString());
+        }
     }
 
     private static ProcessInfo process(Capture c, int pid) {
