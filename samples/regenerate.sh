@@ -10,6 +10,10 @@ G=../bin/generate-capture
 $G --story --seed 1 --jobs 8 --parallel 3 --leaks 1 --handed-over 1 --races 0 --near-misses 0 \
    --scan-violations 0 --output flaky-build.csv
 
+# The same story as a PML with modules and stacks (CPython 2.7: python27.dll over msvcr90.dll);
+# the scenario is the options above plus --stacks. Its truth is flaky-build.pml.truth.json.
+$G --scenario flaky-build --format pml --output flaky-build.pml
+
 # es-ES, all 27 columns, PID reuse, crosses midnight, every kind of injection (including an
 # antivirus sharing violation without leak, a file the indexer leaves open at the end, and a leak
 # through cmd -> cl -> mspdbsrv.exe).

@@ -10,8 +10,10 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 import org.pmtriage.event.Event;
+import org.pmtriage.event.ExportColumns;
 import org.pmtriage.event.Operation;
 import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.event.Stack;
 
 /**
  * Simulates a ProcMon capture of a parallel SCons build and streams its events in time order.
@@ -37,6 +39,8 @@ public final class BuildSimulation implements Iterator<Event> {
     final DriverCalendar driver = new DriverCalendar();
     final CaptureTruth truth = new CaptureTruth();
     final DirectoryHandles directories;
+    /** The stacks of events, when the capture records images; else null. */
+    private final CodePaths codePaths;
 
     private final PriorityQueue<Pending> queue = new PriorityQueue<>(ORDER);
     private final List<SimProcess> table;
@@ -68,6 +72,17 @@ public final class BuildSimulation implements Iterator<Event> {
         this.advanced = config.quirks().contains(ExportQuirk.ADVANCED_OUTPUT);
         this.ids = new PidAllocator(random.split(), config.pidReuse(), 5200 + 4 * random.nextInt(200));
         this.table = keepProcesses ? new ArrayList<>() : null;
+        this.codePaths = config.images().recorded() ? new CodePaths() : null;
+        if (codePaths != null) {
+            // the kernel's modules are listed under the System process, which logs no event here;
+            // its index is taken whether or not the table is kept, so both give the same indexes
+            SimProcess system = new SimProcess(nextIndex++, 4, null, 0, "System", "", config.startTime(),
+                    config.startTime() - 3 * 3600 * 10_000_000L, 8);
+            system.images = ImageCatalog.kernel();
+            if (table != null) {
+                table.add(system);
+            }
+        }
         this.directories = new DirectoryHandles(this);
         this.slotReady = new long[config.parallelism()];
         this.noise = new BackgroundNoise(this, random.split());
@@ -148,8 +163,10 @@ public final class BuildSimulation implements Iterator<Event> {
         SimProcess proc = p.process;
         String operation = advanced ? irpName(p) : p.operation;
         truth.count(operation);
+        Stack stack = codePaths == null ? Stack.NONE : codePaths.stack(proc, p.tid, operation, p.time);
         return new Event(++record, p.time, proc.name, proc.pid, p.tid, operation, Operation.of(operation),
-                p.path, p.result, p.detail, proc.parentPid, proc.commandLine, proc.imagePath, proc.index);
+                p.path, p.result, p.detail, proc.parentPid, proc.commandLine, proc.imagePath, proc.index,
+                ExportColumns.NONE, stack);
     }
 
     /** The raw IRP name that advanced output shows; queues the IRP_MJ_CLOSE that follows a cleanup. */
@@ -228,6 +245,7 @@ public final class BuildSimulation implements Iterator<Event> {
     SimProcess existing(int pid, SimProcess parent, int parentPid, String image, String commandLine, long startTime) {
         SimProcess p = new SimProcess(nextIndex++, pid, parent, parentPid, image, commandLine, startTime, startTime,
                 ids.fresh());
+        identify(p);
         if (table != null) {
             table.add(p);
         }
@@ -245,6 +263,8 @@ public final class BuildSimulation implements Iterator<Event> {
         int pid = fixedPid != 0 ? fixedPid : ids.processId(at);
         long start = at + 300 + random.nextInt(1_500);
         SimProcess child = new SimProcess(nextIndex++, pid, parent, 0, image, commandLine, at, start, ids.fresh());
+        child.spawnTid = tid;
+        identify(child);
         if (table != null) {
             table.add(child);
         }
@@ -271,5 +291,25 @@ public final class BuildSimulation implements Iterator<Event> {
         p.clock = exitAt;
         directories.exited(p, exitAt);
         ids.release(p.pid, exitAt);
+    }
+
+    /** Gives a process its images and code when the capture records them. */
+    private void identify(SimProcess p) {
+        if (codePaths != null) {
+            p.images = ImageCatalog.images(p.imagePath);
+            p.profile = CodePaths.profile(p.imagePath, config.images().driver());
+        }
+    }
+
+    /**
+     * @param p    the process loading an image
+     * @param path the image
+     * @param base where a capture without images puts it
+     * @param size its size there
+     * @return the Load Image Detail: the catalog's placement when the process has it
+     */
+    String loadImage(SimProcess p, String path, long base, long size) {
+        ImageCatalog.Image known = p.images == null ? null : ImageCatalog.find(p.images, path);
+        return known == null ? text.loadImage(base, size) : text.loadImage(known.base(), known.size());
     }
 }

@@ -36,13 +36,15 @@ import java.util.Set;
  *                         leak on {@code C:\build\gen\parser_tab.cpp} spawned as cmd.exe PID 5120
  *                         18.9 ms after the open, the first hand-over on {@code C:\build\link.log}
  * @param behaviours       behaviours of real Windows builds (issue 11), all off by default
+ * @param images           the driver's Python and whether processes carry modules and events
+ *                         stacks ({@link Images#NONE} by default)
  */
 public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRatio, int leaks,
                             int handedOver, int racesWithoutLeak, int nearMisses, int scanViolations,
                             int openAtEnd, int deepLeaks, boolean pidReuse,
                             long startTime, LocalDate firstDay, CaptureLocale locale,
                             long targetEvents, Set<ExportQuirk> quirks, boolean story,
-                            Behaviours behaviours) {
+                            Behaviours behaviours, Images images) {
 
     /** 100-ns ticks in one millisecond. */
     public static final long MS = 10_000L;
@@ -52,6 +54,7 @@ public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRa
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(quirks, "quirks");
         Objects.requireNonNull(behaviours, "behaviours");
+        Objects.requireNonNull(images, "images");
         quirks = Collections.unmodifiableSet(quirks.isEmpty() ? EnumSet.noneOf(ExportQuirk.class) : EnumSet.copyOf(quirks));
         if (jobs < 1 || parallelism < 1) {
             throw new IllegalArgumentException("jobs and parallelism must be at least 1");
@@ -77,7 +80,7 @@ public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRa
     public static CaptureConfig defaults(long seed) {
         return new CaptureConfig(seed, 40, 4, 0.3, 1, 1, 1, 2, 1, 0, 0, false,
                 (14 * 3600 + 3 * 60 + 7) * 10_000_000L + 2_500_000L, LocalDate.of(2026, 3, 12),
-                CaptureLocale.EN_US, 0, Set.of(), false, Behaviours.NONE);
+                CaptureLocale.EN_US, 0, Set.of(), false, Behaviours.NONE, Images.NONE);
     }
 
     /** @return a copy with another job count, parallelism and injection counts */
@@ -85,97 +88,104 @@ public record CaptureConfig(long seed, int jobs, int parallelism, double noiseRa
                                    int newNearMisses) {
         return new CaptureConfig(seed, newJobs, newParallelism, noiseRatio, newLeaks, newHandedOver,
                 newRaces, newNearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
-                startTime, firstDay, locale, targetEvents, quirks, story, behaviours);
+                startTime, firstDay, locale, targetEvents, quirks, story, behaviours, images);
     }
 
     /** @return a copy with another seed */
     public CaptureConfig withSeed(long newSeed) {
         return new CaptureConfig(newSeed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
-                startTime, firstDay, locale, targetEvents, quirks, story, behaviours);
+                startTime, firstDay, locale, targetEvents, quirks, story, behaviours, images);
     }
 
     /** @return a copy with another job count and parallelism */
     public CaptureConfig withJobs(int newJobs, int newParallelism) {
         return new CaptureConfig(seed, newJobs, newParallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
-                startTime, firstDay, locale, targetEvents, quirks, story, behaviours);
+                startTime, firstDay, locale, targetEvents, quirks, story, behaviours, images);
     }
 
     /** @return a copy with other injection counts */
     public CaptureConfig withInjections(int newLeaks, int newHandedOver, int newRaces, int newNearMisses) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, newLeaks, newHandedOver,
                 newRaces, newNearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
-                startTime, firstDay, locale, targetEvents, quirks, story, behaviours);
+                startTime, firstDay, locale, targetEvents, quirks, story, behaviours, images);
     }
 
     /** @return a copy with other counts of scan violations and files left open at the end */
     public CaptureConfig withExtras(int newScanViolations, int newOpenAtEnd) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, newScanViolations, newOpenAtEnd, deepLeaks, pidReuse, startTime, firstDay, locale,
-                targetEvents, quirks, story, behaviours);
+                targetEvents, quirks, story, behaviours, images);
     }
 
     /** @return a copy with another count of leaks through three generations */
     public CaptureConfig withDeepLeaks(int newDeepLeaks) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver, racesWithoutLeak,
                 nearMisses, scanViolations, openAtEnd, newDeepLeaks, pidReuse, startTime, firstDay, locale,
-                targetEvents, quirks, story, behaviours);
+                targetEvents, quirks, story, behaviours, images);
     }
 
     /** @return a copy with another noise ratio */
     public CaptureConfig withNoise(double newNoiseRatio) {
         return new CaptureConfig(seed, jobs, parallelism, newNoiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
-                startTime, firstDay, locale, targetEvents, quirks, story, behaviours);
+                startTime, firstDay, locale, targetEvents, quirks, story, behaviours, images);
     }
 
     /** @return a copy with PID reuse on or off */
     public CaptureConfig withPidReuse(boolean reuse) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, reuse,
-                startTime, firstDay, locale, targetEvents, quirks, story, behaviours);
+                startTime, firstDay, locale, targetEvents, quirks, story, behaviours, images);
     }
 
     /** @return a copy starting at another time of day (ticks since midnight) and day */
     public CaptureConfig withStart(long newStartTime, LocalDate newFirstDay) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
-                newStartTime, newFirstDay, locale, targetEvents, quirks, story, behaviours);
+                newStartTime, newFirstDay, locale, targetEvents, quirks, story, behaviours, images);
     }
 
     /** @return a copy with another locale */
     public CaptureConfig withLocale(CaptureLocale newLocale) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
-                startTime, firstDay, newLocale, targetEvents, quirks, story, behaviours);
+                startTime, firstDay, newLocale, targetEvents, quirks, story, behaviours, images);
     }
 
     /** @return a copy that runs until at least this many events exist */
     public CaptureConfig withTargetEvents(long newTargetEvents) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
-                startTime, firstDay, locale, newTargetEvents, quirks, story, behaviours);
+                startTime, firstDay, locale, newTargetEvents, quirks, story, behaviours, images);
     }
 
     /** @return a copy with other export quirks */
     public CaptureConfig withQuirks(Set<ExportQuirk> newQuirks) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver, racesWithoutLeak,
                 nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse, startTime, firstDay, locale, targetEvents,
-                newQuirks, story, behaviours);
+                newQuirks, story, behaviours, images);
     }
 
     /** @return a copy with the story mode on or off */
     public CaptureConfig withStory(boolean newStory) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver,
                 racesWithoutLeak, nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse,
-                startTime, firstDay, locale, targetEvents, quirks, newStory, behaviours);
+                startTime, firstDay, locale, targetEvents, quirks, newStory, behaviours, images);
     }
 
     /** @return a copy with other behaviours of real builds */
     public CaptureConfig withBehaviours(Behaviours newBehaviours) {
         return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver, racesWithoutLeak,
                 nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse, startTime, firstDay, locale, targetEvents,
-                quirks, story, newBehaviours);
+                quirks, story, newBehaviours, images);
+    }
+
+    /** @return a copy with another driver runtime and recording of modules and stacks */
+    public CaptureConfig withImages(Images newImages) {
+        return new CaptureConfig(seed, jobs, parallelism, noiseRatio, leaks, handedOver, racesWithoutLeak,
+                nearMisses, scanViolations, openAtEnd, deepLeaks, pidReuse, startTime, firstDay, locale, targetEvents,
+                quirks, story, behaviours, newImages);
     }
 }

@@ -33,9 +33,19 @@ public final class CaptureTruth {
      *                 or {@code leaked-after-hand-over} (the child used it, a further copy into a
      *                 descendant that never used it closed it)
      * @param severity the finding's severity by harm (see {@link ExpectedVerdict#leakSeverity})
+     * @param runtime  whose behaviour made the copy that leaked, which a remedy names: the driver's
+     *                 Python ({@link DriverRuntime#label()}, {@code CPython 2.7}) for its inherited
+     *                 files, {@link #MSVC} when {@code mspdbsrv.exe} kept the last copy of a
+     *                 redirected log or directory, {@link #REDIRECTION} for {@code cmd.exe}'s
+     *                 redirections handed over to the child (otherwise the opener's name)
      */
     public record Leak(String path, Proc opener, long openedAt, Proc spawnChild, long spawnedAt,
-                       Proc closer, long closedAt, String verdict, String severity) {
+                       Proc closer, long closedAt, String verdict, String severity, String runtime) {
+
+        /** {@link #runtime()} of a copy kept by {@code mspdbsrv.exe}, the MSVC PDB server. */
+        public static final String MSVC = "MSVC";
+        /** {@link #runtime()} of a redirection ({@code >> log}) cmd.exe handed over to its child. */
+        public static final String REDIRECTION = "cmd.exe";
     }
 
     /**
@@ -225,6 +235,12 @@ public final class CaptureTruth {
         if (!config.behaviours().equals(Behaviours.NONE)) {
             cfg.put("behaviours", config.behaviours());
         }
+        if (!config.images().equals(Images.NONE)) {
+            Map<String, Object> images = new LinkedHashMap<>();
+            images.put("driver", config.images().driver().label());
+            images.put("recorded", config.images().recorded());
+            cfg.put("images", images);
+        }
         root.put("config", cfg);
         root.put("events", events);
         root.put("health", health(config));
@@ -240,6 +256,7 @@ public final class CaptureTruth {
             time(m, "closedAt", l.closedAt());
             m.put("verdict", l.verdict());
             m.put("severity", l.severity());
+            m.put("runtime", l.runtime());
             return m;
         }).toList());
         root.put("races", races.stream().map(r -> {

@@ -31,6 +31,7 @@ final class ColumnValues {
             "link.exe", new Metadata(MS, "Microsoft Incremental Linker", "14.38.33130.0", BUILD.user, BUILD.authenticationId, "1", "Medium", "64-bit"),
             "explorer.exe", new Metadata(MS, "Windows Explorer", WIN_VERSION, BUILD.user, BUILD.authenticationId, "1", "Medium", "64-bit"),
             "svchost.exe", SYSTEM,
+            "system", new Metadata(MS, "NT Kernel & System", WIN_VERSION, SYSTEM.user, SYSTEM.authenticationId, "0", "System", "64-bit"),
             "msmpeng.exe", new Metadata(MS, "Antimalware Service Executable", "4.18.23110.3 (WinBuild.160101.0800)", SYSTEM.user, SYSTEM.authenticationId, "0", "System", "64-bit"),
             "searchindexer.exe", new Metadata(MS, "Microsoft Windows Search Indexer", WIN_VERSION, SYSTEM.user, SYSTEM.authenticationId, "0", "System", "64-bit"));
 

@@ -85,7 +85,8 @@ final class DirectoryHandles {
                     carrier = carrier.parent;
                 }
                 sim.truth.add(new Leak(h.path, h.opener.ref(), h.openedAt, carrier.ref(), carrier.createdAt, p.ref(), at,
-                        "leaked", ExpectedVerdict.leakSeverity("leaked", false)));
+                        "leaked", ExpectedVerdict.leakSeverity("leaked", false),
+                        p.name.equalsIgnoreCase("mspdbsrv.exe") ? Leak.MSVC : h.opener.name));
             }
             for (SimProcess child : h.racers) {
                 boolean carried = child == carrier;

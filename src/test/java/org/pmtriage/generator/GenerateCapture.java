@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.pmtriage.event.Event;
 import org.pmtriage.read.internal.TimeOfDay;
+import org.pmtriage.read.pml.PmlWriter;
 
 /**
  * Command-line entry of the generator: simulates a build and writes the capture and, beside it,
@@ -32,8 +33,13 @@ import org.pmtriage.read.internal.TimeOfDay;
  *                  [--current-directory] [--redirect-all] [--cmd-closes-last N] [--pdb-servers N]
  *                  [--scanners N] [--running-images N] [--jitter N] [--refutations N]
  *                  [--same-thread N] [--siblings N] [--exited-openers N]
+ *                  [--runtime py27|py38] [--stacks] [--scenario flaky-build|python38|mspdbsrv|scanner]
  *                  [--events N | --bytes N] --output FILE
  * </pre>
+ *
+ * <p>{@code --scenario} starts from a {@link Scenario} (the other options then change it);
+ * {@code --stacks} records modules and stacks; {@code --format pml} writes a PML (with modules
+ * and stacks when recorded).
  */
 public final class GenerateCapture {
 
@@ -41,12 +47,13 @@ public final class GenerateCapture {
             + " [--leaks N] [--handed-over N] [--races N] [--near-misses N] [--scan-violations N] [--open-at-end N]"
             + " [--deep-leaks N]"
             + " [--pid-reuse] [--start HH:MM:SS]"
-            + " [--day YYYY-MM-DD] [--locale en-US|es-ES|it-IT|ru-RU|ja-JP] [--story] [--format csv|xml]"
+            + " [--day YYYY-MM-DD] [--locale en-US|es-ES|it-IT|ru-RU|ja-JP] [--story] [--format csv|xml|pml]"
             + " [--columns default|all27|all27-alt|NAME;NAME...] [--lf] [--gzip] [--no-processlist] [--modules N]"
             + " [--advanced-output] [--old-process-start] [--exotic-noise]"
             + " [--no-close-events] [--no-process-events] [--filter-process-create]"
             + " [--current-directory] [--redirect-all] [--cmd-closes-last N] [--pdb-servers N] [--scanners N]"
             + " [--running-images N] [--jitter N] [--refutations N] [--same-thread N] [--siblings N] [--exited-openers N]"
+            + " [--runtime py27|py38] [--stacks] [--scenario flaky-build|python38|mspdbsrv|scanner]"
             + " [--events N | --bytes N] --output FILE";
 
     private GenerateCapture() {
@@ -70,6 +77,12 @@ public final class GenerateCapture {
 
     static int run(String[] args) throws IOException {
         CaptureConfig config = CaptureConfig.defaults(7);
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--scenario")) {
+                config = Scenario.of(args[i + 1]).config();
+            }
+        }
+        Images images = config.images();
         int jobs = config.jobs();
         int parallel = config.parallelism();
         int leaks = config.leaks();
@@ -79,8 +92,9 @@ public final class GenerateCapture {
         int scanViolations = config.scanViolations();
         int openAtEnd = config.openAtEnd();
         int deepLeaks = config.deepLeaks();
-        Behaviours b = Behaviours.NONE;
-        int[] counts = new int[9];
+        Behaviours b = config.behaviours();
+        int[] counts = {b.cmdClosesLast(), b.pdbServers(), b.scanners(), b.runningImages(), b.jitter(), b.refutations(),
+            b.sameThread(), b.siblings(), b.exitedOpeners()};
         String format = "csv";
         String columns = "default";
         boolean lf = false;
@@ -103,6 +117,7 @@ public final class GenerateCapture {
                         config = config.withQuirks(with(config, ExportQuirk.PROCESS_CREATE_FILTERED));
                 case "--current-directory" -> b = b.withCurrentDirectory(true);
                 case "--redirect-all" -> b = b.withRedirectAll(true);
+                case "--stacks" -> images = new Images(images.driver(), true);
                 case "--lf" -> lf = true;
                 case "--gzip" -> gzip = true;
                 case "--no-processlist" -> processList = false;
@@ -151,6 +166,8 @@ public final class GenerateCapture {
                         case "--events" -> config = config.withTargetEvents(largeNumber(a, v));
                         case "--bytes" -> bytes = largeNumber(a, v);
                         case "--output" -> output = v;
+                        case "--runtime" -> images = new Images(DriverRuntime.of(v), images.recorded());
+                        case "--scenario" -> Scenario.of(v);
                         default -> throw new IllegalArgumentException("unknown option " + a);
                     }
                 }
@@ -159,14 +176,21 @@ public final class GenerateCapture {
         if (output == null) {
             throw new IllegalArgumentException("--output is required");
         }
-        if (!format.equals("csv") && !format.equals("xml")) {
-            throw new IllegalArgumentException("--format must be csv or xml: " + format);
+        if (!format.equals("csv") && !format.equals("xml") && !format.equals("pml")) {
+            throw new IllegalArgumentException("--format must be csv, xml or pml: " + format);
+        }
+        if (format.equals("pml") && (gzip || bytes > 0)) {
+            throw new IllegalArgumentException("--format pml takes neither --gzip nor --bytes");
+        }
+        if (format.equals("xml") && images.recorded() && bytes > 0) {
+            // the first pass, which learns the process table, could not write the same frames
+            throw new IllegalArgumentException("--format xml with --stacks takes --events, not --bytes");
         }
         config = new CaptureConfig(config.seed(), jobs, parallel, config.noiseRatio(), leaks, handedOver, races,
                 nearMisses, scanViolations, openAtEnd, deepLeaks, config.pidReuse(), config.startTime(), config.firstDay(),
                 config.locale(), config.targetEvents(), config.quirks(), config.story(),
                 b.withServers(counts[0], counts[1], counts[2], counts[3])
-                        .withRaces(counts[4], counts[5], counts[6], counts[7], counts[8]));
+                        .withRaces(counts[4], counts[5], counts[6], counts[7], counts[8]), images);
         List<CaptureColumn> columnList = CaptureColumn.parseSet(columns);
         Path file = Path.of(output);
         Path truthFile = truthFile(file);
@@ -177,11 +201,12 @@ public final class GenerateCapture {
         Path truthTmp = truthFile.resolveSibling(truthFile.getFileName() + ".tmp");
         CaptureTruth truth;
         CsvCaptureWriter.Options options = new CsvCaptureWriter.Options(columnList, !lf, gzip, config.locale(), config.firstDay());
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            if (format.equals("csv")) {
-                truth = writeCsv(config, options, bytes, out);
-            } else {
-                truth = XmlCaptureWriter.write(config, new XmlCaptureWriter.Options(options, processList, modules), bytes, out);
+        if (format.equals("pml")) {
+            truth = writePml(config, tmp);
+        } else {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                truth = format.equals("csv") ? writeCsv(config, options, bytes, out)
+                        : XmlCaptureWriter.write(config, new XmlCaptureWriter.Options(options, processList, modules), bytes, out);
             }
         }
         try (Writer w = Files.newBufferedWriter(truthTmp, StandardCharsets.UTF_8)) {
@@ -222,6 +247,22 @@ public final class GenerateCapture {
     }
 
     /**
+     * Simulates and writes a PML capture (64-bit), with modules in its process table and stacks
+     * in its events when the configuration records them.
+     *
+     * @param config what to simulate
+     * @param file   the PML to write (replaced)
+     * @return the truth
+     * @throws IOException when writing fails
+     */
+    public static CaptureTruth writePml(CaptureConfig config, Path file) throws IOException {
+        BuildSimulation sim = new BuildSimulation(config, true);
+        PmlWriter.write(file, sim, sim::processes, config.firstDay().toEpochDay());
+        sim.truth().tids(true);
+        return sim.truth();
+    }
+
+    /**
      * Splits a line of options as tests write them: {@code --name value} pairs where a value runs
      * to the next {@code " --"} (so {@code --columns Time of Day;PID} stays one value).
      *
@@ -241,7 +282,11 @@ public final class GenerateCapture {
         return args;
     }
 
-    /** @return {@code dir/name.truth.json} for {@code dir/name.csv}, {@code name.xml.gz}... */
+    /**
+     * @return {@code dir/name.truth.json} for {@code dir/name.csv}, {@code name.xml.gz}...; a PML
+     *         keeps its extension ({@code name.pml.truth.json}), so that it can sit beside the CSV of
+     *         the same story
+     */
     static Path truthFile(Path capture) {
         String name = capture.getFileName().toString();
         for (String ext : new String[] {".gz", ".csv", ".xml", ".CSV", ".XML"}) {

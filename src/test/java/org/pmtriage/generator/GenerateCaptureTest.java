@@ -74,7 +74,17 @@ class GenerateCaptureTest {
                 () -> GenerateCapture.run(new String[] {"--jobs", "many", "--output", "x.csv"})).getMessage());
         assertEquals("--output is required", assertThrows(IllegalArgumentException.class,
                 () -> GenerateCapture.run(new String[] {"--seed", "3"})).getMessage());
-        assertEquals("--format must be csv or xml: pml", assertThrows(IllegalArgumentException.class,
-                () -> GenerateCapture.run(new String[] {"--format", "pml", "--output", "x"})).getMessage());
+        assertEquals("--format must be csv, xml or pml: evtx", assertThrows(IllegalArgumentException.class,
+                () -> GenerateCapture.run(new String[] {"--format", "evtx", "--output", "x"})).getMessage());
+        assertEquals("--format pml takes neither --gzip nor --bytes", assertThrows(IllegalArgumentException.class,
+                () -> GenerateCapture.run(new String[] {"--format", "pml", "--gzip", "--output", "x"})).getMessage());
+        assertEquals("--format xml with --stacks takes --events, not --bytes", assertThrows(IllegalArgumentException.class,
+                () -> GenerateCapture.run(new String[] {"--format", "xml", "--stacks", "--bytes", "9", "--output", "x"}))
+                .getMessage());
+        assertEquals("--runtime must be py27 or py38: py39", assertThrows(IllegalArgumentException.class,
+                () -> GenerateCapture.run(new String[] {"--runtime", "py39", "--output", "x"})).getMessage());
+        assertEquals("--scenario must be flaky-build, python38, mspdbsrv or scanner: other",
+                assertThrows(IllegalArgumentException.class,
+                        () -> GenerateCapture.run(new String[] {"--scenario", "other", "--output", "x"})).getMessage());
     }
 }

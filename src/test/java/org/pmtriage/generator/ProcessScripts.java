@@ -65,12 +65,12 @@ final class ProcessScripts {
 
     void startup(SimProcess p, String... extraImages) {
         long base = 0x7ff6_0000_0000L + 0x10000L * random.nextInt(0x8000);
-        log(p, p.mainTid, "Load Image", p.imagePath, SUCCESS, sim.text.loadImage(base, 0x41000 + 0x1000L * random.nextInt(400)));
+        log(p, p.mainTid, "Load Image", p.imagePath, SUCCESS, sim.loadImage(p, p.imagePath, base, 0x41000 + 0x1000L * random.nextInt(400)));
         for (String dll : SYSTEM_DLLS) {
-            log(p, p.mainTid, "Load Image", dll, SUCCESS, sim.text.loadImage(0x7ffb_0000_0000L + (dll.hashCode() & 0xffff) * 0x10000L, 0x1f8000));
+            log(p, p.mainTid, "Load Image", dll, SUCCESS, sim.loadImage(p, dll, 0x7ffb_0000_0000L + (dll.hashCode() & 0xffff) * 0x10000L, 0x1f8000));
         }
         for (String dll : extraImages) {
-            log(p, p.mainTid, "Load Image", dll, SUCCESS, sim.text.loadImage(0x7ffa_0000_0000L + (dll.hashCode() & 0xffff) * 0x10000L, 0x9a000));
+            log(p, p.mainTid, "Load Image", dll, SUCCESS, sim.loadImage(p, dll, 0x7ffa_0000_0000L + (dll.hashCode() & 0xffff) * 0x10000L, 0x9a000));
         }
         log(p, p.mainTid, "RegOpenKey", "HKLM\\System\\CurrentControlSet\\Control\\Session Manager", "REPARSE", sim.text.regOpenKey());
         log(p, p.mainTid, "RegOpenKey", "HKLM\\System\\CurrentControlSet\\Control\\Session Manager", SUCCESS, sim.text.regOpenKey());
@@ -202,7 +202,8 @@ final class ProcessScripts {
         }
         int backend = sim.ids.fresh();
         log(tool, tool.mainTid, "Thread Create", "", SUCCESS, sim.text.threadCreate(backend));
-        log(tool, backend, "Load Image", BuildJobs.VC_BIN + "c2.dll", SUCCESS, sim.text.loadImage(0x7ffa_5510_0000L, 0x6d1000));
+        log(tool, backend, "Load Image", BuildJobs.VC_BIN + "c2.dll", SUCCESS,
+                sim.loadImage(tool, BuildJobs.VC_BIN + "c2.dll", 0x7ffa_5510_0000L, 0x6d1000));
         tool.clock += 50 * CaptureConfig.MS + random.nextInt((int) (550 * CaptureConfig.MS));
         Runnable scan = scanner == null ? null : () -> {
             long objectOpenedAt = tool.clock;
@@ -269,6 +270,33 @@ final class ProcessScripts {
     }
 
     /**
+     * The story's victim when nothing was inherited: the same {@code cmd /c cl ...}, but cl opens
+     * the source no sooner than {@code readableAt} (when the driver has closed it), compiles it
+     * and exits 0; cmd holds nothing of the driver's.
+     */
+    SimProcess compileAfterClose(SimProcess parent, int tid, long at, String source, String object, int fixedPid,
+                                 long readableAt) {
+        String cl = clCommand(source, object);
+        SimProcess cmd = shell(parent, tid, at, "cmd.exe /c " + cl, fixedPid);
+        findTool(cmd, "cl.exe");
+        SimProcess tool = sim.spawn(cmd, cmd.mainTid, next(cmd), BuildJobs.VC_BIN + "cl.exe", cl, "C:\\build\\", 0);
+        startup(tool, BuildJobs.VC_BIN + "c1xx.dll", BuildJobs.VC_BIN + "mspdb140.dll");
+        tool.clock = Math.max(tool.clock, readableAt);
+        compileAndExit(cmd, tool, source, object, 200);
+        return cmd;
+    }
+
+    /** cl reads the source, takes 50 ms plus up to {@code moreMs} to write the object, exits 0; then cmd exits 0. */
+    private void compileAndExit(SimProcess cmd, SimProcess tool, String source, String object, int moreMs) {
+        readFile(tool, tool.mainTid, source, 2_000 + random.nextInt(150_000), "Read", false);
+        tool.clock += 50 * CaptureConfig.MS + random.nextInt((int) (moreMs * CaptureConfig.MS));
+        writeFile(tool, tool.mainTid, object, 5_000 + random.nextInt(300_000), "None", "Overwritten");
+        sim.exit(tool, next(tool), 0);
+        cmd.clock = tool.endTime + 100 + random.nextInt(1_000);
+        sim.exit(cmd, next(cmd), 0);
+    }
+
+    /**
      * {@code cmd /c link.exe ... >> log}: cmd opens the log, spawns link at once, closes its own
      * handle silently; link writes the log through the inherited handle and logs its CloseFile.
      * With {@code shellClosesLast}, cmd keeps its copy and logs the CloseFile after link exited.
@@ -327,12 +355,7 @@ final class ProcessScripts {
         SimProcess server = sim.spawn(tool, tool.mainTid, next(tool), BuildJobs.VC_BIN + "mspdbsrv.exe",
                 "mspdbsrv.exe -start -spawn", "C:\\build\\", 0);
         startup(server, BuildJobs.VC_BIN + "mspdb140.dll");
-        readFile(tool, tool.mainTid, source, 2_000 + random.nextInt(150_000), "Read", false);
-        tool.clock += 50 * CaptureConfig.MS + random.nextInt((int) (300 * CaptureConfig.MS));
-        writeFile(tool, tool.mainTid, object, 5_000 + random.nextInt(300_000), "None", "Overwritten");
-        sim.exit(tool, next(tool), 0);
-        cmd.clock = tool.endTime + 100 + random.nextInt(1_000);
-        sim.exit(cmd, next(cmd), 0);
+        compileAndExit(cmd, tool, source, object, 300);
         server.clock = Math.max(server.clock, tool.endTime);
         writeFile(server, server.mainTid, "C:\\build\\obj\\vc140.pdb." + server.pid, 65_536, "Read", "Overwritten");
         server.clock = cmd.endTime + 100 * CaptureConfig.MS + random.nextInt((int) (500 * CaptureConfig.MS));

@@ -112,7 +112,7 @@ final class RealBuildJobs {
         sim.emit(closedAt, server, server.mainTid, "CloseFile", log, SUCCESS, "");
         sim.truth.add(new Race(log, cmd.ref(), openedAt, tool.ref(), spawnedAt, true, RaceEvidence.INTENDED, true));
         sim.truth.add(new Leak(log, cmd.ref(), openedAt, tool.ref(), spawnedAt, server.ref(), closedAt,
-                "leaked-after-hand-over", ExpectedVerdict.leakSeverity("leaked-after-hand-over", true)));
+                "leaked-after-hand-over", ExpectedVerdict.leakSeverity("leaked-after-hand-over", true), Leak.MSVC));
         sim.truth.add(new SharingViolation(log, python.ref(), refusedAt,
                 List.of(new Holder(cmd.ref(), openedAt, server.ref()))));
         return cmd;
@@ -217,7 +217,7 @@ final class RealBuildJobs {
         sim.truth.add(new SharingViolation(source, tree.tool().ref(), tree.violationAt(),
                 List.of(new Holder(python.ref(), open, python.ref()))));
         sim.truth.add(new Leak(source, python.ref(), open, cmd.ref(), spawnAt, cmd.ref(), tree.closedAt(), "leaked",
-                ExpectedVerdict.leakSeverity("leaked", true)));
+                ExpectedVerdict.leakSeverity("leaked", true), sim.config.images().driver().label()));
     }
 
     /**

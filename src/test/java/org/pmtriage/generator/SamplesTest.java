@@ -70,7 +70,8 @@ class SamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"flaky-build.csv", "parallel-build-es.csv", "redirect-ok.csv", "parallel-build.xml"})
+    @ValueSource(strings = {"flaky-build.csv", "parallel-build-es.csv", "redirect-ok.csv", "parallel-build.xml",
+        "flaky-build.pml"})
     void sampleHasItsTruthAndIsSmall(String name) throws IOException {
         Path file = Path.of("samples", name);
         assertTrue(Files.size(file) < 2_000_000, name + " is " + Files.size(file) + " bytes");
@@ -112,7 +113,7 @@ class SamplesTest {
     @Test
     void committedSamplesAreWhatRegenerateMakes(@TempDir Path dir) throws IOException {
         List<List<String>> calls = regenerateCalls();
-        assertEquals(4, calls.size());
+        assertEquals(5, calls.size());
         for (List<String> call : calls) {
             List<String> args = new ArrayList<>(call);
             int output = args.indexOf("--output") + 1;

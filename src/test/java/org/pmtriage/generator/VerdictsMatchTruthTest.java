@@ -55,7 +55,10 @@ class VerdictsMatchTruthTest {
                 "--seed 214 --jobs 30 --parallel 4 --leaks 2 --handed-over 1 --races 1 --scan-violations 1 --no-close-events",
                 "--seed 215 --jobs 30 --parallel 4 --leaks 2 --handed-over 1 --races 1 --no-process-events",
                 "--seed 216 --jobs 30 --parallel 4 --format xml --current-directory --pdb-servers 1 --jitter 2 --siblings 1"
-                        + " --columns Time of Day;Process Name;PID;Operation;Path;Result;Detail;TID;Parent PID" + QUIET);
+                        + " --columns Time of Day;Process Name;PID;Operation;Path;Result;Detail;TID;Parent PID" + QUIET,
+                "--scenario python38 --format pml",
+                "--scenario mspdbsrv --format pml",
+                "--scenario scanner --format pml");
     }
 
     @ParameterizedTest
@@ -66,7 +69,8 @@ class VerdictsMatchTruthTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"flaky-build.csv", "parallel-build-es.csv", "redirect-ok.csv", "parallel-build.xml"})
+    @ValueSource(strings = {"flaky-build.csv", "parallel-build-es.csv", "redirect-ok.csv", "parallel-build.xml",
+        "flaky-build.pml"})
     void bundledSample(String name) throws IOException {
         Path capture = Path.of("samples", name);
         assertVerdicts(capture, FindingsMatchTruthTest.truthOf(capture));
@@ -86,8 +90,8 @@ class VerdictsMatchTruthTest {
     }
 
     private Path generate(String options) throws IOException {
-        boolean xml = options.contains("--format xml");
-        Path capture = dir.resolve("capture" + (xml ? ".xml" : ".csv"));
+        String format = options.contains("--format xml") ? ".xml" : options.contains("--format pml") ? ".pml" : ".csv";
+        Path capture = dir.resolve("capture" + format);
         List<String> args = GenerateCapture.arguments(options);
         args.addAll(List.of("--output", capture.toString()));
         assertEquals(0, GenerateCapture.run(args.toArray(String[]::new)), "generator failed for " + options);

@@ -8,18 +8,26 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
 import org.pmtriage.event.Event;
+import org.pmtriage.event.Module;
+import org.pmtriage.event.ModuleMap;
+import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.event.StackFrame;
 
 /**
  * Writes events as ProcMon's XML export does: UTF-8 with a BOM, {@code <procmon>}, an optional
  * {@code <processlist>} (with optional module lists, which make files large), then
  * {@code <eventlist>} with one {@code <event>} per event holding {@code ProcessIndex} and one
  * element per chosen column, named like the CSV header with other characters than letters and
- * digits as {@code _}. Line ends are CRLF. Text is escaped; control characters become {@code _},
+ * digits as {@code _}, then, when the event has a stack, {@code <stack>} with one {@code <frame>}
+ * per return address (as an export "with stacks" does). Line ends are CRLF. Text is escaped; control characters become {@code _},
  * except that a Process Start's Environment block is separated by CR CR LF TAB as in real files
  * (an XML parser reads that back as LF LF TAB, not as the CSV's CR {@code ;} TAB). Process times
  * are FILETIMEs, the timeline taken as UTC.
@@ -31,7 +39,8 @@ public final class XmlCaptureWriter implements Closeable {
      *
      * @param format            columns, compression, locale and first day ({@code crlf} is ignored)
      * @param processList       write the {@code <processlist>}
-     * @param modulesPerProcess fake modules listed per process (0: no module lists)
+     * @param modulesPerProcess fake modules listed per process (0: each process's own modules,
+     *                          when the capture records them, else no module lists)
      */
     public record Options(CsvCaptureWriter.Options format, boolean processList, int modulesPerProcess) {
     }
@@ -44,6 +53,8 @@ public final class XmlCaptureWriter implements Closeable {
     private final ColumnValues values;
     private final StringBuilder text = new StringBuilder(4096);
     private final long eventStart;
+    /** Each process's modules by process index, the kernel's under {@link Event#UNKNOWN}, to write stack frames. */
+    private final Map<Integer, ModuleMap> modules = new HashMap<>();
 
     /**
      * Writes everything before the first event.
@@ -60,6 +71,12 @@ public final class XmlCaptureWriter implements Closeable {
         this.counter = new CountingOutputStream(new BufferedOutputStream(raw, 1 << 16));
         this.out = new OutputStreamWriter(counter, StandardCharsets.UTF_8);
         this.values = new ColumnValues(f.locale(), f.firstDay());
+        for (ProcessInfo p : processes) {
+            modules.put(p.processIndex(), ModuleMap.of(p.modules()));
+            if (p.name().equals("System")) {
+                modules.put(Event.UNKNOWN, ModuleMap.of(p.modules()));
+            }
+        }
         text.append('\uFEFF').append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<procmon>");
         if (options.processList()) {
             text.append("<processlist>");
@@ -92,10 +109,25 @@ public final class XmlCaptureWriter implements Closeable {
         element("ProcessName", p.name());
         element("ImagePath", p.imagePath());
         element("CommandLine", p.commandLine());
-        element("CompanyName", m.company());
-        element("Version", m.version());
-        element("Description", m.description());
-        if (options.modulesPerProcess() > 0) {
+        boolean own = !p.columns().equals(ProcessColumns.NONE);
+        element("CompanyName", own ? p.columns().company() : m.company());
+        element("Version", own ? p.columns().version() : m.version());
+        element("Description", own ? p.columns().description() : m.description());
+        if (!p.modules().isEmpty() && options.modulesPerProcess() == 0) {
+            text.append("<modulelist>\r\n");
+            for (Module module : p.modules()) {
+                text.append("<module>\r\n");
+                element("Timestamp", Long.toString(filetime(p.startTime())));
+                element("BaseAddress", "0x" + Long.toHexString(module.base()));
+                element("Size", Long.toString(module.size()));
+                element("Path", module.path());
+                element("Version", module.version());
+                element("Company", module.company());
+                element("Description", module.description());
+                text.append("</module>\r\n");
+            }
+            text.append("</modulelist>\r\n");
+        } else if (options.modulesPerProcess() > 0) {
             text.append("<modulelist>\r\n");
             for (int i = 0; i < options.modulesPerProcess(); i++) {
                 text.append("<module>\r\n");
@@ -133,8 +165,34 @@ public final class XmlCaptureWriter implements Closeable {
         for (CaptureColumn c : options.format().columns()) {
             element(c.xmlName(), values.value(c, event));
         }
+        if (event.stack().depth() > 0) {
+            stack(event);
+        }
         text.append("</event>\r\n\r\n");
         flush();
+    }
+
+    /**
+     * The event's frames as ProcMon writes an export with stacks: depth, address, the module's
+     * path and {@code module + 0xoffset} (unsymbolized); a frame in no known module has an empty
+     * path and its address as location (no public export with stacks was at hand to confirm it).
+     */
+    private void stack(Event event) {
+        ModuleMap user = modules.getOrDefault(event.processIndex(), ModuleMap.EMPTY);
+        ModuleMap kernel = modules.getOrDefault(Event.UNKNOWN, ModuleMap.EMPTY);
+        text.append("<stack>\r\n");
+        int depth = 0;
+        for (StackFrame f : event.stack().frames()) {
+            Optional<Module> m = f.address() < 0 ? kernel.moduleAt(f.address()) : user.moduleAt(f.address());
+            text.append("<frame>\r\n");
+            element("depth", Integer.toString(depth++));
+            element("address", "0x" + Long.toHexString(f.address()));
+            element("path", m.map(Module::path).orElse(""));
+            element("location", m.map(x -> x.fileName() + " + 0x" + Long.toHexString(f.address() - x.base()))
+                    .orElse("0x" + Long.toHexString(f.address())));
+            text.append("</frame>\r\n");
+        }
+        text.append("</stack>\r\n");
     }
 
     /** @return bytes of the event list written so far, before compression */
@@ -207,7 +265,7 @@ public final class XmlCaptureWriter implements Closeable {
     public static CaptureTruth write(CaptureConfig config, Options options, long bytes, OutputStream sink)
             throws IOException {
         List<ProcessInfo> processes = List.of();
-        if (options.processList()) {
+        if (options.processList() || config.images().recorded()) {
             Options eventsOnly = new Options(options.format().withEncoding(true, false), false, 0);
             BuildSimulation first = new BuildSimulation(config, true);
             if (bytes > 0) {

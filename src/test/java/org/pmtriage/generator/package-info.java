@@ -6,9 +6,14 @@
  * {@link org.pmtriage.generator.CaptureTruth}, with the verdicts the analysis should give them
  * ({@link org.pmtriage.generator.ExpectedVerdict}); {@link org.pmtriage.generator.Behaviours}
  * switches on shapes of real Windows builds (current-directory handles, PDB servers, scanners,
- * running images, jitter, filtered exports...); {@link org.pmtriage.generator.CsvCaptureWriter} and
- * {@link org.pmtriage.generator.XmlCaptureWriter} write the events as ProcMon exports would.
- * {@link org.pmtriage.generator.GenerateCapture} is the command-line entry.
+ * running images, jitter, filtered exports...); {@link org.pmtriage.generator.Images} adds what a PML
+ * records: each process's version and modules ({@link org.pmtriage.generator.ImageCatalog}) and each
+ * event's stack ({@link org.pmtriage.generator.CodePaths}) for the driver's
+ * {@link org.pmtriage.generator.DriverRuntime}; {@link org.pmtriage.generator.Scenario} names the
+ * captures the diagnosis tests use. {@link org.pmtriage.generator.CsvCaptureWriter} and
+ * {@link org.pmtriage.generator.XmlCaptureWriter} write the events as ProcMon exports would,
+ * {@code read.pml.PmlWriter} as a PML. {@link org.pmtriage.generator.GenerateCapture} is the
+ * command-line entry.
  *
  * <p>Everything is deterministic: the same configuration (seed included) gives byte-identical files.
  */

@@ -10,19 +10,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.pmtriage.event.Event;
+import org.pmtriage.event.Module;
+import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.event.ProcessInfo;
+import org.pmtriage.event.StackFrame;
 
 /**
  * Writes a valid PML version 9, 64-bit, from events and processes (test scope), so captures our
  * generator makes, or any log read by another reader, exist as PML too. Event times are taken as
  * UTC ticks since midnight of {@code day}. Processes named by events but missing from the given
- * table are added from the events' own columns. Streams: memory holds the offsets (5 bytes per
- * event) and the process table, not the events.
+ * table are added from the events' own columns. A process's {@link ProcessInfo#columns()} fill the
+ * record's user, integrity, company, version, description, logon session and session, its
+ * {@link ProcessInfo#modules()} the module records (PML-FORMAT.md section 5); an event's
+ * {@link Event#stack()} is written as its stack frames (section 8). Streams: memory holds the
+ * offsets (5 bytes per event) and the process table, not the events.
  */
 public final class PmlWriter implements Closeable {
 
@@ -34,10 +43,16 @@ public final class PmlWriter implements Closeable {
         PmlNames.RESULTS.forEach((code, text) -> STATUS.putIfAbsent(text, code));
     }
 
+    /** A process record without modules: 0x60 bytes, the 8-byte inline-modules flag, the module count. */
+    static final int PROCESS_RECORD = 0x60 + 8 + 4;
+    /** A module record of a 64-bit capture (2P + 0x30). */
+    static final int MODULE_RECORD = 2 * 8 + 0x30;
+
     private final FileChannel out;
     private final long origin;
     private final Map<Integer, ProcessInfo> processes = new LinkedHashMap<>();
     private final Map<String, Integer> synthetic = new HashMap<>();
+    private final Map<String, Integer> stringIndex = new HashMap<>();
     private final Map<String, Integer> hosts = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final PmlDetailEncoder encoder = new PmlDetailEncoder(hosts, ports);
@@ -77,6 +92,25 @@ public final class PmlWriter implements Closeable {
         }
     }
 
+    /**
+     * Writes a whole capture whose process table is complete only after its last event, as a
+     * simulation's is.
+     *
+     * @param table called once after the last event; its processes replace those of the same
+     *              index that the events made up
+     */
+    public static void write(Path file, Iterator<Event> events, Supplier<List<ProcessInfo>> table, long day)
+            throws IOException {
+        try (PmlWriter w = new PmlWriter(file, List.of(), day)) {
+            while (events.hasNext()) {
+                w.write(events.next());
+            }
+            for (ProcessInfo p : table.get()) {
+                w.processes.put(p.processIndex(), p);
+            }
+        }
+    }
+
     /** @throws IllegalArgumentException for an operation name PML has no code for */
     void write(Event e) throws IOException {
         int[] code = OPERATIONS.get(e.operationName());
@@ -93,7 +127,8 @@ public final class PmlWriter implements Closeable {
         Event withIndex = new Event(e.record(), e.time(), e.processName(), e.pid(), e.tid(), e.operationName(),
                 e.operation(), e.path(), e.result(), e.detail(), e.parentPid(), e.commandLine(), e.imagePath(), index);
         PmlDetailEncoder.Encoded enc = encoder.encode(code[0], code[1], code[2], withIndex, childIndex);
-        int stack = 8 * stackFrames;
+        int frames = e.stack().depth() > 0 ? e.stack().depth() : stackFrames;
+        int stack = 8 * frames;
         int size = PmlFile.EVENT_HEADER + stack + enc.detail().length + (enc.extra() == null ? 0 : 2 + enc.extra().length);
         if (buf.remaining() < size) {
             flush();
@@ -104,11 +139,17 @@ public final class PmlWriter implements Closeable {
         }
         int start = buf.position();
         buf.putInt(index).putInt(e.tid()).putInt(code[0]).putShort((short) code[1]).putShort((short) 0)
-                .putInt((int) count).putLong(0).putLong(origin + e.time()).putInt(status).putShort((short) stackFrames)
+                .putInt((int) count).putLong(0).putLong(origin + e.time()).putInt(status).putShort((short) frames)
                 .putShort((short) 0).putInt(enc.detail().length)
                 .putInt(enc.extra() == null ? 0 : PmlFile.EVENT_HEADER + stack + enc.detail().length);
-        for (int f = 0; f < stackFrames; f++) {
-            buf.putLong(0xFFFFF80000000000L + 0x1000L * f + count % 4096);
+        if (e.stack().depth() > 0) {
+            for (StackFrame f : e.stack().frames()) {
+                buf.putLong(f.address());
+            }
+        } else {
+            for (int f = 0; f < stackFrames; f++) {
+                buf.putLong(0xFFFFF80000000000L + 0x1000L * f + count % 4096);
+            }
         }
         buf.put(enc.detail());
         if (enc.extra() != null) {
@@ -185,25 +226,40 @@ public final class PmlWriter implements Closeable {
     }
 
     private ByteBuffer processTable(List<String> strings) {
-        int n = processes.size();
-        int record = 0x60 + 8 + 4;
-        ByteBuffer b = le(4 + 8 * n + record * n);
-        b.putInt(n);
-        processes.keySet().forEach(b::putInt);
-        for (int i = 0; i < n; i++) {
-            b.putInt(4 + 8 * n + record * i);
+        Map<Integer, ProcessInfo> sorted = new TreeMap<>(processes);
+        int n = sorted.size();
+        int total = 4 + 8 * n;
+        for (ProcessInfo p : sorted.values()) {
+            total += PROCESS_RECORD + MODULE_RECORD * p.modules().size();
         }
-        for (ProcessInfo p : processes.values()) {
-            int at = b.position();
+        ByteBuffer b = le(total);
+        b.putInt(n);
+        sorted.keySet().forEach(b::putInt);
+        int rel = 4 + 8 * n;
+        for (ProcessInfo p : sorted.values()) {
+            b.putInt(rel);
+            rel += PROCESS_RECORD + MODULE_RECORD * p.modules().size();
+        }
+        for (ProcessInfo p : sorted.values()) {
+            ProcessColumns c = p.columns();
+            boolean known = !c.equals(ProcessColumns.NONE);
             b.putInt(p.processIndex()).putInt(p.pid()).putInt(p.parentPid()).putInt(p.parentIndex());
-            b.position(at + 0x20);
-            b.putLong(filetime(p.startTime())).putLong(filetime(p.endTime())).putInt(0).putInt(1);
-            int[] texts = {0, 0, string(strings, p.name()), string(strings, p.imagePath()),
-                string(strings, p.commandLine()), 0, 0, 0};
+            b.putLong(known && c.authenticationId() != ProcessColumns.UNKNOWN_LUID ? c.authenticationId() : 0)
+                    .putInt(known ? Math.max(c.session(), 0) : 0).putInt(0);
+            b.putLong(filetime(p.startTime())).putLong(filetime(p.endTime()))
+                    .putInt(c.virtualized() ? 1 : 0).putInt(known && !c.is64Bit() ? 0 : 1);
+            int[] texts = {string(strings, c.integrity()), string(strings, c.user()), string(strings, p.name()),
+                string(strings, p.imagePath()), string(strings, p.commandLine()), string(strings, c.company()),
+                string(strings, c.version()), string(strings, c.description())};
             for (int t : texts) {
                 b.putInt(t);
             }
-            b.putInt(0).putInt(0).putLong(1).putInt(0);
+            b.putInt(0).putInt(0).putLong(1).putInt(p.modules().size());
+            for (Module m : p.modules()) {
+                b.putLong(0).putLong(m.base()).putInt((int) m.size()).putInt(string(strings, m.path()))
+                        .putInt(string(strings, m.version())).putInt(string(strings, m.company()))
+                        .putInt(string(strings, m.description())).putInt(0).put(new byte[0x18]);
+            }
         }
         return b.flip();
     }
@@ -212,12 +268,15 @@ public final class PmlWriter implements Closeable {
         return time == ProcessInfo.UNKNOWN_TIME ? 0 : origin + time;
     }
 
-    private static int string(List<String> strings, String s) {
+    /** @return the index of {@code s} in the strings table, added once */
+    private int string(List<String> strings, String s) {
         if (s.isEmpty()) {
             return 0;
         }
-        strings.add(s);
-        return strings.size() - 1;
+        return stringIndex.computeIfAbsent(s, k -> {
+            strings.add(k);
+            return strings.size() - 1;
+        });
     }
 
     private static ByteBuffer stringsTable(List<String> strings) {
