@@ -15,6 +15,8 @@ public record RuntimeId(RuntimeKind runtime, String version, EvidenceKind eviden
     /** A process of which the log tells nothing that names a runtime. */
     public static final RuntimeId UNKNOWN = new RuntimeId(RuntimeKind.UNKNOWN, "", EvidenceKind.NONE, "");
 
+    /** Joins a .NET module to the image of the .NET host it confirms ({@code clr.dll in powershell.exe}). */
+    static final String HOSTED = " in ";
     private static final String WEAKER = " (weaker evidence: no module or version resource of it in the log)";
 
     public RuntimeId {
@@ -57,12 +59,16 @@ public record RuntimeId(RuntimeKind runtime, String version, EvidenceKind eviden
     /** @return the evidence in a few words, e.g. {@code module python27.dll}, {@code image path (weaker)}, {@code name only} */
     public String briefly() {
         return switch (evidence) {
-            case MODULE -> "module " + text.substring(Math.max(text.lastIndexOf('\\'), text.lastIndexOf('/')) + 1);
+            case MODULE -> "module " + fileName(text.contains(HOSTED) ? text.substring(0, text.indexOf(HOSTED)) : text);
             case VERSION_RESOURCE -> "version resource";
             case IMAGE_PATH -> "image path (weaker)";
             case COMMAND_LINE -> "command line (weaker)";
             case IMAGE_NAME -> "name only";
             case NONE -> "nothing";
         };
+    }
+
+    private static String fileName(String path) {
+        return path.substring(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1);
     }
 }

@@ -30,6 +30,10 @@ public final class RuntimeIdentifier {
             "system.management.automation.ni.dll", RuntimeKind.POWERSHELL,
             "microsoft.build.dll", RuntimeKind.MSBUILD);
 
+    /** Runtimes that run on .NET: a .NET module in their process confirms them rather than overrides them. */
+    private static final java.util.Set<RuntimeKind> DOTNET_HOSTS = java.util.EnumSet.of(RuntimeKind.POWERSHELL,
+            RuntimeKind.MSBUILD, RuntimeKind.VBCSCOMPILER);
+
     private static final Map<String, RuntimeKind> NAMES = Map.ofEntries(
             Map.entry("python.exe", RuntimeKind.CPYTHON),
             Map.entry("pythonw.exe", RuntimeKind.CPYTHON),
@@ -150,28 +154,25 @@ public final class RuntimeIdentifier {
      */
     public static RuntimeId identify(String name, String imagePath, String commandLine, VersionResource columns,
                                      List<Module> modules) {
-        RuntimeId found = null;
+        RuntimeId byModule = null;
         for (Module m : modules) {
-            found = fromModule(m.path());
-            if (found != null) {
-                break;
+            RuntimeId r = fromModule(m.path());
+            if (r != null && (byModule == null || byModule.runtime() == RuntimeKind.DOTNET)) {
+                byModule = r;
             }
         }
-        if (found == null) {
-            found = fromVersionResource(columns.description(), columns.company(), columns.version());
-        }
-        if (found == null && !imagePath.isEmpty()) {
-            found = fromPath(imagePath, EvidenceKind.IMAGE_PATH, imagePath);
-        }
+        RuntimeId byResource = fromVersionResource(columns.description(), columns.company(), columns.version());
         String program = program(commandLine);
-        if (found == null && !program.isEmpty()) {
-            found = fromPath(program, EvidenceKind.COMMAND_LINE, commandLine);
-        }
-        if (found == null) {
-            found = fromName(name);
-        }
+        RuntimeId byImage = imagePath.isEmpty() ? null : fromPath(imagePath, EvidenceKind.IMAGE_PATH, imagePath);
+        RuntimeId byCommand = program.isEmpty() ? null : fromPath(program, EvidenceKind.COMMAND_LINE, commandLine);
+        RuntimeId weaker = firstOf(byResource, byImage, byCommand, fromName(name));
+        RuntimeId found = firstOf(byModule, weaker);
         if (found == null) {
             return RuntimeId.UNKNOWN;
+        }
+        if (found.runtime() == RuntimeKind.DOTNET && weaker != null && DOTNET_HOSTS.contains(weaker.runtime())) {
+            found = new RuntimeId(weaker.runtime(), weaker.version(), found.evidence(), found.text() + RuntimeId.HOSTED
+                    + (imagePath.isEmpty() ? name : imagePath));
         }
         if (found.runtime() == RuntimeKind.MSBUILD && commandLine.toLowerCase(Locale.ROOT).contains("nodemode:")) {
             String text = found.evidence() == EvidenceKind.COMMAND_LINE ? found.text()
@@ -199,6 +200,15 @@ public final class RuntimeIdentifier {
             return version.strip();
         }
         return m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2);
+    }
+
+    private static RuntimeId firstOf(RuntimeId... candidates) {
+        for (RuntimeId r : candidates) {
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static String fileName(String path) {

@@ -62,7 +62,7 @@ final class DiagnosisJson {
     static ObjectNode runtime(RuntimeId r) {
         ObjectNode n = JsonReport.mapper().createObjectNode();
         n.put("id", r.runtime().id());
-        n.put("name", r.label());
+        n.put("name", r.runtime().label());
         n.put("version", r.version().isEmpty() ? null : r.version());
         n.put("evidence", r.evidence().id());
         n.put("evidenceText", r.text());

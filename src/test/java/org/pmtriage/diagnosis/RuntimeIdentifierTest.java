@@ -91,6 +91,17 @@ class RuntimeIdentifierTest {
     }
 
     @Test
+    void aDotnetModuleConfirmsADotnetHostRatherThanHidingIt() {
+        RuntimeId ps = identify("PowerShell.exe", "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe", "",
+                "C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\clr.dll");
+        assertEquals(RuntimeKind.POWERSHELL, ps.runtime());
+        assertEquals(EvidenceKind.MODULE, ps.evidence());
+        assertTrue(ps.text().startsWith("C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\clr.dll in "), ps.text());
+        RuntimeId app = identify("app.exe", "", "", "C:\\dotnet\\coreclr.dll", "C:\\Py\\python310.dll");
+        assertEquals(RuntimeKind.CPYTHON, app.runtime(), "a module more specific than .NET's wins");
+    }
+
+    @Test
     void msbuildWithNodeModeIsAWorkerNode() {
         RuntimeId node = identify("MSBuild.exe", "C:\\VS\\MSBuild\\Current\\Bin\\MSBuild.exe",
                 "MSBuild.exe /nologo /nodemode:1 /nodeReuse:true");
