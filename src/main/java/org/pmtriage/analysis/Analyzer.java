@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.pmtriage.diagnosis.CaptureDiagnosis;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ProcessDetail;
 import org.pmtriage.event.ProcessInfo;
@@ -23,7 +24,6 @@ public final class Analyzer {
     public static final long DEFAULT_WINDOW = 50 * Timeline.TICKS_PER_MILLI;
 
     private static final int MAX_OPERATION_NAMES = 10_000;
-    private static final String LOAD_IMAGE = "Load Image";
 
     /** How much of the pass to run. */
     public enum Scope {
@@ -41,6 +41,8 @@ public final class Analyzer {
     private final InheritedHandleDetector inherited = new InheritedHandleDetector(counts);
     private final SharingViolationDetector violations;
     private final CaptureHealth health = new CaptureHealth();
+    private final ProcessProfiles profiles = new ProcessProfiles();
+    private final StackKeeper stacks = new StackKeeper();
     private final HandleTracker handles;
     private final ProcessTree processes;
     private final Map<String, long[]> operations = new HashMap<>();
@@ -64,7 +66,7 @@ public final class Analyzer {
     public Analyzer(long window, Consumer<String> warnings, Scope scope) {
         this.scope = scope;
         violations = new SharingViolationDetector(counts, images, warnings);
-        handles = new HandleTracker(keys, List.of(races, inherited, violations), window, warnings);
+        handles = new HandleTracker(keys, List.of(races, inherited, violations, stacks), window, warnings);
         processes = new ProcessTree(this::spawned, this::retired, warnings);
     }
 
@@ -79,6 +81,7 @@ public final class Analyzer {
     /** Adds the log's own process table; call before the first event. */
     public void processTable(List<ProcessInfo> table) {
         processes.seed(table, images);
+        profiles.table(table);
         if (!table.isEmpty()) {
             health.processTable();
         }
@@ -103,9 +106,13 @@ public final class Analyzer {
             return;
         }
         health.accept(e);
+        profiles.observe(e, process);
         switch (e.operation()) {
             case CREATE_FILE -> {
                 if (e.succeeded()) {
+                    if (e.stack().depth() > 0) {
+                        stacks.opened(e, process);
+                    }
                     handles.opened(e, process);
                 } else if (Event.SHARING_VIOLATION.equals(e.result())) {
                     handles.refused(e, process);
@@ -115,6 +122,9 @@ public final class Analyzer {
             case READ_FILE, WRITE_FILE, FILE_IO -> handles.used(e, process);
             case PROCESS_CREATE -> {
                 if (e.succeeded()) {
+                    if (e.stack().depth() > 0) {
+                        stacks.spawning(e, process);
+                    }
                     processes.created(e, process);
                 }
             }
@@ -125,10 +135,11 @@ public final class Analyzer {
                 keys.knownFolders(process.commandLine);
             }
             case PROCESS_EXIT -> processes.exited(e, process);
+            case LOAD_IMAGE -> {
+                images.add(process, e.path());
+                profiles.loaded(e, process);
+            }
             default -> {
-                if (LOAD_IMAGE.equals(e.operationName())) {
-                    images.add(process, e.path());
-                }
             }
         }
     }
@@ -138,10 +149,14 @@ public final class Analyzer {
             health.created(link);
         }
         images.add(link.child(), link.image());
+        profiles.spawned(link);
+        stacks.linked(link);
         handles.spawned(link);
     }
 
     private void retired(ProcessNode process, long now) {
+        stacks.retired(process);
+        profiles.retired(process);
         handles.retired(process, now);
         images.remove(process);
     }
@@ -170,7 +185,9 @@ public final class Analyzer {
                 skippedRecords, handles.unmatchedCloses(), notes);
         Map<String, Long> grades = new LinkedHashMap<>();
         races.byGrade().forEach((grade, n) -> grades.put(grade.id(), n));
-        return new AnalysisResult(summary, list, counts.all(), grades);
+        CaptureDiagnosis diagnosis = new CaptureDiagnosis(profiles.finish(processes.mapped()).seen(),
+                profiles.stacks() ? stacks.decode(CitedEvents.of(list), profiles.kernel()) : Map.of(), stacks.notKept());
+        return new AnalysisResult(summary, list, counts.all(), grades, diagnosis);
     }
 
     /**

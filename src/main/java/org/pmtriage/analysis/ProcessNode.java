@@ -7,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.pmtriage.diagnosis.ProcessIdentity;
+import org.pmtriage.diagnosis.ProcessProfile;
+
 /**
  * One process instance: a PID plus a lifetime. Mutable while the pass runs; findings see it
  * through {@link #ref()}.
@@ -46,6 +49,8 @@ final class ProcessNode {
     Set<FileObject> passedOn;
     /** Keys of its image and loaded modules, while it lives; null while none. */
     List<String> images;
+    /** What the log tells of it beyond name and command line (image, version, modules); null while nothing. */
+    ProcessProfile profile;
 
     ProcessNode(int pid, String name, String commandLine) {
         this.pid = pid;
@@ -80,6 +85,17 @@ final class ProcessNode {
     }
 
     ProcessRef ref() {
-        return new ProcessRef(pid, name, commandLine, startedAt, exitedAt, instance, exitStatus);
+        return new ProcessRef(pid, name, commandLine, startedAt, exitedAt, instance, exitStatus, identity());
+    }
+
+    ProcessProfile profile() {
+        if (profile == null) {
+            profile = new ProcessProfile();
+        }
+        return profile;
+    }
+
+    private ProcessIdentity identity() {
+        return profile().identity(name, commandLine);
     }
 }

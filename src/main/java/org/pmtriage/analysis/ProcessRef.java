@@ -2,6 +2,8 @@ package org.pmtriage.analysis;
 
 import java.util.Objects;
 
+import org.pmtriage.diagnosis.ProcessIdentity;
+
 /**
  * A process as findings name it. A PID alone is ambiguous (PIDs are reused), so the start time,
  * the command line and which use of the PID it is come along.
@@ -15,9 +17,11 @@ import java.util.Objects;
  * @param instance    which process of the capture with this PID it is: 1 for the first, 2 for
  *                    the second after the PID was reused...
  * @param exitStatus  the Exit Status of its Process Exit, or {@link #UNKNOWN_STATUS}
+ * @param identity    what else the log tells of it (image, version, modules) and the runtime that
+ *                    follows; {@link ProcessIdentity#UNKNOWN} when nothing
  */
 public record ProcessRef(int pid, String name, String commandLine, long startedAt, long exitedAt, int instance,
-                         long exitStatus) {
+                         long exitStatus, ProcessIdentity identity) {
 
     /** Value of a time the log does not carry. */
     public static final long UNKNOWN_TIME = Long.MIN_VALUE;
@@ -27,6 +31,7 @@ public record ProcessRef(int pid, String name, String commandLine, long startedA
     public ProcessRef {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(commandLine, "commandLine");
+        Objects.requireNonNull(identity, "identity");
         if (instance < 1) {
             throw new IllegalArgumentException("instance counts from 1: " + instance);
         }
@@ -35,6 +40,12 @@ public record ProcessRef(int pid, String name, String commandLine, long startedA
     /** A process whose PID the capture did not reuse and whose exit status is unknown. */
     public ProcessRef(int pid, String name, String commandLine, long startedAt, long exitedAt) {
         this(pid, name, commandLine, startedAt, exitedAt, 1, UNKNOWN_STATUS);
+    }
+
+    /** A process of which the log tells nothing but its name and command line. */
+    public ProcessRef(int pid, String name, String commandLine, long startedAt, long exitedAt, int instance,
+                      long exitStatus) {
+        this(pid, name, commandLine, startedAt, exitedAt, instance, exitStatus, ProcessIdentity.of(name, commandLine));
     }
 
     /** @return true when it exited with a known status other than 0 */

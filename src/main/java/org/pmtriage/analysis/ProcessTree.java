@@ -60,6 +60,7 @@ final class ProcessTree {
             node.startedAt = info.startTime();
             node.exitedAt = info.endTime();
             node.started = true;
+            ProcessProfiles.seed(node, info);
             images.add(node, info.imagePath());
             byIndex.put(info.processIndex(), node);
             infos.put(info.processIndex(), info);
@@ -75,6 +76,11 @@ final class ProcessTree {
      */
     long instances() {
         return instances;
+    }
+
+    /** @return the processes mapped now: the live ones and those that exited less than a second ago */
+    Iterable<ProcessNode> mapped() {
+        return byPid.values();
     }
 
     /**

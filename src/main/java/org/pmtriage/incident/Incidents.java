@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.pmtriage.analysis.AnalysisResult;
@@ -17,6 +18,8 @@ import org.pmtriage.analysis.OpenAtEnd;
 import org.pmtriage.analysis.ProcessRef;
 import org.pmtriage.analysis.SharingViolation;
 import org.pmtriage.analysis.SpawnRace;
+import org.pmtriage.diagnosis.CaptureDiagnosis;
+import org.pmtriage.diagnosis.Remedies;
 
 /**
  * The incidents and patterns of one log, and the ids that link them to its findings: findings are
@@ -36,9 +39,12 @@ public final class Incidents {
     private final Map<Finding, String> findingIds = new IdentityHashMap<>();
     private final Map<Finding, Incident> incidentOf = new IdentityHashMap<>();
     private final Map<PatternKey, Pattern> patternByKey = new HashMap<>();
+    private final CaptureDiagnosis diagnosis;
+    private final Map<Incident, IncidentDiagnosis> diagnosisOf = new IdentityHashMap<>();
 
-    private Incidents(BuildRoot root, List<Finding> findings, List<Incident> ranked) {
+    private Incidents(BuildRoot root, List<Finding> findings, List<Incident> ranked, CaptureDiagnosis diagnosis) {
         this.root = root;
+        this.diagnosis = diagnosis;
         for (int i = 0; i < findings.size(); i++) {
             findingIds.put(findings.get(i), "f" + (i + 1));
         }
@@ -47,6 +53,7 @@ public final class Incidents {
         for (Incident draft : ranked) {
             Incident incident = draft.withId("i" + (numbered.size() + 1));
             numbered.add(incident);
+            IncidentDiagnosis.of(incident, diagnosis, Remedies.bundled()).ifPresent(d -> diagnosisOf.put(incident, d));
             incident.findings().forEach(f -> incidentOf.put(f, incident));
             byKey.computeIfAbsent(incident.key(), k -> new ArrayList<>()).add(incident);
         }
@@ -105,7 +112,7 @@ public final class Incidents {
             }
         }
         drafts.sort(Incident.RANK);
-        return new Incidents(root, findings, drafts);
+        return new Incidents(root, findings, drafts, result.diagnosis());
     }
 
     /** @return the build root the path shapes are relative to */
@@ -121,6 +128,31 @@ public final class Incidents {
     /** @return every pattern, most severe and most harmful first */
     public List<Pattern> patterns() {
         return patterns;
+    }
+
+    /** @return the runtimes the log's processes ran and the decoded stacks of the events its findings cite */
+    public CaptureDiagnosis diagnosis() {
+        return diagnosis;
+    }
+
+    /** @return why the incident happened and what to do, when its shape calls for it */
+    public Optional<IncidentDiagnosis> diagnosisOf(Incident incident) {
+        return Optional.ofNullable(diagnosisOf.get(incident));
+    }
+
+    /** @return the diagnosis of the pattern's first incident that has a remedy, else of its first diagnosed one */
+    public Optional<IncidentDiagnosis> diagnosisOf(Pattern pattern) {
+        IncidentDiagnosis first = null;
+        for (Incident i : pattern.incidents()) {
+            IncidentDiagnosis d = diagnosisOf.get(i);
+            if (d != null && d.remedy().isPresent()) {
+                return Optional.of(d);
+            }
+            if (first == null) {
+                first = d;
+            }
+        }
+        return Optional.ofNullable(first);
     }
 
     /** @return the finding's id, e.g. {@code f3} */

@@ -163,6 +163,7 @@ public final class HtmlReport {
         for (Incident i : drawn) {
             Finding f = drawable(i);
             out.print(new FindingDetail(index).render(i, f, articles.get(f)));
+            out.print(DiagnosisHtml.of(i, incidents));
             out.print('\n');
         }
         if (errors > drawn.size()) {
@@ -202,6 +203,7 @@ public final class HtmlReport {
         out.print("</dd><dt>Processes</dt><dd>" + Html.count(s.processes()) + "</dd><dt>Skipped records</dt><dd>"
                 + Html.count(s.skippedRecords()) + "</dd><dt>Unmatched CloseFile</dt><dd>" + Html.count(s.unmatchedCloses())
                 + "</dd>");
+        out.print(DiagnosisHtml.runtimes(report.incidents().diagnosis()));
         for (HealthNote note : s.health()) {
             out.print("<dt>Capture health</dt><dd class=\"health\" data-id=\"" + Html.esc(note.id()) + "\">"
                     + Html.esc(note.text()) + "</dd>");

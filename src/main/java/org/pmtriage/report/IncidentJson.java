@@ -40,6 +40,7 @@ final class IncidentJson {
             p.examples(EXAMPLES).forEach(i -> examples.add(i.id()));
             ArrayNode ids = n.putArray("listedIncidents");
             p.incidents().stream().filter(i -> listed(i, listing)).forEach(i -> ids.add(i.id()));
+            DiagnosisJson.diagnosis(n, incidents.diagnosisOf(p));
         }
         return out;
     }
@@ -77,6 +78,7 @@ final class IncidentJson {
             n.put("violations", i.violations().size());
             ArrayNode failed = n.putArray("failed");
             i.failed().forEach(p -> failed.add(JsonReport.process(p)));
+            DiagnosisJson.diagnosis(n, incidents.diagnosisOf(i));
         }
         return out;
     }

@@ -87,6 +87,7 @@ public final class JsonReport {
             out.writeArrayFieldStart("findings");
             for (Finding f : listed) {
                 ObjectNode n = finding(f);
+                DiagnosisJson.stacks(n, f, incidents.diagnosis());
                 ObjectNode linked = MAPPER.createObjectNode();
                 linked.put("id", incidents.findingId(f));
                 linked.put("incident", incidents.incidentOf(f).id());
@@ -128,6 +129,7 @@ public final class JsonReport {
         for (HealthNote note : s.health()) {
             health.addObject().put("id", note.id()).put("text", note.text());
         }
+        DiagnosisJson.input(input, report.incidents().diagnosis());
         return input;
     }
 
@@ -269,6 +271,7 @@ public final class JsonReport {
         if (p.exitStatus() != ProcessRef.UNKNOWN_STATUS) {
             n.put("exitStatus", p.exitStatus());
         }
+        DiagnosisJson.identity(n, p.identity());
         return n;
     }
 

@@ -202,7 +202,7 @@ final class Story {
         known.merge(Identity.of(p), p, (a, b) -> new ProcessRef(a.pid(), a.name(),
                 a.commandLine().length() >= b.commandLine().length() ? a.commandLine() : b.commandLine(), a.startedAt(),
                 a.exitedAt() != ProcessRef.UNKNOWN_TIME ? a.exitedAt() : b.exitedAt(), a.instance(),
-                a.exitStatus() != ProcessRef.UNKNOWN_STATUS ? a.exitStatus() : b.exitStatus()));
+                a.exitStatus() != ProcessRef.UNKNOWN_STATUS ? a.exitStatus() : b.exitStatus(), a.identity()));
         String had = roles.get(p);
         if (had == null || had.equals("inherited") && !role.equals("inherited")) {
             roles.put(p, role);

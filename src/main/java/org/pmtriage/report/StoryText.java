@@ -45,6 +45,7 @@ final class StoryText {
         story.timed.sort(Comparator.comparingLong(Line::at));
         story.timed.forEach(l -> lines.add(Timeline.format(l.at()) + "  " + l.text()));
         lines.addAll(story.notes);
+        lines.addAll(DiagnosisText.of(incident, incidents));
         StringBuilder ids = new StringBuilder("Findings:");
         String sep = " ";
         for (Finding f : incident.findings()) {

@@ -56,6 +56,7 @@ public final class TextReport {
         out.printf("Verdict: %s%n", verdict(incidents));
         out.printf("Times: %s%n", report.frame().describe());
         capture(report.result().summary());
+        DiagnosisText.runtimes(incidents.diagnosis()).ifPresent(out::println);
         out.println();
         int budget = listing.incidents();
         List<Pattern> summarized = new ArrayList<>();

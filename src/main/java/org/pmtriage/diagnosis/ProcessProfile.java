@@ -1,0 +1,150 @@
+package org.pmtriage.diagnosis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pmtriage.event.Module;
+import org.pmtriage.event.ModuleMap;
+
+/**
+ * What the log tells of one process while the pass runs: image path, version resource, modules.
+ * Modules are counted; those that name a runtime are kept as evidence; all of them are kept for
+ * decoding stack addresses only while the process lives and only when asked ({@link #loaded}),
+ * at most {@link #MAX_MODULES}. Not thread-safe.
+ */
+public final class ProcessProfile {
+
+    /** Modules kept per process for decoding stacks; the rest are counted. */
+    public static final int MAX_MODULES = 2048;
+    private static final int MAX_DECIDING = 4;
+
+    private String imagePath = "";
+    private RuntimeIdentifier.VersionResource resource = RuntimeIdentifier.VersionResource.NONE;
+    private List<Module> tableModules = List.of();
+    private List<Module> loaded;
+    private List<Module> deciding;
+    private int moduleCount;
+    private int notKept;
+    private ModuleMap map;
+    private ProcessIdentity identity;
+    private String identityName;
+    private String identityCommandLine;
+    private boolean tallied;
+
+    /** Its image path, when none is known yet. */
+    public void image(String path) {
+        if (imagePath.isEmpty() && !path.isEmpty()) {
+            imagePath = path;
+            identity = null;
+        }
+    }
+
+    /** Its image's version resource, when none is known yet. */
+    public void versionResource(String description, String company, String version) {
+        if (resource.empty() && !(description.isEmpty() && company.isEmpty() && version.isEmpty())) {
+            resource = new RuntimeIdentifier.VersionResource(description, company, version);
+            identity = null;
+        }
+    }
+
+    /** The modules the log's process table lists for it (kept by reference, not copied). */
+    public void tableModules(List<Module> modules) {
+        tableModules = modules;
+        moduleCount += modules.size();
+        identity = null;
+        modules.forEach(this::evidence);
+        map = null;
+    }
+
+    /**
+     * A module loaded during the capture (a Load Image event).
+     *
+     * @param module    the module
+     * @param forStacks whether to keep it for decoding stack addresses
+     * @return whether it was kept for stacks (false past {@link #MAX_MODULES}, or when the process
+     *         table already lists it)
+     */
+    public boolean loaded(Module module, boolean forStacks) {
+        for (Module m : tableModules) {
+            if (m.base() == module.base() && m.path().equalsIgnoreCase(module.path())) {
+                return false;
+            }
+        }
+        moduleCount++;
+        identity = null;
+        evidence(module);
+        if (!forStacks) {
+            return false;
+        }
+        if (tableModules.size() + (loaded == null ? 0 : loaded.size()) >= MAX_MODULES) {
+            notKept++;
+            return false;
+        }
+        if (loaded == null) {
+            loaded = new ArrayList<>(8);
+        }
+        loaded.add(module);
+        map = null;
+        return true;
+    }
+
+    /** @return how many modules loaded during the capture it keeps for stacks */
+    public int keptForStacks() {
+        return loaded == null ? 0 : loaded.size();
+    }
+
+    /** @return the modules mapped into it so far, to decode stack addresses with */
+    public ModuleMap moduleMap() {
+        if (map == null) {
+            if (loaded == null) {
+                map = ModuleMap.of(tableModules);
+            } else {
+                List<Module> all = new ArrayList<>(tableModules.size() + loaded.size());
+                all.addAll(tableModules);
+                all.addAll(loaded);
+                map = ModuleMap.of(all);
+            }
+        }
+        return map;
+    }
+
+    /** @return true the first time only: whether its runtime is still to be counted in the capture's tally */
+    public boolean untallied() {
+        boolean first = !tallied;
+        tallied = true;
+        return first;
+    }
+
+    /** It exited: the modules kept for stacks go; what identifies it stays. */
+    public void retire() {
+        loaded = null;
+        tableModules = List.of();
+        map = null;
+    }
+
+    /**
+     * @param name        its process name now
+     * @param commandLine its command line now
+     * @return what the log tells of it, computed again only when something changed
+     */
+    public ProcessIdentity identity(String name, String commandLine) {
+        if (identity == null || !name.equals(identityName) || !commandLine.equals(identityCommandLine)) {
+            List<Module> evidence = deciding == null ? List.of() : deciding;
+            RuntimeId runtime = RuntimeIdentifier.identify(name, imagePath, commandLine, resource, evidence);
+            identity = new ProcessIdentity(imagePath, resource, runtime, evidence, moduleCount, notKept);
+            identityName = name;
+            identityCommandLine = commandLine;
+        }
+        return identity;
+    }
+
+    private void evidence(Module m) {
+        if (RuntimeIdentifier.decides(m.path()) && (deciding == null || deciding.size() < MAX_DECIDING)) {
+            if (deciding == null) {
+                deciding = new ArrayList<>(2);
+            }
+            deciding.add(m);
+            identity = null;
+        }
+    }
+}

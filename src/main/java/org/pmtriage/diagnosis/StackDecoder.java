@@ -1,0 +1,58 @@
+package org.pmtriage.diagnosis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pmtriage.event.ModuleMap;
+import org.pmtriage.event.Stack;
+import org.pmtriage.event.StackFrame;
+
+/**
+ * Turns an event's raw stack into {@link DecodedStack}: an address in one of the process's modules
+ * is {@code module+0xOFFSET}; else, in the kernel's half or among the System process's modules, it
+ * is a kernel frame decoded against those; else {@code <unknown>} (JIT code, an unlisted module).
+ * A frame whose symbol the log wrote (an XML export with resolved stacks) keeps that text.
+ */
+public final class StackDecoder {
+
+    private StackDecoder() {
+    }
+
+    /**
+     * @param record the event's record number
+     * @param tid    its thread, or -1
+     * @param stack  its stack
+     * @param user   the process's modules when the event was logged
+     * @param kernel the System process's modules
+     * @return the decoded stack, one frame per raw frame
+     */
+    public static DecodedStack decode(long record, int tid, Stack stack, ModuleMap user, ModuleMap kernel) {
+        List<DecodedStack.Frame> frames = new ArrayList<>(stack.depth());
+        for (StackFrame f : stack.frames()) {
+            long address = f.address();
+            boolean inUser = user.moduleAt(address).isPresent();
+            boolean isKernel = !inUser && (address < 0 || kernel.moduleAt(address).isPresent());
+            String text;
+            if (!f.location().isEmpty()) {
+                text = f.location();
+            } else if (isKernel) {
+                text = kernel.frameText(address);
+            } else {
+                text = user.frameText(address);
+            }
+            frames.add(new DecodedStack.Frame(address, text, isKernel));
+        }
+        return new DecodedStack(record, tid, frames);
+    }
+
+    /**
+     * @return the bytes a kept raw stack takes, roughly: what the stack keeper charges against its budget
+     */
+    public static long bytes(Stack stack) {
+        long bytes = 48;
+        for (StackFrame f : stack.frames()) {
+            bytes += 40 + 2L * (f.module().length() + f.location().length());
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,120 @@
+package org.pmtriage.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.pmtriage.analysis.FileOpen;
+import org.pmtriage.analysis.Finding;
+import org.pmtriage.analysis.InheritedHandle;
+import org.pmtriage.analysis.ProcessRef;
+import org.pmtriage.analysis.Spawn;
+import org.pmtriage.analysis.SpawnRace;
+import org.pmtriage.diagnosis.CaptureDiagnosis;
+import org.pmtriage.diagnosis.DecodedStack;
+import org.pmtriage.diagnosis.RuntimeId;
+import org.pmtriage.diagnosis.RuntimeSeen;
+import org.pmtriage.incident.Incident;
+import org.pmtriage.incident.IncidentDiagnosis;
+import org.pmtriage.incident.Incidents;
+
+/**
+ * The diagnosis in text: the capture's runtimes in a line, and for an incident the runtime of the
+ * processes that decide it, a few user-mode frames of the open and of the spawn, and the remedy.
+ */
+final class DiagnosisText {
+
+    /** User-mode frames shown per stack in text; JSON has them all. */
+    static final int FRAMES = 5;
+    /** Runtimes named in the capture's line before the rest are counted. */
+    static final int RUNTIMES = 8;
+
+    private DiagnosisText() {
+    }
+
+    /** @return {@code Runtimes: CPython 2.7 (python.exe (4312), module ...), ...}, or empty when none is known */
+    static Optional<String> runtimes(CaptureDiagnosis diagnosis) {
+        List<RuntimeSeen> seen = diagnosis.runtimes();
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder("Runtimes:");
+        for (int i = 0; i < Math.min(RUNTIMES, seen.size()); i++) {
+            RuntimeSeen s = seen.get(i);
+            sb.append(i == 0 ? " " : "; ").append(s.runtime().label()).append(" (")
+                    .append(s.processes() == 1 ? s.example() : TextReport.plural(s.processes(), "process", "processes")
+                            + " such as " + s.example()).append(", by ").append(s.runtime().briefly()).append(')');
+        }
+        if (seen.size() > RUNTIMES) {
+            sb.append("; and ").append(seen.size() - RUNTIMES).append(" more (see --format json)");
+        }
+        return Optional.of(sb.toString());
+    }
+
+    /** @return the lines that tell an incident's diagnosis, without indentation; none when it has none */
+    static List<String> of(Incident incident, Incidents incidents) {
+        List<String> lines = new ArrayList<>();
+        Optional<IncidentDiagnosis> found = incidents.diagnosisOf(incident);
+        if (found.isEmpty()) {
+            return lines;
+        }
+        IncidentDiagnosis d = found.get();
+        FileOpen open = FindingTable.open(incident.lead());
+        if (open != null) {
+            lines.add(runtime(open.opener()));
+        }
+        if (open == null || !same(open.opener(), d.subject())) {
+            lines.add(runtime(d.subject()));
+        }
+        CaptureDiagnosis diagnosis = incidents.diagnosis();
+        if (open != null) {
+            diagnosis.stackOf(open.record()).ifPresent(s -> lines.add("Opened" + frames(s)));
+        }
+        Spawn spawn = firstSpawn(incident.lead());
+        if (spawn != null) {
+            diagnosis.stackOf(spawn.record()).ifPresent(s -> lines.add("Spawned" + frames(s)));
+        }
+        lines.add(d.remedy().map(r -> "Remedy: " + r.text())
+                .orElse("Remedy: none in pmtriage's remedies for " + d.subject().identity().runtime().label()
+                        + " and a " + d.shape().label() + "."));
+        return lines;
+    }
+
+    /** @return the spawn that carried the leading finding's object out of its opener, or null */
+    static Spawn firstSpawn(Finding lead) {
+        if (lead instanceof InheritedHandle h) {
+            return h.chain().get(0);
+        } else if (lead instanceof SpawnRace r) {
+            return r.spawn();
+        }
+        return null;
+    }
+
+    private static String runtime(ProcessRef p) {
+        RuntimeId r = p.identity().runtime();
+        if (!r.known()) {
+            return "Runtime: " + p + ": unknown, the log names none";
+        }
+        return "Runtime: " + p + " runs " + r.label() + ", by " + r.because();
+    }
+
+    private static String frames(DecodedStack s) {
+        List<DecodedStack.Frame> user = s.userFrames();
+        StringBuilder sb = new StringBuilder(s.tid() >= 0 ? " on thread " + s.tid() : "");
+        if (user.isEmpty()) {
+            return sb.append(": no user-mode frame (").append(s.frames().size()).append(" kernel frames)").toString();
+        }
+        sb.append(" at ");
+        for (int i = 0; i < Math.min(FRAMES, user.size()); i++) {
+            sb.append(i == 0 ? "" : " <- ").append(user.get(i).text());
+        }
+        if (user.size() > FRAMES) {
+            sb.append(" (+").append(user.size() - FRAMES).append(" more user frames)");
+        }
+        return sb.toString();
+    }
+
+    private static boolean same(ProcessRef a, ProcessRef b) {
+        return a.pid() == b.pid() && a.instance() == b.instance();
+    }
+}

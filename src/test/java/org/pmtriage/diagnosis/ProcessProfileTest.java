@@ -1,0 +1,62 @@
+package org.pmtriage.diagnosis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.pmtriage.event.Module;
+
+class ProcessProfileTest {
+
+    private static Module module(long base, String path) {
+        return new Module(base, 0x1000, path, "", "", "");
+    }
+
+    @Test
+    void modulesPastTheCapAreCountedNotKeptAndEvidenceStaysAfterRetirement() {
+        ProcessProfile p = new ProcessProfile();
+        p.loaded(module(0x1000, "C:\\Python27\\python27.dll"), true);
+        for (int i = 1; i < ProcessProfile.MAX_MODULES + 2; i++) {
+            p.loaded(module(0x100000L * (i + 1), "C:\\x\\m" + i + ".dll"), true);
+        }
+        ProcessIdentity id = p.identity("scons.exe", "");
+        assertEquals(ProcessProfile.MAX_MODULES + 2, id.moduleCount());
+        assertEquals(2, id.modulesNotKept());
+        assertEquals(ProcessProfile.MAX_MODULES, p.keptForStacks());
+        assertEquals("python27.dll+0x10", p.moduleMap().frameText(0x1010));
+        p.retire();
+        assertEquals(0, p.keptForStacks());
+        assertEquals("<unknown>", p.moduleMap().frameText(0x1010), "its modules went with its exit");
+        ProcessIdentity after = p.identity("scons.exe", "");
+        assertEquals("2.7", after.runtime().version(), "what identifies it stays");
+        assertEquals(List.of("C:\\Python27\\python27.dll"), after.decidingModules().stream().map(Module::path).toList());
+    }
+
+    @Test
+    void aModuleTheProcessTableListsIsNotCountedTwice() {
+        ProcessProfile p = new ProcessProfile();
+        p.tableModules(List.of(module(0x1000, "C:\\Python38\\python38.dll")));
+        assertFalse(p.loaded(module(0x1000, "c:\\python38\\PYTHON38.DLL"), true));
+        assertTrue(p.loaded(module(0x9000, "C:\\x\\other.dll"), true));
+        assertEquals(2, p.identity("python.exe", "").moduleCount());
+    }
+
+    @Test
+    void modulesAreKeptForStacksOnlyWhenAsked() {
+        ProcessProfile p = new ProcessProfile();
+        assertFalse(p.loaded(module(0x1000, "C:\\x\\a.dll"), false));
+        assertEquals("<unknown>", p.moduleMap().frameText(0x1010));
+        assertEquals(1, p.identity("a.exe", "").moduleCount());
+    }
+
+    @Test
+    void theLoadImageDetailGivesBaseAndSize() {
+        Module m = LoadImageDetail.module("C:\\x\\a.dll", "Image Base: 0x7ff6a5b40000, Image Size: 0x1d000");
+        assertEquals(0x7ff6a5b40000L, m.base());
+        assertEquals(0x1d000, m.size());
+        assertEquals(0, LoadImageDetail.module("C:\\x\\a.dll", "").size());
+    }
+}
