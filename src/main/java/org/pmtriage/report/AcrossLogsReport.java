@@ -82,6 +82,32 @@ public final class AcrossLogsReport {
     }
 
     /**
+     * Writes one pretty JSON document: the logs with their status, the total and the ranking
+     * ({@code summarize --format json}).
+     *
+     * @param out where to write; flushed, not closed
+     * @throws IOException when writing fails
+     */
+    public void json(PrintWriter out) throws IOException {
+        JsonGenerator json = JsonOutput.pretty(out);
+        json.writeStartObject();
+        json.writeNumberField("schemaVersion", JsonReport.SCHEMA_VERSION);
+        json.writeArrayFieldStart("logs");
+        for (LogPatterns log : ranking.logs()) {
+            json.writeStartObject();
+            json.writeStringField("path", log.log());
+            json.writeStringField("status", log.status());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        jsonFields(json);
+        json.writeEndObject();
+        json.close();
+        out.println();
+        out.flush();
+    }
+
+    /**
      * Writes the {@code total} and {@code patterns} fields into an open JSON object.
      *
      * @param out a generator inside an object

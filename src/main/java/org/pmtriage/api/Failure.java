@@ -1,4 +1,4 @@
-package org.pmtriage.cli;
+package org.pmtriage.api;
 
 import org.pmtriage.event.Printable;
 
@@ -6,7 +6,7 @@ import org.pmtriage.event.Printable;
  * The one line shown for a failure that is not the input's fault: the heap ran out, or pmtriage
  * itself went wrong. Never a stack trace ({@code --debug} adds one).
  */
-final class Failure {
+public final class Failure {
 
     private static final long MIB = 1 << 20;
 
@@ -17,7 +17,7 @@ final class Failure {
      * @param e what was thrown
      * @return one printable line saying what happened and what to do
      */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         if (e instanceof OutOfMemoryError) {
             return "out of memory: the Java heap (" + Runtime.getRuntime().maxMemory() / MIB + " MiB) is full;"
                     + " give it more with JAVA_OPTS=-Xmx2g (docs/robustness.md lists the budgets)";
