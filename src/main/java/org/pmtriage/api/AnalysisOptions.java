@@ -77,6 +77,6 @@ public record AnalysisOptions(ReadOptions reading, Optional<ZoneId> statedZone, 
 
     /** @return the window in the timeline's 100-ns ticks */
     long windowTicks() {
-        return window.toNanos() / (1_000_000_000L / Timeline.TICKS_PER_SECOND);
+        return Timeline.ticks(window);
     }
 }

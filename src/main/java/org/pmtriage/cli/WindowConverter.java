@@ -33,6 +33,6 @@ final class WindowConverter implements CommandLine.ITypeConverter<Duration> {
         if (ticks > 3600.0 * Timeline.TICKS_PER_SECOND) {
             throw new CommandLine.TypeConversionException("'" + value + "' is longer than an hour");
         }
-        return Duration.ofNanos(Math.round(ticks) * (1_000_000_000L / Timeline.TICKS_PER_SECOND));
+        return Timeline.duration(Math.round(ticks));
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pmtriage.event.Printable;
 import org.pmtriage.incident.LogPatterns;
 import org.pmtriage.incident.PatternRanking;
 
@@ -55,7 +56,7 @@ public final class AcrossLogsReport {
      * @param listing every pattern when {@link Listing#all()}, else the first {@link #TEXT_PATTERNS}
      */
     public void text(PrintWriter out, Listing listing) {
-        PrintWriter printable = new PrintWriter(new PrintableWriter(out));
+        PrintWriter printable = new PrintWriter(Printable.writer(out));
         int logs = ranking.logs().size();
         long failing = ranking.logs().stream().filter(LogPatterns::failing).count();
         StringBuilder statuses = new StringBuilder();
