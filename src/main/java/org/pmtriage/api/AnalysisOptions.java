@@ -32,6 +32,15 @@ public record AnalysisOptions(ReadOptions reading, Optional<ZoneId> statedZone, 
     /** The spawn-race window unless told otherwise: 50 ms. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMillis(50);
 
+    /**
+     * Checks the options: none missing, the window not negative.
+     *
+     * @param reading     as above
+     * @param statedZone  as above
+     * @param window      as above
+     * @param showRefuted as above
+     * @param progress    as above
+     */
     public AnalysisOptions {
         Objects.requireNonNull(reading, "reading");
         Objects.requireNonNull(statedZone, "statedZone");
@@ -50,27 +59,44 @@ public record AnalysisOptions(ReadOptions reading, Optional<ZoneId> statedZone, 
                 log -> ProgressWatch.none());
     }
 
-    /** @return these options reading as told ({@code defaults().withReading(ReadOptions.defaults())}) */
+    /**
+     * @param newReading how to read ({@code defaults().withReading(ReadOptions.defaults())})
+     * @return these options reading as told
+     */
     public AnalysisOptions withReading(ReadOptions newReading) {
         return new AnalysisOptions(newReading, statedZone, window, showRefuted, progress);
     }
 
-    /** @return these options stating the zone of an export's times ({@code defaults().withStatedZone(ZoneId.of("Europe/Berlin"))}) */
+    /**
+     * @param zone the zone of an export's times ({@code defaults().withStatedZone(ZoneId.of("Europe/Berlin"))})
+     * @return these options stating it
+     */
     public AnalysisOptions withStatedZone(ZoneId zone) {
         return new AnalysisOptions(reading, Optional.of(zone), window, showRefuted, progress);
     }
 
-    /** @return these options with another spawn-race window ({@code defaults().withWindow(Duration.ofMillis(20))}) */
+    /**
+     * @param newWindow how soon after a CreateFile a spawn counts as a race
+     *                  ({@code defaults().withWindow(Duration.ofMillis(20))})
+     * @return these options with that window
+     */
     public AnalysisOptions withWindow(Duration newWindow) {
         return new AnalysisOptions(reading, statedZone, newWindow, showRefuted, progress);
     }
 
-    /** @return these options listing refuted spawn races or not ({@code defaults().withRefutedRacesListed(true)}) */
+    /**
+     * @param list whether refuted spawn races are listed as info ({@code defaults().withRefutedRacesListed(true)})
+     * @return these options listing them or not
+     */
     public AnalysisOptions withRefutedRacesListed(boolean list) {
         return new AnalysisOptions(reading, statedZone, window, list, progress);
     }
 
-    /** @return these options watching each pass ({@code defaults().withProgress(log -> ProgressWatch.none())}) */
+    /**
+     * @param newProgress a watch for each log's pass, by the log's name
+     *                    ({@code defaults().withProgress(log -> ProgressWatch.none())})
+     * @return these options watching each pass
+     */
     public AnalysisOptions withProgress(Function<String, ProgressWatch> newProgress) {
         return new AnalysisOptions(reading, statedZone, window, showRefuted, newProgress);
     }

@@ -19,7 +19,7 @@ import org.pmtriage.report.LogOutcome;
  * memory) costs the others nothing; the reports frame them in order, with the patterns across them.
  *
  * <pre>{@code
- * BatchAnalysis batch = BatchAnalysis.of(List.of("samples/flaky-build.csv", "samples/clean-build.csv"),
+ * BatchAnalysis batch = BatchAnalysis.of(List.of("samples/flaky-build.csv", "samples/redirect-ok.csv"),
  *         AnalysisOptions.defaults(), 2);
  * batch.write(ReportFormat.JSON, ReportScope.DEFAULT, new PrintWriter(System.out));
  * System.exit(batch.verdict(FailPolicy.DEFAULT) == Verdict.CLEAN ? 0 : 1);

@@ -5,6 +5,16 @@ import org.pmtriage.event.Printable;
 /**
  * The one line shown for a failure that is not the input's fault: the heap ran out, or pmtriage
  * itself went wrong. Never a stack trace ({@code --debug} adds one).
+ *
+ * <pre>{@code
+ * try {
+ *     LogAnalysis.of("huge.pml", AnalysisOptions.defaults());
+ * } catch (LogFormatException e) {
+ *     System.err.println(e.getMessage());            // huge.pml:byte 0x1f40: what was wrong
+ * } catch (RuntimeException | OutOfMemoryError e) {
+ *     System.err.println(Failure.describe(e));       // out of memory: the Java heap (...) is full; ...
+ * }
+ * }</pre>
  */
 public final class Failure {
 
@@ -14,6 +24,9 @@ public final class Failure {
     }
 
     /**
+     * The line for anything thrown that is not a {@code LogFormatException}
+     * ({@code System.err.println("my-plugin: " + Failure.describe(e))}).
+     *
      * @param e what was thrown
      * @return one printable line saying what happened and what to do
      */

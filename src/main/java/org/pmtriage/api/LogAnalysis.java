@@ -87,7 +87,10 @@ public final class LogAnalysis {
         return findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
     }
 
-    /** @return whether a finding the policy counts is there ({@code analysis.fails(FailPolicy.DEFAULT)}) */
+    /**
+     * @param policy which findings fail ({@code analysis.fails(FailPolicy.DEFAULT)})
+     * @return whether a finding the policy counts is there
+     */
     public boolean fails(FailPolicy policy) {
         return findings().stream().anyMatch(policy::counts);
     }

@@ -42,7 +42,11 @@ public final class PatternSummary {
         // patterns come with add and addReports
     }
 
-    /** Adds a log's patterns ({@code summary.add(analysis)}). */
+    /**
+     * Adds a log's patterns ({@code summary.add(analysis)}).
+     *
+     * @param analysis the log's analysis
+     */
     public void add(LogAnalysis analysis) {
         LogPatterns patterns = LogPatterns.of(analysis.log(), analysis.status(), analysis.report().incidents());
         synchronized (ranking) {

@@ -27,6 +27,13 @@ public record ReportScope(int toldIncidents, boolean allFindings, int drawnIncid
     /** Everything ({@code --all}): every incident told, every finding listed. */
     public static final ReportScope ALL = new ReportScope(Integer.MAX_VALUE, true, DEFAULT_DRAWN);
 
+    /**
+     * Checks the counts: none negative.
+     *
+     * @param toldIncidents  as above
+     * @param allFindings    as above
+     * @param drawnIncidents as above
+     */
     public ReportScope {
         if (toldIncidents < 0 || drawnIncidents < 0) {
             throw new IllegalArgumentException("incidents told and drawn must be 0 or more");

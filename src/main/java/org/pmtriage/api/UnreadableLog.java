@@ -16,6 +16,13 @@ import java.util.Objects;
  */
 public record UnreadableLog(String log, String message, Throwable cause) {
 
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param log     as above
+     * @param message as above
+     * @param cause   as above
+     */
     public UnreadableLog {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(message, "message");
