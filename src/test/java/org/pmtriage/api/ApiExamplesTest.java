@@ -3,7 +3,6 @@ package org.pmtriage.api;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,13 +61,6 @@ class ApiExamplesTest {
         }
         Path file = dir.resolve("Examples.java");
         Files.writeString(file, examples.append("}\n"), StandardCharsets.UTF_8);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        StringWriter diagnostics = new StringWriter();
-        boolean compiled = javac.getTask(diagnostics, null, null,
-                List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString()), null,
-                javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(file.toFile()))
-                .call();
-        assertTrue(compiled, "a Javadoc example of org.pmtriage.api does not compile:\n" + diagnostics
-                + "\n" + examples);
+        Javac.compile(file, dir, "a Javadoc example of org.pmtriage.api (in " + file + ":\n" + examples + ")");
     }
 }

@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,13 +41,7 @@ class ReadmeJavaApiTest {
 
         Path source = dir.resolve(name.group(1) + ".java");
         Files.writeString(source, code, StandardCharsets.UTF_8);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        StringWriter diagnostics = new StringWriter();
-        boolean compiled = javac.getTask(diagnostics, null, null,
-                List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString()), null,
-                javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(source.toFile()))
-                .call();
-        assertTrue(compiled, "README.md's Java API example does not compile:\n" + diagnostics);
+        Javac.compile(source, dir, "README.md's Java API example");
 
         Path out = dir.resolve("out.txt");
         Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
