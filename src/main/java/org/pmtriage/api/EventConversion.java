@@ -55,7 +55,7 @@ public final class EventConversion {
      * @param log     a ProcMon log, or {@code -} for standard input
      * @param options how to read it (its decoding and locale are the conversion's)
      * @param out     where to write; flushed, not closed
-     * @return how many malformed records were skipped
+     * @return how many malformed records were skipped (the options' warnings are told how many)
      * @throws LogFormatException when the log cannot be read
      * @throws IOException        when writing fails
      */
@@ -68,6 +68,9 @@ public final class EventConversion {
                 }
             }
             out.flush();
+            if (events.skippedRecords() > 0) {
+                options.warnings().accept(log + ": " + events.skippedRecords() + " malformed records skipped");
+            }
             return events.skippedRecords();
         }
     }

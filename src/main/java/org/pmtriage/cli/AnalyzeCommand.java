@@ -131,19 +131,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         ReportScope scope = new ReportScope(all ? Integer.MAX_VALUE : limit, all || findings == Findings.all,
                 htmlDetails);
         ReportFormat report = ReportFormat.valueOf(format.name().toUpperCase(Locale.ROOT));
-        if (output == null) {
-            batch.write(report, scope, spec.commandLine().getOut());
-        } else {
-            try (AtomicOutput file = new AtomicOutput(output)) {
-                batch.write(report, scope, file.writer());
-                file.commit();
-            }
-        }
+        AtomicOutput.write(output, spec.commandLine().getOut(), out -> batch.write(report, scope, out));
         if (html != null) {
-            try (AtomicOutput page = new AtomicOutput(html)) {
-                batch.write(ReportFormat.HTML, scope, page.writer());
-                page.commit();
-            }
+            AtomicOutput.write(html, null, page -> batch.write(ReportFormat.HTML, scope, page));
         }
         return ExitCode.of(batch.verdict(fail));
     }

@@ -72,18 +72,7 @@ final class ConvertCommand implements Callable<Integer> {
             });
         }
         ReadOptions options = reading.toReadOptions(warnings);
-        long skipped;
-        if (output == null) {
-            skipped = conversion.run(log, options, spec.commandLine().getOut());
-        } else {
-            try (AtomicOutput file = new AtomicOutput(output)) {
-                skipped = conversion.run(log, options, file.writer());
-                file.commit();
-            }
-        }
-        if (skipped > 0 && !reading.quiet) {
-            warnings.accept(log + ": " + skipped + " malformed records skipped");
-        }
+        AtomicOutput.write(output, spec.commandLine().getOut(), out -> conversion.run(log, options, out));
         return ExitCode.OK;
     }
 

@@ -37,12 +37,8 @@ final class KeptLogReports implements KeptLogAnalysis {
         }
         Path json = beside(log, ".json");
         Path html = beside(log, ".html");
-        for (Path report : new Path[] {json, html}) {
-            try (AtomicOutput file = new AtomicOutput(report)) {
-                analysis.write(report == json ? ReportFormat.JSON : ReportFormat.HTML, ReportScope.DEFAULT, file.writer());
-                file.commit();
-            }
-        }
+        AtomicOutput.write(json, null, out -> analysis.write(ReportFormat.JSON, ReportScope.DEFAULT, out));
+        AtomicOutput.write(html, null, out -> analysis.write(ReportFormat.HTML, ReportScope.DEFAULT, out));
         patterns.add(analysis);
         return new AnalyzedLog(analysis.errorFindings(), json, html);
     }

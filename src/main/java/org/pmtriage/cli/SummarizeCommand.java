@@ -49,14 +49,7 @@ final class SummarizeCommand implements Callable<Integer> {
         summary.addReports(reports);
         ReportScope scope = all ? ReportScope.ALL : ReportScope.DEFAULT;
         ReportFormat report = ReportFormat.valueOf(format.name().toUpperCase(Locale.ROOT));
-        if (output == null) {
-            summary.write(report, scope, spec.commandLine().getOut());
-        } else {
-            try (AtomicOutput file = new AtomicOutput(output)) {
-                summary.write(report, scope, file.writer());
-                file.commit();
-            }
-        }
+        AtomicOutput.write(output, spec.commandLine().getOut(), out -> summary.write(report, scope, out));
         return ExitCode.OK;
     }
 }
