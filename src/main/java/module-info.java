@@ -11,6 +11,8 @@ module org.pmtriage {
     requires me.tongfei.progressbar;
 
     exports org.pmtriage.analysis;
+    exports org.pmtriage.api;
+    exports org.pmtriage.diagnosis;
     exports org.pmtriage.event;
     exports org.pmtriage.incident;
     exports org.pmtriage.read;

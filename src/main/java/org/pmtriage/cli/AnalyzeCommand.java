@@ -1,37 +1,21 @@
 package org.pmtriage.cli;
 
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import javax.xml.stream.XMLStreamException;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import org.pmtriage.analysis.Analyzer;
-import org.pmtriage.read.LogFormatException;
-import org.pmtriage.read.ReadOptions;
-import org.pmtriage.incident.LogPatterns;
-import org.pmtriage.incident.PatternRanking;
-import org.pmtriage.report.AcrossLogsReport;
-import org.pmtriage.report.HtmlReport;
-import org.pmtriage.report.GithubReport;
-import org.pmtriage.report.JsonReport;
-import org.pmtriage.report.JunitReport;
-import org.pmtriage.report.MarkdownReport;
-import org.pmtriage.report.Listing;
-import org.pmtriage.report.Report;
-import org.pmtriage.report.TextReport;
+import org.pmtriage.api.AnalysisOptions;
+import org.pmtriage.api.BatchAnalysis;
+import org.pmtriage.api.FailPolicy;
+import org.pmtriage.api.LogFiles;
+import org.pmtriage.api.ReportFormat;
+import org.pmtriage.api.ReportScope;
+import org.pmtriage.api.UnreadableLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,13 +54,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " (atomically); several logs share the page, a section each, after the view across them.")
     private Path html;
 
-    @Option(names = "--html-details", paramLabel = "N", defaultValue = "" + HtmlReport.DEFAULT_DETAILS,
+    @Option(names = "--html-details", paramLabel = "N", defaultValue = "" + ReportScope.DEFAULT_DRAWN,
             description = "Error incidents per log drawn in full on the HTML page; the rest are table rows. Default: ${DEFAULT-VALUE}.")
     private int htmlDetails;
 
     @Option(names = {"-w", "--window"}, paramLabel = "DURATION", defaultValue = "50ms", converter = WindowConverter.class,
             description = "How soon after a CreateFile a spawn counts as a race (e.g. 20ms, 1s). Default: ${DEFAULT-VALUE}.")
-    private long window = Analyzer.DEFAULT_WINDOW;
+    private Duration window;
 
     @Option(names = "--show-refuted",
             description = "List spawn races the log itself refutes (as info) instead of only counting them.")
@@ -87,7 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " a kind (inherited-handle, spawn-race, sharing-violation, open-at-end), or none. Default: ${DEFAULT-VALUE}.")
     private List<String> failOn;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + Listing.DEFAULT_INCIDENTS,
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + ReportScope.DEFAULT_TOLD,
             description = "Error incidents told in full in text, per log; every other one is counted in its pattern."
                     + " Default: ${DEFAULT-VALUE}.")
     private int limit;
@@ -107,16 +91,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     private ReadingOptions reading;
 
-    private record Outcome(String log, Report report, String error) {
-    }
-
     @Override
     public Integer call() throws IOException, InterruptedException {
-        FailOn fail;
+        FailPolicy fail;
         try {
-            fail = new FailOn(failOn);
-        } catch (CommandLine.TypeConversionException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            fail = FailPolicy.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
         }
         if (jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
@@ -127,45 +108,34 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (htmlDetails < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html-details must be 0 or more");
         }
-        LogArguments.namedTwice(logs).ifPresent(m -> {
+        LogFiles.namedTwice(logs).ifPresent(m -> {
             throw new CommandLine.ParameterException(spec.commandLine(), m);
         });
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);
-        List<String> inputs = LogArguments.expand(logs, !reading.noRollover, reading.quiet ? w -> { } : warnings);
+        List<String> inputs = LogFiles.expand(logs, !reading.noRollover, reading.quiet ? w -> { } : warnings);
         checkOutputs(inputs);
         boolean progress = !reading.quiet && (jobs == 1 || inputs.size() == 1);
-        List<Outcome> outcomes = run(inputs, reading.toReadOptions(warnings), reading.quiet ? w -> { } : warnings,
-                progress);
-        int code = ExitCode.OK;
-        for (Outcome o : outcomes) {
-            if (o.error() != null) {
-                err.println("pmtriage analyze: " + o.error());
-                code = ExitCode.UNREADABLE;
-            } else if (code == ExitCode.OK && o.report().result().findings().stream().anyMatch(fail::counts)) {
-                code = ExitCode.FINDINGS;
+        AnalysisOptions options = reading.toAnalysisOptions(warnings, progress)
+                .withWindow(window).withRefutedRacesListed(showRefuted);
+        BatchAnalysis batch = BatchAnalysis.of(inputs, options, jobs);
+        for (UnreadableLog u : batch.unreadable()) {
+            if (reading.debug) {
+                u.cause().printStackTrace(err);
             }
+            err.println("pmtriage analyze: " + u.message());
         }
-        if (outcomes.stream().allMatch(o -> o.report() == null)) {
-            return code;
+        if (batch.analyses().isEmpty()) {
+            return ExitCode.of(batch.verdict(fail));
         }
-        if (output == null) {
-            write(outcomes, spec.commandLine().getOut());
-        } else {
-            try (AtomicOutput file = new AtomicOutput(output)) {
-                write(outcomes, file.writer());
-                file.commit();
-            }
-        }
+        ReportScope scope = new ReportScope(all ? Integer.MAX_VALUE : limit, all || findings == Findings.all,
+                htmlDetails);
+        ReportFormat report = ReportFormat.valueOf(format.name().toUpperCase(Locale.ROOT));
+        AtomicOutput.write(output, spec.commandLine().getOut(), out -> batch.write(report, scope, out));
         if (html != null) {
-            try (AtomicOutput page = new AtomicOutput(html)) {
-                new HtmlReport(htmlDetails).write(outcomes.stream().map(Outcome::report).filter(Objects::nonNull).toList(),
-                        outcomes.stream().map(Outcome::error).filter(Objects::nonNull).toList(),
-                        outcomes.size() > 1 ? across(outcomes) : null, page.writer());
-                page.commit();
-            }
+            AtomicOutput.write(html, null, page -> batch.write(ReportFormat.HTML, scope, page));
         }
-        return code;
+        return ExitCode.of(batch.verdict(fail));
     }
 
     /** Refuses (exit 2) outputs that would destroy an input or each other; says (exit 3) which cannot be written. */
@@ -181,155 +151,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (output != null && html != null && AtomicOutput.sameFile(output, html)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--output and --html name one file (" + html + "): one report would replace the other");
-        }
-    }
-
-    private List<Outcome> run(List<String> inputs, ReadOptions options, Consumer<String> warnings, boolean progress)
-            throws InterruptedException {
-        if (jobs == 1 || inputs.size() == 1) {
-            List<Outcome> outcomes = new ArrayList<>();
-            for (String log : inputs) {
-                outcomes.add(analyze(log, options, warnings, progress));
-            }
-            return outcomes;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, inputs.size()));
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (String log : inputs) {
-                futures.add(pool.submit(() -> analyze(log, options, warnings, false)));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                try {
-                    outcomes.add(f.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private Outcome analyze(String log, ReadOptions options, Consumer<String> warnings, boolean progress) {
-        try {
-            return new Outcome(log, LogPass.analyze(log, options, reading.statedZone(), window, showRefuted, warnings,
-                    progress,
-                    Analyzer.Scope.FINDINGS), null);
-        } catch (LogFormatException e) {
-            return failed(log, e, e.getMessage());
-        } catch (RuntimeException | Error e) {
-            // one log's failure (out of memory included: its reader is closed by now) costs the others nothing
-            return failed(log, e, log + ": " + Failure.describe(e));
-        }
-    }
-
-    private Outcome failed(String log, Throwable e, String message) {
-        if (reading.debug) {
-            e.printStackTrace(spec.commandLine().getErr());
-        }
-        return new Outcome(log, null, message);
-    }
-
-    private void write(List<Outcome> outcomes, PrintWriter out) throws IOException {
-        List<Report> reports = outcomes.stream().map(Outcome::report).filter(Objects::nonNull).toList();
-        List<String> errors = outcomes.stream().map(Outcome::error).filter(Objects::nonNull).toList();
-        Listing listing = listing();
-        switch (format) {
-            case junit -> {
-                try {
-                    JunitReport.write(reports, errors, out);
-                } catch (XMLStreamException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            }
-            case markdown -> MarkdownReport.write(reports, errors, out);
-            case github -> GithubReport.write(reports, errors, out);
-            case text -> {
-                TextReport text = new TextReport(out, listing);
-                for (Outcome o : outcomes) {
-                    if (o.report() != null) {
-                        text.write(o.report());
-                        if (outcomes.size() > 1) {
-                            out.println();
-                        }
-                    }
-                }
-                if (outcomes.size() > 1) {
-                    across(outcomes).text(out, listing);
-                }
-            }
-            case json -> {
-                JsonGenerator json = prettyJson(out);
-                if (outcomes.size() > 1) {
-                    json.writeStartObject();
-                    json.writeNumberField("schemaVersion", JsonReport.SCHEMA_VERSION);
-                    json.writeArrayFieldStart("logs");
-                    for (Outcome o : outcomes) {
-                        document(o, json, listing, JsonReport.Shape.DOCUMENT);
-                    }
-                    json.writeEndArray();
-                    across(outcomes).jsonFields(json);
-                    json.writeEndObject();
-                } else {
-                    document(outcomes.get(0), json, listing, JsonReport.Shape.DOCUMENT);
-                }
-                json.close();
-                out.println();
-            }
-            case jsonl -> {
-                for (Outcome o : outcomes) {
-                    JsonGenerator json = JsonReport.mapper().getFactory().createGenerator(new NonClosing(out));
-                    document(o, json, listing, JsonReport.Shape.LINE);
-                    json.close();
-                    out.println();
-                }
-            }
-        }
-        out.flush();
-    }
-
-    /** @return a pretty-printing generator of {@code --format json} whose closing leaves {@code out} open */
-    static JsonGenerator prettyJson(PrintWriter out) throws IOException {
-        JsonGenerator json = JsonReport.mapper().getFactory().createGenerator(new NonClosing(out));
-        json.useDefaultPrettyPrinter();
-        return json;
-    }
-
-    private Listing listing() {
-        return new Listing(all ? Integer.MAX_VALUE : limit,
-                all || findings == Findings.all ? Listing.Findings.ALL : Listing.Findings.FOLDED);
-    }
-
-    private static AcrossLogsReport across(List<Outcome> outcomes) {
-        PatternRanking ranking = new PatternRanking();
-        for (Outcome o : outcomes) {
-            ranking.add(o.report() == null ? new LogPatterns(o.log(), "unreadable", List.of())
-                    : LogPatterns.of(o.log(), JsonReport.status(o.report()), o.report().incidents()));
-        }
-        return new AcrossLogsReport(ranking);
-    }
-
-    private static void document(Outcome o, JsonGenerator json, Listing listing, JsonReport.Shape shape)
-            throws IOException {
-        if (o.report() != null) {
-            JsonReport.write(o.report(), json, listing, shape);
-        } else {
-            JsonReport.mapper().writeTree(json, JsonReport.error(o.log(), o.error()));
-        }
-    }
-
-    /** Keeps the JSON generator from closing the command's output when it closes. */
-    private static final class NonClosing extends FilterWriter {
-        NonClosing(Writer out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -68,6 +68,30 @@ final class AtomicOutput implements AutoCloseable {
         this.writer = writer(Files.newOutputStream(temp));
     }
 
+    /** What a command writes to {@code --output} or standard output. */
+    interface Body {
+        void write(PrintWriter out) throws IOException;
+    }
+
+    /**
+     * Writes to {@code file} atomically, or to {@code standardOutput} when no file is named.
+     *
+     * @param file           the file the user named, or null
+     * @param standardOutput the command's standard output
+     * @param body           what to write
+     * @throws IOException when the file cannot be written
+     */
+    static void write(Path file, PrintWriter standardOutput, Body body) throws IOException {
+        if (file == null) {
+            body.write(standardOutput);
+            return;
+        }
+        try (AtomicOutput out = new AtomicOutput(file)) {
+            body.write(out.writer());
+            out.commit();
+        }
+    }
+
     private static PrintWriter writer(OutputStream out) {
         return new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
     }

@@ -32,7 +32,6 @@ import org.pmtriage.capture.SessionResult;
 import org.pmtriage.capture.WindowsAdministrator;
 import org.pmtriage.pmc.BuildCaptureConfig;
 import org.pmtriage.pmc.EventClass;
-import org.pmtriage.report.Listing;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,7 +131,7 @@ final class CaptureCommand implements Callable<Integer> {
         CaptureLines lines = new CaptureLines(cli.getOut(), err);
         CapturePlan plan = new CapturePlan(new RunFiles(dir, LocalDateTime.now().format(SESSION)), config, count,
                 untilFailure ? RunLimit.UNTIL_FAILURE : RunLimit.RUNS, KeepPolicy.valueOf(keep.name().toUpperCase(Locale.ROOT)));
-        KeptLogReports reports = new KeptLogReports(reading.toReadOptions(warnings), warnings);
+        KeptLogReports reports = new KeptLogReports(reading.toAnalysisOptions(warnings, false));
         CaptureLoop loop = new CaptureLoop(new ProcMonCommand(exe),
                 new BuildProcess(command, failPattern, cli.getOut(), err), reports, plan, lines);
         CountDownLatch done = new CountDownLatch(1);
@@ -151,11 +150,9 @@ final class CaptureCommand implements Callable<Integer> {
         try {
             session = loop.run();
             lines.listing(session);
-            reports.acrossRuns().filter(across -> session.failures() > 1).ifPresent(across -> {
-                cli.getOut().println();
-                across.text(cli.getOut(), Listing.DEFAULT);
-                cli.getOut().flush();
-            });
+            if (session.failures() > 1) {
+                reports.writeAcrossRuns(cli.getOut());
+            }
         } finally {
             done.countDown();
             try {

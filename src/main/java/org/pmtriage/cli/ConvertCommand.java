@@ -2,21 +2,17 @@ package org.pmtriage.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
+import org.pmtriage.api.EventConversion;
+import org.pmtriage.api.EventFormat;
 import org.pmtriage.event.ExportLocale;
-import org.pmtriage.read.Decoding;
-import org.pmtriage.read.EventReader;
-import org.pmtriage.read.internal.ReadAhead;
-import org.pmtriage.read.internal.TextBudget;
-import org.pmtriage.read.open.LogReaders;
-import org.pmtriage.report.EventFormat;
-import org.pmtriage.report.EventWriter;
-import org.pmtriage.report.ProcmonColumn;
+import org.pmtriage.read.ReadOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,8 +34,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LOG", description = "A ProcMon log (CSV, XML or PML, plain or .gz), or - for standard input.")
     private String log;
 
+    enum To { csv, jsonl }
+
     @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "csv or jsonl.")
-    private EventFormat format;
+    private To format;
 
     @Option(names = "--locale", paramLabel = "LOCALE", defaultValue = "en-US", converter = LocaleConverter.class,
             description = "Times, dates and numbers as ProcMon's export in this locale writes them: en-US, es-ES, "
@@ -60,9 +58,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<ProcmonColumn> chosen;
+        EventConversion conversion;
         try {
-            chosen = ProcmonColumn.parseList(columns);
+            conversion = EventConversion.of(EventFormat.valueOf(format.name().toUpperCase(Locale.ROOT)), columns, locale);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--columns: " + e.getMessage());
         }
@@ -74,31 +72,9 @@ final class ConvertCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), why);
             });
         }
-        try (EventReader events = new ReadAhead(LogReaders.open(log,
-                reading.toReadOptions(warnings).withDecoding(Decoding.EXPORT).withLocale(locale)),
-                new TextBudget(log, reading.quiet ? w -> { } : warnings))) {
-            if (output == null) {
-                convert(events, spec.commandLine().getOut(), chosen);
-            } else {
-                try (AtomicOutput file = new AtomicOutput(output)) {
-                    convert(events, file.writer(), chosen);
-                    file.commit();
-                }
-            }
-            if (events.skippedRecords() > 0 && !reading.quiet) {
-                warnings.accept(log + ": " + events.skippedRecords() + " malformed records skipped");
-            }
-        }
+        ReadOptions options = reading.toReadOptions(warnings);
+        AtomicOutput.write(output, spec.commandLine().getOut(), out -> conversion.run(log, options, out));
         return ExitCode.OK;
-    }
-
-    private void convert(EventReader events, Writer out, List<ProcmonColumn> chosen) throws IOException {
-        try (EventWriter writer = format.open(out, chosen, locale)) {
-            while (events.hasNext()) {
-                writer.write(events.next());
-            }
-        }
-        out.flush();
     }
 
     /** Reads a {@code --locale} tag. */

@@ -1,5 +1,7 @@
 package org.pmtriage.cli;
 
+import org.pmtriage.api.Verdict;
+
 /** The exit codes of every command. */
 final class ExitCode {
 
@@ -17,5 +19,14 @@ final class ExitCode {
     static final int INTERRUPTED = 130;
 
     private ExitCode() {
+    }
+
+    /** @return the exit code of an analysis's verdict */
+    static int of(Verdict verdict) {
+        return switch (verdict) {
+            case CLEAN -> OK;
+            case FINDINGS -> FINDINGS;
+            case UNREADABLE -> UNREADABLE;
+        };
     }
 }

@@ -1,24 +1,17 @@
 package org.pmtriage.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.List;
-import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import org.pmtriage.analysis.Analyzer;
-import org.pmtriage.analysis.Severity;
+import org.pmtriage.api.AnalysisOptions;
+import org.pmtriage.api.LogAnalysis;
+import org.pmtriage.api.PatternSummary;
+import org.pmtriage.api.ReportFormat;
+import org.pmtriage.api.ReportScope;
 import org.pmtriage.capture.AnalyzedLog;
 import org.pmtriage.capture.KeptLogAnalysis;
-import org.pmtriage.incident.LogPatterns;
-import org.pmtriage.incident.PatternRanking;
 import org.pmtriage.read.LogFormatException;
-import org.pmtriage.read.ReadOptions;
-import org.pmtriage.report.AcrossLogsReport;
-import org.pmtriage.report.HtmlReport;
-import org.pmtriage.report.JsonReport;
-import org.pmtriage.report.Report;
 
 /**
  * The analysis after each kept capture: one pass as {@code pmtriage analyze LOG --format json
@@ -27,50 +20,34 @@ import org.pmtriage.report.Report;
  */
 final class KeptLogReports implements KeptLogAnalysis {
 
-    private final ReadOptions options;
-    private final Consumer<String> warnings;
-    private final PatternRanking ranking = new PatternRanking();
-    private int analyzedLogs;
+    private final AnalysisOptions options;
+    private final PatternSummary patterns = new PatternSummary();
 
-    KeptLogReports(ReadOptions options, Consumer<String> warnings) {
+    KeptLogReports(AnalysisOptions options) {
         this.options = options;
-        this.warnings = warnings;
     }
 
     @Override
     public AnalyzedLog analyze(Path log) throws IOException {
-        Report report;
+        LogAnalysis analysis;
         try {
-            report = LogPass.analyze(log.toString(), options, Optional.empty(), Analyzer.DEFAULT_WINDOW, false,
-                    warnings, false, Analyzer.Scope.FINDINGS);
+            analysis = LogAnalysis.of(log.toString(), options);
         } catch (LogFormatException e) {
             throw new IOException(e.getMessage(), e);
         }
         Path json = beside(log, ".json");
         Path html = beside(log, ".html");
-        try (AtomicOutput file = new AtomicOutput(json)) {
-            JsonGenerator generator = AnalyzeCommand.prettyJson(file.writer());
-            JsonReport.write(report, generator);
-            generator.close();
-            file.writer().println();
-            file.commit();
-        }
-        try (AtomicOutput page = new AtomicOutput(html)) {
-            new HtmlReport(HtmlReport.DEFAULT_DETAILS).write(List.of(report), List.of(), page.writer());
-            page.commit();
-        }
-        long errors = report.result().findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        synchronized (ranking) {
-            ranking.add(LogPatterns.of(log.toString(), JsonReport.status(report), report.incidents()));
-            analyzedLogs++;
-        }
-        return new AnalyzedLog(errors, json, html);
+        AtomicOutput.write(json, null, out -> analysis.write(ReportFormat.JSON, ReportScope.DEFAULT, out));
+        AtomicOutput.write(html, null, out -> analysis.write(ReportFormat.HTML, ReportScope.DEFAULT, out));
+        patterns.add(analysis);
+        return new AnalyzedLog(analysis.errorFindings(), json, html);
     }
 
-    /** @return the patterns across the analyzed logs, as {@code summarize} ranks them, once two or more were analyzed */
-    Optional<AcrossLogsReport> acrossRuns() {
-        synchronized (ranking) {
-            return analyzedLogs < 2 ? Optional.empty() : Optional.of(new AcrossLogsReport(ranking));
+    /** Writes the patterns across the analyzed logs, as {@code summarize} ranks them, once two or more were analyzed. */
+    void writeAcrossRuns(PrintWriter out) throws IOException {
+        if (patterns.logCount() >= 2) {
+            out.println();
+            patterns.write(ReportFormat.TEXT, ReportScope.DEFAULT, out);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 
+import org.pmtriage.api.Failure;
 import org.pmtriage.read.LogFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

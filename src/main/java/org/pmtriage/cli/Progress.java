@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import org.pmtriage.api.ProgressWatch;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -17,7 +18,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * ({@code -Dpmtriage.stderr.tty=true}); without them, a console on standard input and output is
  * taken as the sign.
  */
-final class Progress implements AutoCloseable {
+final class Progress implements ProgressWatch {
 
     /** Inputs smaller than this finish too soon to need a bar. */
     static final long THRESHOLD = 100L * 1024 * 1024;
@@ -65,7 +66,8 @@ final class Progress implements AutoCloseable {
     }
 
     /** Reports bytes of input read so far; cheap enough to call per event. */
-    void update(long bytesRead) {
+    @Override
+    public void update(long bytesRead) {
         if (bar != null && ++calls % EVERY == 0 && bytesRead >= 0) {
             bar.stepTo(bytesRead);
         }

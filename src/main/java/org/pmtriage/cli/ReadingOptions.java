@@ -2,9 +2,9 @@ package org.pmtriage.cli;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.pmtriage.api.AnalysisOptions;
 import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.ReadOptions;
 import picocli.CommandLine.Option;
@@ -37,9 +37,15 @@ final class ReadingOptions {
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
-    /** @return the zone given with {@code --time-zone}, if any */
-    Optional<ZoneId> statedZone() {
-        return Optional.ofNullable(timeZone);
+    /**
+     * @param warnings where warnings go unless {@code --quiet}
+     * @param progress whether a progress bar may show (a large file, standard error a terminal)
+     * @return the options of an analysis or statistics pass
+     */
+    AnalysisOptions toAnalysisOptions(Consumer<String> warnings, boolean progress) {
+        AnalysisOptions options = AnalysisOptions.defaults().withReading(toReadOptions(warnings))
+                .withProgress(log -> Progress.start(log, !progress));
+        return timeZone == null ? options : options.withStatedZone(timeZone);
     }
 
     ReadOptions toReadOptions(Consumer<String> warnings) {

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-import org.pmtriage.report.CaptureStats;
-import org.pmtriage.report.StatsReport;
+import org.pmtriage.api.AnalysisOptions;
+import org.pmtriage.api.LogFiles;
+import org.pmtriage.api.LogStatistics;
+import org.pmtriage.api.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,22 +44,18 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LogArguments.namedTwice(logs).ifPresent(m -> {
+        LogFiles.namedTwice(logs).ifPresent(m -> {
             throw new CommandLine.ParameterException(spec.commandLine(), m);
         });
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = reading.quiet ? w -> { } : w -> err.println("pmtriage stats: warning: " + w);
-        List<CaptureStats> stats = new ArrayList<>();
-        for (String log : LogArguments.expand(logs, !reading.noRollover, warnings)) {
-            stats.add(LogPass.stats(log, reading.toReadOptions(warnings), reading.statedZone(), warnings,
-                    !reading.quiet, processes));
+        AnalysisOptions options = reading.toAnalysisOptions(warnings, !reading.quiet);
+        List<LogStatistics> stats = new ArrayList<>();
+        for (String log : LogFiles.expand(logs, !reading.noRollover, warnings)) {
+            stats.add(LogStatistics.of(log, options, processes));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
-            StatsReport.json(stats, out);
-        } else {
-            StatsReport.text(stats, out);
-        }
+        LogStatistics.write(stats, format == Format.json ? ReportFormat.JSON : ReportFormat.TEXT,
+                spec.commandLine().getOut());
         return ExitCode.OK;
     }
 }

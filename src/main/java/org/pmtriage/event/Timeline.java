@@ -1,11 +1,17 @@
 package org.pmtriage.event;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+
 /**
  * The time axis of a capture: 100-ns ticks since midnight of the capture's first day (see
  * {@link Event#time()}), and how positions on it are written for people.
  */
 public final class Timeline {
 
+    /** Nanoseconds in a tick. */
+    private static final long NANOS_PER_TICK = 100L;
     /** Ticks in a millisecond. */
     public static final long TICKS_PER_MILLI = 10_000L;
     /** Ticks in a second. */
@@ -49,12 +55,41 @@ public final class Timeline {
     }
 
     /**
+     * The one way durations are written for people, in text, HTML and CI reports alike.
+     *
      * @param ticks a duration in ticks
-     * @return it in milliseconds for people: {@code 18.9}, or {@code 0.012} below a millisecond
+     * @return it in milliseconds: {@code 18.9} (0.1 ms steps) from a millisecond up, and below it
+     *         to the tick without trailing zeros: {@code 0.5}, {@code 0.012}, {@code 0.0003}
      */
     public static String millisText(long ticks) {
-        double ms = ticks / (double) TICKS_PER_MILLI;
-        return String.format(java.util.Locale.ROOT, Math.abs(ticks) < TICKS_PER_MILLI && ticks != 0 ? "%.3f" : "%.1f", ms);
+        if (ticks == 0 || Math.abs(ticks) >= TICKS_PER_MILLI) {
+            return String.format(Locale.ROOT, "%.1f", ticks / (double) TICKS_PER_MILLI);
+        }
+        return BigDecimal.valueOf(ticks, 4).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * @param ticks a span in ticks
+     * @return it in seconds for people, to the millisecond: {@code 0.778}
+     */
+    public static String secondsText(long ticks) {
+        return String.format(Locale.ROOT, "%.3f", ticks / (double) TICKS_PER_SECOND);
+    }
+
+    /**
+     * @param ticks a duration in ticks
+     * @return it as a {@link Duration}
+     */
+    public static Duration duration(long ticks) {
+        return Duration.ofNanos(ticks * NANOS_PER_TICK);
+    }
+
+    /**
+     * @param duration a duration
+     * @return it in ticks, rounded down to the tick
+     */
+    public static long ticks(Duration duration) {
+        return duration.toNanos() / NANOS_PER_TICK;
     }
 
     private static StringBuilder two(StringBuilder sb, long v) {

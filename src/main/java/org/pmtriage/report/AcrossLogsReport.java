@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pmtriage.event.Printable;
 import org.pmtriage.incident.LogPatterns;
 import org.pmtriage.incident.PatternRanking;
 
@@ -55,7 +56,7 @@ public final class AcrossLogsReport {
      * @param listing every pattern when {@link Listing#all()}, else the first {@link #TEXT_PATTERNS}
      */
     public void text(PrintWriter out, Listing listing) {
-        PrintWriter printable = new PrintWriter(new PrintableWriter(out));
+        PrintWriter printable = new PrintWriter(Printable.writer(out));
         int logs = ranking.logs().size();
         long failing = ranking.logs().stream().filter(LogPatterns::failing).count();
         StringBuilder statuses = new StringBuilder();
@@ -79,6 +80,32 @@ public final class AcrossLogsReport {
             printable.printf("  ... %d more pattern(s) (--all lists every one)%n", ranked.size() - shown);
         }
         printable.flush();
+    }
+
+    /**
+     * Writes one pretty JSON document: the logs with their status, the total and the ranking
+     * ({@code summarize --format json}).
+     *
+     * @param out where to write; flushed, not closed
+     * @throws IOException when writing fails
+     */
+    public void json(PrintWriter out) throws IOException {
+        JsonGenerator json = JsonOutput.pretty(out);
+        json.writeStartObject();
+        json.writeNumberField("schemaVersion", JsonReport.SCHEMA_VERSION);
+        json.writeArrayFieldStart("logs");
+        for (LogPatterns log : ranking.logs()) {
+            json.writeStartObject();
+            json.writeStringField("path", log.log());
+            json.writeStringField("status", log.status());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        jsonFields(json);
+        json.writeEndObject();
+        json.close();
+        out.println();
+        out.flush();
     }
 
     /**

@@ -91,7 +91,7 @@ final class FindingDetail {
         FileOpen open = h.open();
         Spawn first = h.chain().get(0);
         html.append(Html.who(open.opener())).append(" opened the file").append(access(open.desiredAccess(), open.shareMode()))
-                .append("; ").append(Html.ms(h.spawnGap())).append(" later it spawned ").append(Html.who(first.child()))
+                .append("; ").append(Timeline.millisText(h.spawnGap())).append(" ms later it spawned ").append(Html.who(first.child()))
                 .append(", which inherited the handle");
         for (Spawn s : h.chain().subList(1, h.chain().size())) {
             html.append(", and passed it on to ").append(Html.who(s.child()));
@@ -99,7 +99,7 @@ final class FindingDetail {
         html.append(". ");
         for (SharingViolation v : index.blockedBy(open)) {
             html.append(Html.who(v.victim())).append(" was refused the file (SHARING VIOLATION) ")
-                    .append(Html.ms(v.at() - open.at())).append(" after the open");
+                    .append(Timeline.millisText(v.at() - open.at())).append(" ms after the open");
             link(v);
             html.append(". ");
         }
@@ -107,7 +107,7 @@ final class FindingDetail {
         if (more > 0) {
             html.append("It was refused ").append(more).append(" more time(s). ");
         }
-        html.append(Html.who(h.closer())).append(" closed it (CloseFile) ").append(Html.ms(h.closedAt() - open.at()))
+        html.append(Html.who(h.closer())).append(" closed it (CloseFile) ").append(Timeline.millisText(h.closedAt() - open.at()) + " ms")
                 .append(" after the open; ").append(Html.esc(open.opener().name(), Html.MAX_NAME)).append(" never closed it. ");
         html.append(Html.esc(h.verdict().id())).append(": ").append(Html.esc(h.reason())).append('.');
     }
@@ -124,7 +124,7 @@ final class FindingDetail {
             FileOpen open = holder.open();
             html.append(holder.openerAlive() ? "Held by " : "Opened by ").append(Html.who(open.opener()))
                     .append(holder.openerAlive() ? "" : " (which had exited)").append(" since ")
-                    .append(Html.ms(v.at() - open.at())).append(" before")
+                    .append(Timeline.millisText(v.at() - open.at())).append(" ms before")
                     .append(access(open.desiredAccess(), open.shareMode()))
                     .append(holder.conflicts() ? ", which conflicts with the request" : ", which allows the request");
             if (!holder.inheritedBy().isEmpty()) {
@@ -137,7 +137,7 @@ final class FindingDetail {
             InheritedHandle closed = index.closings().get(open.record());
             if (closed != null) {
                 html.append("; ").append(Html.who(closed.closer())).append(" closed it ")
-                        .append(Html.ms(closed.closedAt() - v.at())).append(" after the refusal");
+                        .append(Timeline.millisText(closed.closedAt() - v.at())).append(" ms after the refusal");
                 link(closed);
             }
             html.append(". ");
@@ -167,7 +167,7 @@ final class FindingDetail {
             }
             html.append("><td class=\"num\">").append(s.record() >= 0 ? Long.toString(s.record()) : "—")
                     .append("</td><td class=\"time\">").append(Timeline.format(s.at())).append("</td><td class=\"num\">")
-                    .append(Html.ms(s.at() - origin).replace(" ms", "")).append("</td><td>").append(Html.who(s.process()))
+                    .append(Timeline.millisText(s.at() - origin)).append("</td><td>").append(Html.who(s.process()))
                     .append("</td><td>").append(Html.esc(s.operation(), Html.MAX_NAME)).append("</td><td>")
                     .append(Html.esc(s.result(), Html.MAX_NAME))
                     .append("</td><td>").append(Html.esc(s.detail(), Html.MAX_DETAIL)).append("</td></tr>");

@@ -1,7 +1,5 @@
 package org.pmtriage.report;
 
-import java.util.Locale;
-
 import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.InheritedHandle;
 import org.pmtriage.analysis.OpenAtEnd;
@@ -29,13 +27,13 @@ record FindingSummary(String title, String path, String message) {
         if (f instanceof InheritedHandle h) {
             return new FindingSummary("inherited handle, " + h.verdict().id(), h.path(), "opened by "
                     + who(h.open().opener()) + " at " + Timeline.format(h.open().at()) + ", inherited by "
-                    + who(h.chain().get(0).child()) + " " + ms(h.spawnGap()) + " ms later and closed by "
+                    + who(h.chain().get(0).child()) + " " + Timeline.millisText(h.spawnGap()) + " ms later and closed by "
                     + who(h.closer()) + " at " + Timeline.format(h.closedAt()));
         }
         if (f instanceof SpawnRace r) {
             return new FindingSummary("spawn race, " + r.grade().id(), r.path(),
                     who(r.open().opener()) + " opened it at " + Timeline.format(r.open().at()) + " and spawned "
-                    + who(r.spawn().child()) + " " + ms(r.gap()) + " ms later, while it was open");
+                    + who(r.spawn().child()) + " " + Timeline.millisText(r.gap()) + " ms later, while it was open");
         }
         if (f instanceof SharingViolation v) {
             String holders = v.holders().isEmpty() ? "no known holder"
@@ -50,9 +48,5 @@ record FindingSummary(String title, String path, String message) {
 
     private static String who(ProcessRef p) {
         return p.name() + " (" + p.pid() + ")";
-    }
-
-    private static String ms(long ticks) {
-        return String.format(Locale.ROOT, "%.1f", ticks / (double) Timeline.TICKS_PER_MILLI);
     }
 }

@@ -48,14 +48,14 @@ final class FindingTable {
                 .append(record(f)).append("</td><td><code>").append(Html.esc(f.path())).append("</code></td><td>");
         if (f instanceof InheritedHandle h) {
             html.append(Html.who(h.open().opener())).append(" → ").append(Html.who(h.closer())).append("</td><td>")
-                    .append(h.verdict().id()).append(": ").append(Html.esc(h.reason())).append("; closed by the child ").append(Html.ms(h.closedAt() - h.at()))
-                    .append(" after the open; spawn ").append(Html.ms(h.spawnGap())).append(" after the open");
+                    .append(h.verdict().id()).append(": ").append(Html.esc(h.reason())).append("; closed by the child ").append(Timeline.millisText(h.closedAt() - h.at()) + " ms")
+                    .append(" after the open; spawn ").append(Timeline.millisText(h.spawnGap())).append(" ms after the open");
             if (!h.usedBy().isEmpty()) {
                 html.append("; used by ").append(Html.who(h.usedBy().get(0)));
             }
         } else if (f instanceof SpawnRace r) {
             html.append(Html.who(r.spawn().parent())).append(" → ").append(Html.who(r.spawn().child())).append("</td><td>")
-                    .append("spawn ").append(Html.ms(r.gap())).append(" after the open")
+                    .append("spawn ").append(Timeline.millisText(r.gap())).append(" ms after the open")
                     .append("; ").append(r.grade().id()).append(": ").append(Html.esc(r.reason()));
         } else if (f instanceof SharingViolation v) {
             html.append(Html.who(v.victim())).append("</td><td>refused; ")

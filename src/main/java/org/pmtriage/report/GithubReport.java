@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.Severity;
+import org.pmtriage.event.Printable;
 
 /**
  * GitHub Actions workflow commands: an {@code ::error} annotation per error finding and a
@@ -23,7 +24,7 @@ public final class GithubReport {
      * @param to      where to write; not closed; control characters from the log are shown as {@code ?}
      */
     public static void write(List<Report> reports, List<String> errors, PrintWriter to) {
-        PrintWriter out = new PrintWriter(new PrintableWriter(to));
+        PrintWriter out = new PrintWriter(Printable.writer(to));
         for (Report report : reports) {
             long errorCount = 0;
             long warningCount = 0;

@@ -3,9 +3,8 @@ package org.pmtriage.report;
 import java.util.Locale;
 
 import org.pmtriage.analysis.ProcessRef;
-import org.pmtriage.event.Timeline;
 
-/** Text helpers of the HTML report: escaping, bounded strings, durations. */
+/** Text helpers of the HTML report: escaping, bounded strings, names, counts. */
 final class Html {
 
     /** Characters of a path or command line shown on the page; hostile logs carry megabytes. */
@@ -65,15 +64,6 @@ final class Html {
     /** @return e.g. {@code python.exe (4312)}, escaped */
     static String who(ProcessRef p) {
         return esc(p.name(), MAX_NAME) + " (" + p.pidLabel() + ")";
-    }
-
-    /** @return a duration for people: {@code 18.9 ms}, or more digits below 0.1 ms */
-    static String ms(long ticks) {
-        if (Math.abs(ticks) >= 1000 || ticks == 0) {
-            return String.format(Locale.ROOT, "%.1f ms", ticks / (double) Timeline.TICKS_PER_MILLI);
-        }
-        return String.format(Locale.ROOT, "%.4f", ticks / (double) Timeline.TICKS_PER_MILLI)
-                .replaceAll("0+$", "") + " ms";
     }
 
     /** @return a number with thousands separators, e.g. {@code 1,434} */

@@ -198,7 +198,7 @@ public final class HtmlReport {
         out.print("<dl class=\"capture\"><dt>Format</dt><dd>" + Html.esc(report.format()) + "</dd><dt>Events</dt><dd>"
                 + Html.count(s.events()) + "</dd><dt>Time span</dt><dd>");
         out.print(s.events() == 0 ? "no events" : Timeline.format(s.firstTime()) + " to " + Timeline.format(s.lastTime())
-                + " (" + Html.ms(s.lastTime() - s.firstTime()) + ")");
+                + " (" + Timeline.millisText(s.lastTime() - s.firstTime()) + " ms)");
         out.print("</dd><dt>Times</dt><dd>" + Html.esc(report.frame().describe()));
         out.print("</dd><dt>Processes</dt><dd>" + Html.count(s.processes()) + "</dd><dt>Skipped records</dt><dd>"
                 + Html.count(s.skippedRecords()) + "</dd><dt>Unmatched CloseFile</dt><dd>" + Html.count(s.unmatchedCloses())

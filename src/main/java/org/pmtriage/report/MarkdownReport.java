@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.Severity;
+import org.pmtriage.event.Printable;
 
 /**
  * A short Markdown summary for a CI job summary or a pull-request comment: per log, the findings
@@ -24,7 +25,7 @@ public final class MarkdownReport {
      * @param to      where to write; not closed; control characters from the log are shown as {@code ?}
      */
     public static void write(List<Report> reports, List<String> errors, PrintWriter to) {
-        PrintWriter out = new PrintWriter(new PrintableWriter(to));
+        PrintWriter out = new PrintWriter(Printable.writer(to));
         for (Report report : reports) {
             var s = report.result().summary();
             out.printf("## pmtriage: %s (%s)%n%n", code(report.path()), report.format());

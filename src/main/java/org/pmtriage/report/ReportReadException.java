@@ -1,14 +1,14 @@
 package org.pmtriage.report;
 
+import org.pmtriage.read.LogFormatException;
+
 /**
- * A JSON report that cannot be read back, with where.
+ * A JSON report that cannot be read back, with where: an input that is not what it should be, like
+ * a log that is not one, so it reaches the user the same way ({@code file:line: what}, exit 3).
  */
-public final class ReportReadException extends RuntimeException {
+public final class ReportReadException extends LogFormatException {
 
     private static final long serialVersionUID = 1L;
-
-    private final String file;
-    private final long line;
 
     /**
      * @param file the report as the user named it
@@ -16,18 +16,6 @@ public final class ReportReadException extends RuntimeException {
      * @param what what was wrong
      */
     public ReportReadException(String file, long line, String what) {
-        super(file + (line > 0 ? ":" + line : "") + ": " + what);
-        this.file = file;
-        this.line = line;
-    }
-
-    /** @return the report as the user named it */
-    public String file() {
-        return file;
-    }
-
-    /** @return the line (from 1), or 0 when unknown */
-    public long line() {
-        return line;
+        super(file, line > 0 ? Long.toString(line) : "", what);
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pmtriage.analysis.CaptureSummary;
 import org.pmtriage.event.CaptureHost;
+import org.pmtriage.event.Printable;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.event.TimeFrame;
 import org.pmtriage.event.Timeline;
@@ -40,7 +40,7 @@ public final class StatsReport {
      * @param to   where to write; not closed; control characters from the log are shown as {@code ?}
      */
     public static void text(List<CaptureStats> logs, PrintWriter to) {
-        PrintWriter out = new PrintWriter(new PrintableWriter(to));
+        PrintWriter out = new PrintWriter(Printable.writer(to));
         boolean first = true;
         for (CaptureStats log : logs) {
             if (!first) {
@@ -65,8 +65,7 @@ public final class StatsReport {
             out.printf("First event:  %s%n", frame.stamp(s.firstTime()));
             out.printf("Last event:   %s%n", frame.stamp(s.lastTime()));
         }
-        out.printf("Time span:    %s s%n", String.format(Locale.ROOT, "%.3f",
-                (s.lastTime() - s.firstTime()) / (double) Timeline.TICKS_PER_SECOND));
+        out.printf("Time span:    %s s%n", Timeline.secondsText(s.lastTime() - s.firstTime()));
         table(out, "Event classes:", eventClasses(s.operations()));
         table(out, "Operations:", s.operations());
         log.processes().ifPresent(list -> {

@@ -15,6 +15,7 @@ import org.pmtriage.analysis.ProcessRef;
 import org.pmtriage.analysis.Severity;
 import org.pmtriage.analysis.SharingViolation;
 import org.pmtriage.analysis.SpawnRace;
+import org.pmtriage.event.Printable;
 import org.pmtriage.event.Timeline;
 import org.pmtriage.incident.Incident;
 import org.pmtriage.incident.Incidents;
@@ -45,7 +46,7 @@ public final class TextReport {
      * @param listing how many incidents to tell in full
      */
     public TextReport(PrintWriter out, Listing listing) {
-        this.out = new PrintWriter(new PrintableWriter(out));
+        this.out = new PrintWriter(Printable.writer(out));
         this.listing = listing;
     }
 
@@ -165,7 +166,7 @@ public final class TextReport {
     private void capture(CaptureSummary s) {
         out.printf("Capture: %d events, %d processes, %s to %s (%s s), %d skipped record(s), %d unmatched CloseFile(s)%n",
                 s.events(), s.processes(), Timeline.format(s.firstTime()), Timeline.format(s.lastTime()),
-                String.format(Locale.ROOT, "%.3f", (s.lastTime() - s.firstTime()) / (double) Timeline.TICKS_PER_SECOND),
+                Timeline.secondsText(s.lastTime() - s.firstTime()),
                 s.skippedRecords(), s.unmatchedCloses());
         for (HealthNote note : s.health()) {
             out.printf("Capture health (%s): %s.%n", note.id(), note.text());

@@ -167,7 +167,7 @@ final class TimelineSvg {
                 offscale.append("<g class=\"mark ").append(s.mark().css()).append(" offscale\"><title>").append(title(s))
                         .append("</title><text class=\"mark-label\" text-anchor=\"end\" x=\"").append(f(scale.right()))
                         .append("\" y=\"").append(f(y + 16)).append("\">").append(Html.esc(s.label(), Html.MAX_NAME))
-                        .append(" at ").append(ms(s.at() - scale.origin())).append(" →</text></g>");
+                        .append(" at ").append(offset(s.at() - scale.origin())).append(" →</text></g>");
                 continue;
             }
             double x = scale.x(s.at());
@@ -244,7 +244,7 @@ final class TimelineSvg {
         if (s.child() != null) {
             t.append(" creating ").append(Html.who(s.child()));
         }
-        t.append(" at ").append(Timeline.format(s.at())).append(" (").append(ms(s.at() - scale.origin())).append(")");
+        t.append(" at ").append(Timeline.format(s.at())).append(" (").append(offset(s.at() - scale.origin())).append(")");
         if (!s.result().isEmpty() && !s.result().equals("SUCCESS")) {
             t.append(": ").append(Html.esc(s.result(), Html.MAX_NAME));
         }
@@ -266,13 +266,13 @@ final class TimelineSvg {
         }
         for (TimelineScale.Break b : scale.breaks()) {
             double mid = (b.x0() + b.x1()) / 2;
-            svg.append("<g class=\"axis-break\"><title>").append(Html.ms(b.to() - b.from()))
+            svg.append("<g class=\"axis-break\"><title>").append(Timeline.millisText(b.to() - b.from()) + " ms")
                     .append(" without events, cut short</title><rect x=\"").append(f(mid - 9)).append("\" y=\"")
                     .append(y - 6).append("\" width=\"18\" height=\"12\"/><path d=\"M").append(f(mid - 8)).append(' ')
                     .append(y + 6).append(" L").append(f(mid - 2)).append(' ').append(y - 6).append(" M").append(f(mid + 2))
                     .append(' ').append(y + 6).append(" L").append(f(mid + 8)).append(' ').append(y - 6)
                     .append("\"/><text text-anchor=\"middle\" x=\"").append(f(mid)).append("\" y=\"").append(y + 30)
-                    .append("\">≈ ").append(Html.ms(b.to() - b.from())).append("</text></g>");
+                    .append("\">≈ ").append(Timeline.millisText(b.to() - b.from()) + " ms").append("</text></g>");
         }
         svg.append("<text class=\"axis-unit\" x=\"8\" y=\"").append(y + 17).append("\">ms after ")
                 .append(Timeline.format(scale.origin())).append("</text></g>");
@@ -328,7 +328,7 @@ final class TimelineSvg {
             double x1 = scale.x(keys[i - 1]);
             double x2 = scale.x(keys[i]);
             String label = gapName(keySteps.get(i - 1).mark()) + " \u2192 " + gapName(keySteps.get(i).mark()) + " "
-                    + Html.ms(keys[i] - keys[i - 1]);
+                    + Timeline.millisText(keys[i] - keys[i - 1]) + " ms";
             double w = LabelRows.width(label);
             double cx = (x1 + x2) / 2;
             int row = rows.takeFirstFree(Math.min(x1, cx - w / 2) - 2, Math.max(x2, cx + w / 2) + 2);
@@ -358,8 +358,9 @@ final class TimelineSvg {
         };
     }
 
-    private static String ms(long ticks) {
-        return (ticks >= 0 ? "+" : "") + Html.ms(ticks);
+    /** @return a position after the axis origin, signed: {@code +18.9 ms} */
+    private static String offset(long ticks) {
+        return (ticks >= 0 ? "+" : "") + Timeline.millisText(ticks) + " ms";
     }
 
     private static String f(double v) {

@@ -41,7 +41,8 @@ class ModuleTest {
         ModuleDescriptor module = descriptor();
         Set<String> exported = module.exports().stream().map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(List.of("org.pmtriage.analysis", "org.pmtriage.event", "org.pmtriage.incident",
+        assertEquals(new TreeSet<>(List.of("org.pmtriage.analysis", "org.pmtriage.api", "org.pmtriage.diagnosis",
+                "org.pmtriage.event", "org.pmtriage.incident",
                 "org.pmtriage.read", "org.pmtriage.read.open", "org.pmtriage.report")), exported);
         assertTrue(Files.isDirectory(classes().resolve("org/pmtriage/read/internal")), "read.internal is in the module");
     }

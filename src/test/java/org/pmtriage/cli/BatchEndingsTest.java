@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmtriage.api.LogFiles;
 import org.pmtriage.capture.StandInProcMon;
 
 /** A batch of logs ends with the truth about all of them. */
@@ -35,10 +36,10 @@ class BatchEndingsTest {
         List<String> warnings = new ArrayList<>();
         assertEquals(List.of(dir.resolve("a.csv").toString(), dir.resolve("night/b.xml.gz").toString(),
                 night.resolve("Other-3.PML").toString(), night.resolve("capture.PML").toString()),
-                LogArguments.expand(List.of(dir.toString()), true, warnings::add));
+                LogFiles.expand(List.of(dir.toString()), true, warnings::add));
         assertEquals(List.of(night.resolve("capture-1.PML") + ": read once, as a rollover file of "
                 + night.resolve("capture.PML")), warnings);
-        assertEquals(5, LogArguments.expand(List.of(dir.toString()), false, w -> { }).size(), "--no-rollover: each file a log");
+        assertEquals(5, LogFiles.expand(List.of(dir.toString()), false, w -> { }).size(), "--no-rollover: each file a log");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmtriage.api.LogFiles;
 
 /** Usage errors are one line naming the command, then where to read more, and exit 2. */
 class UsageErrorsTest {
@@ -91,12 +92,12 @@ class UsageErrorsTest {
         Path csv = Files.writeString(dir.resolve("other.csv"), "x");
         Files.writeString(dir.resolve("other-1.csv"), "x");
         List<String> warnings = new ArrayList<>();
-        List<String> logs = LogArguments.expand(List.of(second.toString(), first.toString(), csv.toString()), true,
+        List<String> logs = LogFiles.expand(List.of(second.toString(), first.toString(), csv.toString()), true,
                 warnings::add);
         assertEquals(List.of(first.toString(), csv.toString()), logs);
         assertEquals(List.of(second + ": read once, as a rollover file of " + first), warnings);
         assertEquals(List.of(second.toString(), first.toString()),
-                LogArguments.expand(List.of(second.toString(), first.toString()), false, warnings::add));
+                LogFiles.expand(List.of(second.toString(), first.toString()), false, warnings::add));
     }
 
     @Test

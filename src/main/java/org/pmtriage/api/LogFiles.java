@@ -1,4 +1,4 @@
-package org.pmtriage.cli;
+package org.pmtriage.api;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,21 +18,27 @@ import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.open.LogReaders;
 
 /**
- * The LOG arguments: a folder stands for every log file in it and in its sub-folders; a file reached twice (a
- * link, a folder and a file in it, a rollover file named beside its capture) is read once.
+ * Logs as a user names them: a folder stands for every log file in it and in its sub-folders; a
+ * file reached twice (a link, a folder and a file in it, a rollover file named beside its capture)
+ * is read once.
+ *
+ * <pre>{@code
+ * List<String> logs = LogFiles.expand(List.of("captures"), true, System.err::println);
+ * BatchAnalysis batch = BatchAnalysis.of(logs, AnalysisOptions.defaults(), 2);
+ * }</pre>
  */
-final class LogArguments {
+public final class LogFiles {
 
     private static final List<String> LOG_ENDINGS = List.of(".csv", ".xml", ".pml", ".csv.gz", ".xml.gz", ".pml.gz");
 
-    private LogArguments() {
+    private LogFiles() {
     }
 
     /**
-     * @param args the arguments as given
+     * @param args the logs as given ({@code LogFiles.namedTwice(List.of("a.csv", "./a.csv"))})
      * @return what is wrong when the same input is named twice (a usage error), else empty
      */
-    static Optional<String> namedTwice(List<String> args) {
+    public static Optional<String> namedTwice(List<String> args) {
         Set<String> seen = new HashSet<>();
         for (String arg : args) {
             if (!seen.add(arg.equals("-") ? "-" : Path.of(arg).toAbsolutePath().normalize().toString())) {
@@ -44,13 +50,14 @@ final class LogArguments {
     }
 
     /**
-     * @param args     the arguments as given, none named twice
+     * @param args     the logs and folders as given, none named twice
+     *                 ({@code LogFiles.expand(List.of("captures", "extra.pml"), true, System.err::println)})
      * @param rollover whether a PML's rollover files are read with it
      * @param warnings told of each file left out because another argument reaches it
      * @return the logs to read, folders expanded in name order, each file once
      * @throws LogFormatException when a folder cannot be listed or holds no log
      */
-    static List<String> expand(List<String> args, boolean rollover, Consumer<String> warnings) {
+    public static List<String> expand(List<String> args, boolean rollover, Consumer<String> warnings) {
         List<String> named = new ArrayList<>();
         for (String arg : args) {
             Path path = Path.of(arg);

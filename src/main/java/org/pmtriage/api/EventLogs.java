@@ -1,0 +1,42 @@
+package org.pmtriage.api;
+
+import org.pmtriage.read.EventReader;
+import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.open.LogReaders;
+import org.pmtriage.read.internal.ReadAhead;
+import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.internal.TextBudget;
+
+/**
+ * Opens a log to iterate its events: the format is recognized by content (CSV, XML or PML, plain
+ * or gzip), events are parsed ahead on a second thread, and each text is bounded.
+ *
+ * <pre>{@code
+ * try (EventReader events = EventLogs.open("samples/flaky-build.csv", ReadOptions.defaults())) {
+ *     while (events.hasNext()) {
+ *         Event e = events.next();
+ *         if (e.result().equals("SHARING VIOLATION")) {
+ *             System.out.println(Timeline.format(e.time()) + " " + e.processName() + " " + e.path());
+ *         }
+ *     }
+ * }
+ * }</pre>
+ */
+public final class EventLogs {
+
+    private EventLogs() {
+    }
+
+    /**
+     * Opens a log ({@code EventLogs.open("build.pml", ReadOptions.defaults())}); close it when done.
+     *
+     * @param log     a ProcMon log, or {@code -} for standard input
+     * @param options how to read it; its warnings also hear of texts cut to the bound
+     * @return the events, in log order, with the log's process table, format and skipped records
+     * @throws LogFormatException when the log cannot be opened or is not a ProcMon log; reading
+     *                            on may throw it too, with where
+     */
+    public static EventReader open(String log, ReadOptions options) {
+        return new ReadAhead(LogReaders.open(log, options), new TextBudget(log, options.warnings()));
+    }
+}
