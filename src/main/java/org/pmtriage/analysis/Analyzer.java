@@ -185,8 +185,11 @@ public final class Analyzer {
                 skippedRecords, handles.unmatchedCloses(), notes);
         Map<String, Long> grades = new LinkedHashMap<>();
         races.byGrade().forEach((grade, n) -> grades.put(grade.id(), n));
-        CaptureDiagnosis diagnosis = new CaptureDiagnosis(profiles.finish(processes.mapped()).seen(),
-                profiles.stacks() ? stacks.decode(CitedEvents.of(list), profiles.kernel()) : Map.of(), stacks.notKept());
+        // counting reads no process columns and no stacks (stats): it names no runtime
+        CaptureDiagnosis diagnosis = scope == Scope.COUNTS ? CaptureDiagnosis.NONE
+                : new CaptureDiagnosis(profiles.finish(processes.mapped()).seen(),
+                        profiles.stacks() ? stacks.decode(CitedEvents.of(list), profiles.kernel()) : Map.of(),
+                        stacks.notKept());
         return new AnalysisResult(summary, list, counts.all(), grades, diagnosis);
     }
 
