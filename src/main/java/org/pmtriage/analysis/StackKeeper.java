@@ -40,10 +40,20 @@ final class StackKeeper implements HandleListener {
         }
     }
 
+    private final long budget;
     private final Map<Long, Kept> byRecord = new HashMap<>();
     private final Map<ProcessNode, Long> spawnOf = new IdentityHashMap<>();
     private long bytes;
     private long notKept;
+
+    StackKeeper() {
+        this(BUDGET);
+    }
+
+    /** @param budget bytes of raw stacks kept at once */
+    StackKeeper(long budget) {
+        this.budget = budget;
+    }
 
     /** A successful CreateFile that carries a stack. */
     void opened(Event e, ProcessNode opener) {
@@ -129,7 +139,7 @@ final class StackKeeper implements HandleListener {
 
     private void keep(Event e, ProcessNode process) {
         long size = StackDecoder.bytes(e.stack());
-        if (bytes + size > BUDGET) {
+        if (bytes + size > budget) {
             notKept++;
             return;
         }
