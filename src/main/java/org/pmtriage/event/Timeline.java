@@ -53,8 +53,13 @@ public final class Timeline {
      * @return it in milliseconds for people: {@code 18.9}, or {@code 0.012} below a millisecond
      */
     public static String millisText(long ticks) {
-        double ms = ticks / (double) TICKS_PER_MILLI;
-        return String.format(java.util.Locale.ROOT, Math.abs(ticks) < TICKS_PER_MILLI && ticks != 0 ? "%.3f" : "%.1f", ms);
+        // what %.1f and %.3f make of ticks / 10,000 (half up, away from zero), without a Formatter
+        boolean fine = Math.abs(ticks) < TICKS_PER_MILLI && ticks != 0;
+        long unit = fine ? 10 : 1000;
+        long rounded = (Math.abs(ticks) + unit / 2) / unit;
+        long scale = fine ? 1000 : 10;
+        String fraction = Long.toString(rounded % scale + scale).substring(1);
+        return (ticks < 0 ? "-" : "") + rounded / scale + "." + fraction;
     }
 
     private static StringBuilder two(StringBuilder sb, long v) {
