@@ -28,6 +28,11 @@ final class PathKeys {
     /** Learned aliases and remembered folders at most; a log that shows more is hostile. */
     private static final int MAX_ALIASES = 4096;
 
+    /** Spellings whose keys are remembered, direct-mapped by hash; a power of two. */
+    private static final int CACHED_PATHS = 4096;
+
+    private final String[] cachedPaths = new String[CACHED_PATHS];
+    private final String[] cachedKeys = new String[CACHED_PATHS];
     /** Learned 8.3 prefixes: lower-case short form to lower-case long form. */
     private final Map<String, String> shortToLong = new HashMap<>();
     /** Device volumes whose drive letter is known: "\device\harddiskvolume3" to "c:". */
@@ -46,11 +51,27 @@ final class PathKeys {
      * @return the key of the file it names
      */
     String key(String path) {
+        // Until a device-form path shows up, the key of a path without short names is its lower-case
+        // form and learns nothing: such keys are remembered, so a spelling met again costs a lookup.
+        boolean cacheable = deviceTails.isEmpty();
+        int slot = 0;
+        if (cacheable) {
+            int h = path.hashCode();
+            slot = (h ^ (h >>> 16)) & (CACHED_PATHS - 1);
+            String seen = cachedPaths[slot];
+            if (seen == path || path.equals(seen)) {
+                return cachedKeys[slot];
+            }
+        }
         String p = stripPrefix(path).toLowerCase(Locale.ROOT);
         if (p.startsWith(DEVICE)) {
             p = deviceToDrive(p);
         } else if (!deviceTails.isEmpty() && p.length() > 2 && p.charAt(1) == ':') {
             learnVolume(p);
+        } else if (cacheable && !hasShortComponent(p)) {
+            cachedPaths[slot] = path;
+            cachedKeys[slot] = p;
+            return p;
         }
         if (!longFolders.isEmpty() && hasShortComponent(p)) {
             p = longForm(p);
