@@ -189,7 +189,7 @@ public final class CsvEventReader implements EventReader {
             lastOperation = Operation.of(op);
         }
         Operation meaning = lastOperation;
-        String pathText = options.decoding().keepsPath(meaning) ? csv.recentField(path) : "";
+        String pathText = options.decoding().keepsPath(meaning) ? csv.field(path) : "";
         String detailText = detail >= 0 && options.decoding().keepsDetail(meaning) ? csv.field(detail) : "";
         if (recordNumber == 1 && dateAndTime >= 0) {
             dateFirstDay(line);

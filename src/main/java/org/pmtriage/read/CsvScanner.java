@@ -43,8 +43,7 @@ final class CsvScanner implements Closeable {
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private boolean[] escaped = new boolean[32];
-    private final Interned interned = new Interned(64, 16384);
-    private final Interned recent = new Interned(512, 4096);
+    private final Interned interned = new Interned();
     private final AsciiView ascii = new AsciiView();
 
     /**
@@ -139,21 +138,10 @@ final class CsvScanner implements Closeable {
 
     /** @return field {@code i}, the same String instance for the same short value (names, results) */
     String internedField(int i) {
-        if (escaped[i] || ends[i] - starts[i] > interned.maxLength) {
+        if (escaped[i] || ends[i] - starts[i] > Interned.MAX_LENGTH) {
             return field(i);
         }
         return interned.get(this, i);
-    }
-
-    /**
-     * @return field {@code i}, the same String instance for a value met again soon (a path is
-     *         named by the open, uses and close of its object), from a smaller table of longer values
-     */
-    String recentField(int i) {
-        if (escaped[i] || ends[i] - starts[i] > recent.maxLength) {
-            return field(i);
-        }
-        return recent.get(this, i);
     }
 
     /** @return field {@code i} as a non-negative int, or -1 when it is not one */
@@ -382,25 +370,17 @@ final class CsvScanner implements Closeable {
     }
 
     /**
-     * Strings for repeated byte values, so that a name seen a million times is made once.
+     * Strings for short repeated byte values, so that a name seen a million times is made once.
      * Each column first compares with its own previous value (rows of one process come in runs),
      * then looks in a table addressed by a hash of the bytes.
      */
     private static final class Interned {
-        final int maxLength;
-        private final int slots;
-        private final byte[][] keys;
-        private final String[] values;
+        static final int MAX_LENGTH = 64;
+        private static final int SLOTS = 16384;
+        private final byte[][] keys = new byte[SLOTS][];
+        private final String[] values = new String[SLOTS];
         private byte[][] lastKeys = new byte[32][];
         private String[] lastValues = new String[32];
-
-        /** @param slots a power of two */
-        Interned(int maxLength, int slots) {
-            this.maxLength = maxLength;
-            this.slots = slots;
-            keys = new byte[slots][];
-            values = new String[slots];
-        }
 
         String get(CsvScanner s, int i) {
             byte[] b = s.buf;
@@ -414,8 +394,11 @@ final class CsvScanner implements Closeable {
             if (last != null && Arrays.equals(last, 0, last.length, b, from, to)) {
                 return lastValues[i];
             }
-            int h = hash(b, from, to);
-            int slot = (h ^ (h >>> 16)) & (slots - 1);
+            int h = 1;
+            for (int p = from; p < to; p++) {
+                h = 31 * h + b[p];
+            }
+            int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
             byte[] key = keys[slot];
             String value;
             if (key != null && Arrays.equals(key, 0, key.length, b, from, to)) {
@@ -429,21 +412,6 @@ final class CsvScanner implements Closeable {
             lastKeys[i] = key;
             lastValues[i] = value;
             return value;
-        }
-
-        /** Values of 16 bytes or more are told apart by their length, first eight and last sixteen bytes. */
-        private static int hash(byte[] b, int from, int to) {
-            if (to - from >= 16) {
-                long h = (long) LONGS.get(b, from) * 31 + (long) LONGS.get(b, to - 16);
-                h = h * 31 + (long) LONGS.get(b, to - 8);
-                h = h * 31 + to - from;
-                return (int) (h ^ (h >>> 32));
-            }
-            int h = 1;
-            for (int p = from; p < to; p++) {
-                h = 31 * h + b[p];
-            }
-            return h;
         }
     }
 }
