@@ -16,5 +16,8 @@ if not "%NEWER%"=="0" (
 rem The parallel collector unless JAVA_OPTS names a collector (docs/performance.md).
 set "GC=-XX:+UseParallelGC"
 echo.%JAVA_OPTS% | findstr /C:"GC" >nul && set "GC="
-java %GC% %JAVA_OPTS% -jar "%JAR%" %*
+rem A heap of 256 MB unless JAVA_OPTS sizes it (the JVM's default let the resident set reach 450-620 MB).
+set "HEAP=-Xmx256m"
+echo.%JAVA_OPTS% | findstr /C:"-Xmx" /C:"MaxHeapSize" /C:"MaxRAM" >nul && set "HEAP="
+java %GC% %HEAP% %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -189,10 +189,16 @@ final class FileObject {
 
     /** @return whether the open is of a directory: its Options name {@code Directory} (not {@code Non-Directory File}) */
     boolean directory() {
-        for (String option : parsedDetail().options().split(", ")) {
-            if (option.equals("Directory") || option.equals("Directory File")) {
+        // the options one by one, as split at ", " (no regular expression per call)
+        String options = parsedDetail().options();
+        for (int from = 0; from <= options.length(); ) {
+            int comma = options.indexOf(", ", from);
+            int end = comma < 0 ? options.length() : comma;
+            int length = end - from;
+            if (length == 9 && options.startsWith("Directory", from) || length == 14 && options.startsWith("Directory File", from)) {
                 return true;
             }
+            from = end + 2;
         }
         return false;
     }

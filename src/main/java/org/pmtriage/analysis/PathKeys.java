@@ -28,6 +28,13 @@ final class PathKeys {
     /** Learned aliases and remembered folders at most; a log that shows more is hostile. */
     private static final int MAX_ALIASES = 4096;
 
+    /** Spellings whose keys are remembered, direct-mapped by hash; a power of two. */
+    private static final int CACHED_PATHS = 4096;
+    /** Current directories and command lines remembered as read; a power of two. */
+    private static final int READ_TEXTS = 64;
+
+    private final String[] cachedPaths = new String[CACHED_PATHS];
+    private final String[] cachedKeys = new String[CACHED_PATHS];
     /** Learned 8.3 prefixes: lower-case short form to lower-case long form. */
     private final Map<String, String> shortToLong = new HashMap<>();
     /** Device volumes whose drive letter is known: "\device\harddiskvolume3" to "c:". */
@@ -38,6 +45,8 @@ final class PathKeys {
     private final Map<String, String> driveTails = new HashMap<>();
     /** Folders named by processes (current directories, command lines), lower-case. */
     private final Set<String> longFolders = new LinkedHashSet<>();
+    /** Texts {@link #knownFolders} read lately, direct-mapped by hash. */
+    private final String[] readTexts = new String[READ_TEXTS];
     /** Short prefixes already looked for among {@link #longFolders} since the last new folder. */
     private final Set<String> triedShortPrefixes = new HashSet<>();
 
@@ -46,11 +55,27 @@ final class PathKeys {
      * @return the key of the file it names
      */
     String key(String path) {
+        // Until a device-form path shows up, the key of a path without short names is its lower-case
+        // form and learns nothing: such keys are remembered, so a spelling met again costs a lookup.
+        boolean cacheable = deviceTails.isEmpty();
+        int slot = 0;
+        if (cacheable) {
+            int h = path.hashCode();
+            slot = (h ^ (h >>> 16)) & (CACHED_PATHS - 1);
+            String seen = cachedPaths[slot];
+            if (seen == path || path.equals(seen)) {
+                return cachedKeys[slot];
+            }
+        }
         String p = stripPrefix(path).toLowerCase(Locale.ROOT);
         if (p.startsWith(DEVICE)) {
             p = deviceToDrive(p);
         } else if (!deviceTails.isEmpty() && p.length() > 2 && p.charAt(1) == ':') {
             learnVolume(p);
+        } else if (cacheable && !hasShortComponent(p)) {
+            cachedPaths[slot] = path;
+            cachedKeys[slot] = p;
+            return p;
         }
         if (!longFolders.isEmpty() && hasShortComponent(p)) {
             p = longForm(p);
@@ -65,6 +90,13 @@ final class PathKeys {
      * @param text a current directory or a command line
      */
     void knownFolders(String text) {
+        // a text met again (every job of a build starts in one folder) has nothing new to give
+        int h = text.hashCode();
+        int slot = (h ^ (h >>> 16)) & (READ_TEXTS - 1);
+        if (text.equals(readTexts[slot])) {
+            return;
+        }
+        readTexts[slot] = text;
         for (String path : candidatePaths(text.toLowerCase(Locale.ROOT))) {
             if (longFolders.size() >= MAX_ALIASES) {
                 return;
@@ -185,8 +217,8 @@ final class PathKeys {
     /** Drive-letter paths inside a text (a command line may hold several, quoted or not). */
     private static List<String> candidatePaths(String text) {
         List<String> out = new ArrayList<>();
-        for (int i = 1; i + 1 < text.length() && out.size() < 16; i++) {
-            if (text.charAt(i) == ':' && text.charAt(i + 1) == '\\' && Character.isLetter(text.charAt(i - 1))) {
+        for (int i = text.indexOf(":\\", 1); i >= 1 && out.size() < 16; i = text.indexOf(":\\", i + 1)) {
+            if (Character.isLetter(text.charAt(i - 1))) {
                 boolean quoted = i >= 2 && text.charAt(i - 2) == '"';
                 int end = i + 1;
                 while (end < text.length() && text.charAt(end) != '"' && (quoted || text.charAt(end) != ' ')) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.pmtriage.event.CreateFileDetail;
 import org.pmtriage.event.Event;
@@ -22,6 +23,8 @@ final class SpawnRaceDetector implements HandleListener {
         final SpawnLink spawn;
         final boolean orderAmbiguous;
         RaceGrade grade;
+        /** Says why, made only for a listed race: most are counted, not listed. */
+        Supplier<String> why;
         String reason;
         boolean harmful;
 
@@ -98,8 +101,10 @@ final class SpawnRaceDetector implements HandleListener {
             if (p.grade == RaceGrade.REFUTED && !listRefuted) {
                 counts.countUnlisted(FindingKind.SPAWN_RACE, 1);
             } else if (counts.count(FindingKind.SPAWN_RACE, p.grade.severity(p.harmful))) {
+                p.reason = p.why.get();
                 listed.add(p);
             }
+            p.why = null;
         }
         object.races = null;
     }
@@ -111,35 +116,35 @@ final class SpawnRaceDetector implements HandleListener {
         boolean closedByOther = o.closer != null && o.closer != o.owner;
         boolean throughChild = closedByOther && carriedThrough(o, o.closer, child);
         if (o.closer == o.owner && o.closeUnambiguous && everyChildAlive(o, o.closedAt)) {
-            set(p, RaceGrade.REFUTED, o.owner.ref() + " released its own last handle at " + Timeline.format(o.closedAt)
+            set(p, RaceGrade.REFUTED, () -> o.owner.ref() + " released its own last handle at " + Timeline.format(o.closedAt)
                     + " while " + childrenText(o) + " still running: no child held a copy");
         } else if (closedByOther && !throughChild && o.closeUnambiguous && child.aliveAt(o.closedAt)) {
-            set(p, RaceGrade.REFUTED, o.closer.ref() + " released the last handle at " + Timeline.format(o.closedAt)
+            set(p, RaceGrade.REFUTED, () -> o.closer.ref() + " released the last handle at " + Timeline.format(o.closedAt)
                     + " while " + child.ref() + " was still running: it held no copy");
         } else if (throughChild && !o.usedThrough(child)) {
-            set(p, RaceGrade.CONFIRMED, o.closer.ref() + " released the last handle at " + Timeline.format(o.closedAt)
+            set(p, RaceGrade.CONFIRMED, () -> o.closer.ref() + " released the last handle at " + Timeline.format(o.closedAt)
                     + (o.closer == child ? "" : ", through " + child.ref()) + ", and no process that got it from "
                     + o.owner.ref() + " through " + child.ref() + " used it");
         } else if (o.usedThrough(child)) {
-            set(p, RaceGrade.INTENDED, child.ref() + (o.usedBy.contains(child) ? "" : " or a process it spawned")
+            set(p, RaceGrade.INTENDED, () -> child.ref() + (o.usedBy.contains(child) ? "" : " or a process it spawned")
                     + " read or wrote through it: a hand-over, as redirection does");
         } else if (o.directory()) {
-            set(p, RaceGrade.BENIGN, "a directory handle (such as the current directory): it only matters to deleting"
+            set(p, RaceGrade.BENIGN, () -> "a directory handle (such as the current directory): it only matters to deleting"
                     + " or renaming the folder");
         } else if (o.detailKnown() && !o.written() && !o.sharedRestrictively()
                 && (o.parsedDetail().accessBits() & CreateFileDetail.DELETE) == 0) {
-            set(p, RaceGrade.BENIGN, "opened read-only with share " + o.parsedDetail().shareMode()
+            set(p, RaceGrade.BENIGN, () -> "opened read-only with share " + o.parsedDetail().shareMode()
                     + ": a copy blocks no reader or writer");
         } else if (o.tid != Event.UNKNOWN && p.spawn.tid() != Event.UNKNOWN && o.tid != p.spawn.tid()) {
-            set(p, RaceGrade.LIKELY, "opened on thread " + o.tid + " and the child spawned from thread " + p.spawn.tid()
+            set(p, RaceGrade.LIKELY, () -> "opened on thread " + o.tid + " and the child spawned from thread " + p.spawn.tid()
                     + ": another thread spawned while the file was open" + ambiguity(p));
         } else if (o.ownerWroteAt > p.spawn.at()) {
-            set(p, RaceGrade.LIKELY, o.owner.ref() + " kept writing through it after the spawn, so it was open and in use"
+            set(p, RaceGrade.LIKELY, () -> o.owner.ref() + " kept writing through it after the spawn, so it was open and in use"
                     + " when the child was created" + ambiguity(p));
         } else {
             String why = o.tid == Event.UNKNOWN || p.spawn.tid() == Event.UNKNOWN ? "the log does not give both threads"
                     : "opened and spawned on the same thread " + o.tid;
-            set(p, RaceGrade.POSSIBLE, why + "; a handle created inheritable still leaks into a child spawned with"
+            set(p, RaceGrade.POSSIBLE, () -> why + "; a handle created inheritable still leaks into a child spawned with"
                     + " handle inheritance" + ambiguity(p));
         }
     }
@@ -152,9 +157,9 @@ final class SpawnRaceDetector implements HandleListener {
                 + " ms apart on different or unknown threads, so the log cannot tell which came first";
     }
 
-    private static void set(Pending p, RaceGrade grade, String reason) {
+    private static void set(Pending p, RaceGrade grade, Supplier<String> why) {
         p.grade = grade;
-        p.reason = reason;
+        p.why = why;
     }
 
     /** @return whether {@code holder} got the object through a spawn of {@code child} (or is it) */

@@ -1,5 +1,6 @@
 package org.pmtriage.event;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,8 @@ public record CreateFileDetail(String desiredAccess, String disposition, String 
 
     private static final String[] KEYS = {"Desired Access: ", "Disposition: ", "Options: ",
         "Attributes: ", "ShareMode: ", "AllocationSize: ", "Impersonating: ", "OpenResult: "};
+    /** {@code ", "} and each key: where a value after the first begins. */
+    private static final String[] SEPARATORS = Arrays.stream(KEYS).map(k -> ", " + k).toArray(String[]::new);
 
     /** Read access as far as sharing is concerned (FILE_READ_DATA or FILE_EXECUTE). */
     public static final int READ = 1;
@@ -48,7 +51,7 @@ public record CreateFileDetail(String desiredAccess, String disposition, String 
         int[] starts = new int[KEYS.length];
         int from = 0;
         for (int k = 0; k < KEYS.length; k++) {
-            int at = k == 0 ? (detail.startsWith(KEYS[0]) ? 0 : -1) : detail.indexOf(", " + KEYS[k], from);
+            int at = k == 0 ? (detail.startsWith(KEYS[0]) ? 0 : -1) : detail.indexOf(SEPARATORS[k], from);
             starts[k] = at;
             if (at >= 0) {
                 from = at;

@@ -63,7 +63,9 @@ public final class Timeline {
      */
     public static String millisText(long ticks) {
         if (ticks == 0 || Math.abs(ticks) >= TICKS_PER_MILLI) {
-            return String.format(Locale.ROOT, "%.1f", ticks / (double) TICKS_PER_MILLI);
+            // what %.1f makes of ticks / 10,000 (half up, away from zero), without a Formatter
+            long tenths = (Math.abs(ticks) + 500) / 1000;
+            return (ticks < 0 ? "-" : "") + tenths / 10 + "." + tenths % 10;
         }
         return BigDecimal.valueOf(ticks, 4).stripTrailingZeros().toPlainString();
     }

@@ -44,12 +44,23 @@ public record Incident(String id, Finding lead, List<Finding> findings, List<Sha
 
     /** @return the worst severity of its findings */
     public Severity severity() {
-        return findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElseThrow();
+        // loops, not streams: ranking thousands of incidents asks this of each many times
+        Severity worst = lead.severity();
+        for (Finding f : findings) {
+            if (f.severity().compareTo(worst) < 0) {
+                worst = f.severity();
+            }
+        }
+        return worst;
     }
 
     /** @return when the story begins: its earliest finding's time */
     public long at() {
-        return findings.stream().mapToLong(Finding::at).min().orElseThrow();
+        long first = lead.at();
+        for (Finding f : findings) {
+            first = Math.min(first, f.at());
+        }
+        return first;
     }
 
     /** @return the file the story is about */

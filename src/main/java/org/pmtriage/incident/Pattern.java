@@ -32,7 +32,13 @@ public record Pattern(String id, PatternKey key, List<Incident> incidents) {
 
     /** @return the worst severity of its incidents */
     public Severity severity() {
-        return incidents.stream().map(Incident::severity).min(Comparator.naturalOrder()).orElseThrow();
+        Severity worst = incidents.get(0).severity();
+        for (Incident i : incidents) {
+            if (i.severity().compareTo(worst) < 0) {
+                worst = i.severity();
+            }
+        }
+        return worst;
     }
 
     /** @return how many refused processes of its incidents exited with a non-zero status */
@@ -47,7 +53,11 @@ public record Pattern(String id, PatternKey key, List<Incident> incidents) {
 
     /** @return when its first incident begins */
     public long firstAt() {
-        return incidents.stream().mapToLong(Incident::at).min().orElseThrow();
+        long first = incidents.get(0).at();
+        for (Incident i : incidents) {
+            first = Math.min(first, i.at());
+        }
+        return first;
     }
 
     /** @return when its last incident begins */

@@ -35,6 +35,26 @@ class PathKeysTest {
     }
 
     @Test
+    void aDriveFormMetBeforeStillTeachesTheVolumeOnceADeviceFormAppears() {
+        PathKeys keys = new PathKeys();
+        assertEquals("d:\\src\\x.c", keys.key("D:\\src\\x.c"));
+        assertEquals("d:\\src\\x.c", keys.key("D:\\src\\x.c"), "met again");
+        keys.key("\\Device\\HarddiskVolume2\\src\\x.c");
+        keys.key("D:\\src\\x.c");
+        assertEquals("d:\\src\\y.c", keys.key("\\Device\\HarddiskVolume2\\src\\y.c"));
+    }
+
+    @Test
+    void aShortNameMetBeforeTheFolderWasNamedBecomesLongAfter() {
+        PathKeys keys = new PathKeys();
+        String shortPath = "C:\\RUNNER~1\\a.obj";
+        assertEquals("c:\\runner~1\\a.obj", keys.key(shortPath));
+        assertEquals("c:\\runner~1\\a.obj", keys.key(shortPath));
+        keys.knownFolders("C:\\RunnerAdmin\\work");
+        assertEquals("c:\\runneradmin\\a.obj", keys.key(shortPath));
+    }
+
+    @Test
     void shortNamesBecomeLongOnceAProcessNamedTheFolder() {
         PathKeys keys = new PathKeys();
         String shortPath = "C:\\PROGRA~1\\Tool Kit\\bin\\x.dll";

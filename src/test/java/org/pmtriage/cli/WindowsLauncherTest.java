@@ -55,7 +55,7 @@ class WindowsLauncherTest {
     @Test
     void theExitCodeIsPassedOn() throws IOException {
         List<String> lines = lines();
-        assertEquals("java %GC% %JAVA_OPTS% -jar \"%JAR%\" %*", lines.get(lines.size() - 2));
+        assertEquals("java %GC% %HEAP% %JAVA_OPTS% -jar \"%JAR%\" %*", lines.get(lines.size() - 2));
         assertEquals("exit /b %ERRORLEVEL%", lines.get(lines.size() - 1));
         assertTrue(lines.contains("  if errorlevel 1 (echo pmtriage: build failed 1>&2 & exit /b 3)"));
         assertTrue(lines.size() <= 30, "small enough to review by eye");
