@@ -2,11 +2,12 @@ package org.pmtriage.analysis;
 
 import java.util.List;
 
-import org.pmtriage.diagnosis.LoadImageDetail;
 import org.pmtriage.diagnosis.ProcessProfile;
 import org.pmtriage.diagnosis.RuntimeTally;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ExportColumns;
+import org.pmtriage.event.LoadImageDetail;
+import org.pmtriage.event.Module;
 import org.pmtriage.event.ModuleMap;
 import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.event.ProcessInfo;
@@ -66,7 +67,10 @@ final class ProcessProfiles {
     /** A Load Image event of {@code process}. */
     void loaded(Event e, ProcessNode process) {
         boolean forStacks = stacks && keptModules < MAX_KEPT_MODULES;
-        if (process.profile().loaded(LoadImageDetail.module(e.path(), e.detail()), forStacks)) {
+        // a Detail without a base still names the module, which may decide the runtime
+        Module module = LoadImageDetail.module(e.path(), e.detail())
+                .orElseGet(() -> new Module(0, 0, e.path(), "", "", ""));
+        if (process.profile().loaded(module, forStacks)) {
             keptModules++;
         }
     }

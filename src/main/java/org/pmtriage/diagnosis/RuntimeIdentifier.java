@@ -21,6 +21,7 @@ public final class RuntimeIdentifier {
     private static final Pattern PYTHON_FOLDER = Pattern.compile("\\\\python([23])(\\d{1,2})(?:-(?:32|64|arm64))?\\\\",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_NUMBERS = Pattern.compile("^(\\d+)(?:\\.(\\d+))?");
+    private static final Pattern DOTTED_NUMBERS = Pattern.compile("^\\d+(?:\\.\\d+)*");
 
     private static final Map<String, RuntimeKind> MODULES = Map.of(
             "coreclr.dll", RuntimeKind.DOTNET,
@@ -85,7 +86,7 @@ public final class RuntimeIdentifier {
         String d = description.toLowerCase(Locale.ROOT);
         String c = company.toLowerCase(Locale.ROOT);
         RuntimeKind kind = null;
-        String v = version;
+        String v = numeric(version);
         if (c.contains("python software foundation") || d.equals("python")) {
             kind = RuntimeKind.CPYTHON;
             v = majorMinor(version);
@@ -95,7 +96,10 @@ public final class RuntimeIdentifier {
             kind = RuntimeKind.JAVA;
         } else if (c.contains("git development community") || d.equals("git for windows")) {
             kind = RuntimeKind.GIT;
-        } else if (d.equals("windows powershell") || d.equals("pwsh")) {
+        } else if (d.equals("windows powershell")) {
+            kind = RuntimeKind.POWERSHELL;
+            v = ""; // powershell.exe carries Windows's build number (10.0.x), not PowerShell's 5.1
+        } else if (d.equals("pwsh")) {
             kind = RuntimeKind.POWERSHELL;
         } else if (d.equals("antimalware service executable")) {
             kind = RuntimeKind.ANTIVIRUS;
@@ -200,6 +204,15 @@ public final class RuntimeIdentifier {
             return version.strip();
         }
         return m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2);
+    }
+
+    /**
+     * @return {@code 4.18.1909.6} of Windows' {@code 4.18.1909.6 (WinBuild.160101.0800)}: the
+     *         dotted numbers a version resource starts with; the text itself when it has none
+     */
+    static String numeric(String version) {
+        Matcher m = DOTTED_NUMBERS.matcher(version.strip());
+        return m.find() ? m.group() : version.strip();
     }
 
     private static RuntimeId firstOf(RuntimeId... candidates) {

@@ -9,8 +9,8 @@ import java.util.Optional;
  */
 public final class LoadImageDetail {
 
-    private static final String BASE = "Image Base: 0x";
-    private static final String SIZE = "Image Size: 0x";
+    private static final String BASE = "Image Base: ";
+    private static final String SIZE = "Image Size: ";
 
     private LoadImageDetail() {
     }
@@ -44,13 +44,19 @@ public final class LoadImageDetail {
         return Optional.of(new Module(base, Math.max(size, 0), path, "", "", ""));
     }
 
-    /** @return the hexadecimal number after {@code label}, or -1 when there is none (or it exceeds 16 digits) */
+    /**
+     * @return the hexadecimal number after {@code label}, with or without {@code 0x}, or -1 when
+     *         there is none (or it exceeds 16 digits)
+     */
     private static long hex(String detail, String label) {
         int at = detail.indexOf(label);
         if (at < 0) {
             return -1;
         }
         int from = at + label.length();
+        if (detail.startsWith("0x", from) || detail.startsWith("0X", from)) {
+            from += 2;
+        }
         int end = from;
         while (end < detail.length() && end - from <= 16 && Character.digit(detail.charAt(end), 16) >= 0) {
             end++;

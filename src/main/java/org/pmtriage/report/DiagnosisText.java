@@ -24,8 +24,11 @@ import org.pmtriage.incident.Incidents;
  */
 final class DiagnosisText {
 
-    /** User-mode frames shown per stack in text; JSON has them all. */
-    static final int FRAMES = 5;
+    /**
+     * Modules shown per stack in text, consecutive frames of one module folded into its innermost
+     * ({@code MSVCR90.dll+0x6c2f4 (x4)}), so the caller's code shows; JSON has every frame.
+     */
+    static final int MODULES = 5;
     /** Runtimes named in the capture's line before the rest are counted. */
     static final int RUNTIMES = 8;
 
@@ -105,13 +108,28 @@ final class DiagnosisText {
             return sb.append(": no user-mode frame (").append(s.frames().size()).append(" kernel frames)").toString();
         }
         sb.append(" at ");
-        for (int i = 0; i < Math.min(FRAMES, user.size()); i++) {
-            sb.append(i == 0 ? "" : " <- ").append(user.get(i).text());
+        int shown = 0;
+        int runs = 0;
+        while (shown < user.size() && runs < MODULES) {
+            String module = module(user.get(shown).text());
+            int run = 1;
+            while (shown + run < user.size() && module(user.get(shown + run).text()).equals(module)) {
+                run++;
+            }
+            sb.append(runs == 0 ? "" : " <- ").append(user.get(shown).text()).append(run > 1 ? " (x" + run + ")" : "");
+            shown += run;
+            runs++;
         }
-        if (user.size() > FRAMES) {
-            sb.append(" (+").append(user.size() - FRAMES).append(" more user frames)");
+        if (user.size() > shown) {
+            sb.append(" (+").append(user.size() - shown).append(" more user frames)");
         }
         return sb.toString();
+    }
+
+    /** @return the module of a frame's text ({@code python27.dll} of {@code python27.dll+0x2d8c6}) */
+    private static String module(String frame) {
+        int plus = frame.indexOf('+');
+        return plus < 0 ? frame : frame.substring(0, plus);
     }
 
     private static boolean same(ProcessRef a, ProcessRef b) {

@@ -25,38 +25,52 @@ class SampleRuntimesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "cuckoo/procmon.xml | CPython (python.exe: name only)",
-        "epicmine901-epic/Logfile.XML | antivirus scanner (MsMpEng.exe: image path)",
+        "epicmine901-epic/Logfile.XML | antivirus scanner 4.18.1909.6 (MsMpEng.exe: version resource)",
         "fskoras-gcc-build/Logfile.CSV | none",
         "ictkevinmoore-converter/test.PML | none",
-        "jereksel-cloudmirror/Logfile.PML | antivirus scanner (MsMpEng.exe: image path); search indexer"
-                + " (SearchProtocolHost.exe: image path)",
+        "jereksel-cloudmirror/Logfile.PML | antivirus scanner 4.18.1911.3 (MsMpEng.exe: version resource);"
+                + " search indexer 7.0.18362.592 (SearchProtocolHost.exe: version resource)",
         "jtarkington77-phishing/Logfile.CSV | none",
         "matefoxer-ron-crash/Logfile.PML | none",
         "noriben/Noriben_09_Apr_13__20_16_13_368000.csv | none",
-        "procmon-parser/LogFileUTC32Filesystem.PML.gz | search indexer (SearchIndexer.exe: image path)",
-        "procmon-parser/LogFileUTC32Filesystem.csv.gz | search indexer (SearchIndexer.exe: image path)",
-        "procmon-parser/LogFileUTC64Filesystem.PML.gz | antivirus scanner (MsMpEng.exe: image path); search indexer"
-                + " (SearchProtocolHost.exe: image path)",
-        "procmon-parser/LogFileUTC64Filesystem.csv.gz | antivirus scanner (MsMpEng.exe: image path); search indexer"
-                + " (SearchProtocolHost.exe: image path)",
-        "procmon-parser/LogFileUTC64Registry.PML.gz | search indexer (SearchIndexer.exe: image path)",
-        "procmon-parser/LogFileUTC64Registry.csv.gz | search indexer (SearchIndexer.exe: image path)",
-        "procmon-parser/LogfileTests64bitUTC.PML.gz | antivirus scanner (MsMpEng.exe: image path); search indexer"
-                + " (SearchProtocolHost.exe: image path)",
-        "procmon-parser/LogfileTests64bitUTC.csv.gz | antivirus scanner (MsMpEng.exe: image path); search indexer"
-                + " (SearchProtocolHost.exe: image path)",
-        "procmon-parser/win10x64-process.csv | .NET (backgroundTaskHost.exe: module clr.dll); CPython 3.8 (python.exe:"
-                + " module python38.dll); PowerShell (PowerShell.exe: module clr.dll); antivirus scanner (MsMpEng.exe:"
-                + " image path); search indexer (SearchIndexer.exe: image path)",
-        "procmon-parser/win10x64-process.pml | .NET (backgroundTaskHost.exe: module clr.dll); CPython 3.8 (python.exe:"
-                + " module python38.dll); PowerShell (PowerShell.exe: module clr.dll); antivirus scanner (MsMpEng.exe:"
-                + " image path); search indexer (SearchIndexer.exe: image path)",
-        "procmon-parser/win7x86-mixed.csv | search indexer (SearchProtocolHost.exe: image path)",
-        "procmon-parser/win7x86-mixed.pml | search indexer (SearchIndexer.exe: image path)",
+        "procmon-parser/LogFileUTC32Filesystem.PML.gz | search indexer 7.00.7600.16385 (SearchIndexer.exe:"
+                + " version resource)",
+        "procmon-parser/LogFileUTC32Filesystem.csv.gz | search indexer 7.00.7600.16385 (SearchIndexer.exe:"
+                + " version resource)",
+        "procmon-parser/LogFileUTC64Filesystem.PML.gz | antivirus scanner 4.18.2006.10 (MsMpEng.exe: version"
+                + " resource); search indexer 7.0.18362.1 (SearchIndexer.exe: version resource); search indexer"
+                + " 7.0.18362.719 (SearchProtocolHost.exe: version resource)",
+        "procmon-parser/LogFileUTC64Filesystem.csv.gz | antivirus scanner 4.18.2006.10 (MsMpEng.exe: version"
+                + " resource); search indexer 7.0.18362.1 (SearchIndexer.exe: version resource); search indexer"
+                + " 7.0.18362.719 (SearchProtocolHost.exe: version resource)",
+        "procmon-parser/LogFileUTC64Registry.PML.gz | .NET (backgroundTaskHost.exe: module clr.dll); search"
+                + " indexer 7.0.18362.1 (SearchIndexer.exe: version resource)",
+        "procmon-parser/LogFileUTC64Registry.csv.gz | search indexer 7.0.18362.1 (SearchIndexer.exe: version"
+                + " resource)",
+        "procmon-parser/LogfileTests64bitUTC.PML.gz | antivirus scanner 4.18.2001.10 (MsMpEng.exe: version"
+                + " resource); search indexer 7.0.16299.15 (SearchIndexer.exe: version resource); search indexer"
+                + " 7.0.16299.755 (SearchFilterHost.exe: version resource); search indexer 7.0.16299.785"
+                + " (SearchProtocolHost.exe: version resource)",
+        "procmon-parser/LogfileTests64bitUTC.csv.gz | antivirus scanner 4.18.2001.10 (MsMpEng.exe: version"
+                + " resource); search indexer 7.0.16299.15 (SearchIndexer.exe: version resource); search indexer"
+                + " 7.0.16299.755 (SearchFilterHost.exe: version resource); search indexer 7.0.16299.785"
+                + " (SearchProtocolHost.exe: version resource)",
+        "procmon-parser/win10x64-process.csv | .NET (backgroundTaskHost.exe: module clr.dll); CPython 3.8"
+                + " (python.exe: module python38.dll); PowerShell (PowerShell.exe: module clr.dll); antivirus scanner"
+                + " 4.18.2006.10 (MsMpEng.exe: version resource); search indexer 7.0.18362.1 (SearchIndexer.exe:"
+                + " version resource)",
+        "procmon-parser/win10x64-process.pml | .NET (backgroundTaskHost.exe: module clr.dll); CPython 3.8"
+                + " (python.exe: module python38.dll); PowerShell (PowerShell.exe: module clr.dll); antivirus scanner"
+                + " 4.18.2006.10 (MsMpEng.exe: version resource); search indexer 7.0.18362.1 (SearchIndexer.exe:"
+                + " version resource)",
+        "procmon-parser/win7x86-mixed.csv | search indexer 7.00.7600.16385 (SearchProtocolHost.exe: version"
+                + " resource)",
+        "procmon-parser/win7x86-mixed.pml | search indexer 7.00.7600.16385 (SearchIndexer.exe: version"
+                + " resource)",
         "prsp0007-samples/Logfile.CSV | none",
         "prsp0007-samples/Logfile.PML | none",
         "sre-project/Logfile.CSV | none",
-        "tonyrulez-file_dump/Logfile.PML | none",
+        "tonyrulez-file_dump/Logfile.PML | Java (Cryptomator.exe: module jvm.dll)",
         "trustdan-dashboard/Logfile.PML | none",
     })
     void theReportNamesTheseRuntimesAndTheDocsSaySo(String file, String expected) throws IOException {

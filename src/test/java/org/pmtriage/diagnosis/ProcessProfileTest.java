@@ -51,12 +51,4 @@ class ProcessProfileTest {
         assertEquals("<unknown>", p.moduleMap().frameText(0x1010));
         assertEquals(1, p.identity("a.exe", "").moduleCount());
     }
-
-    @Test
-    void theLoadImageDetailGivesBaseAndSize() {
-        Module m = LoadImageDetail.module("C:\\x\\a.dll", "Image Base: 0x7ff6a5b40000, Image Size: 0x1d000");
-        assertEquals(0x7ff6a5b40000L, m.base());
-        assertEquals(0x1d000, m.size());
-        assertEquals(0, LoadImageDetail.module("C:\\x\\a.dll", "").size());
-    }
 }

@@ -76,6 +76,30 @@ class RuntimeIdentifierTest {
     }
 
     @Test
+    void aWindowsVersionResourceGivesItsNumbersWithoutTheBuildLabel() {
+        // epicmine901-epic/Logfile.XML's MsMpEng.exe
+        RuntimeId r = RuntimeIdentifier.identify("MsMpEng.exe", "", "", new RuntimeIdentifier.VersionResource(
+                "Antimalware Service Executable", "Microsoft Corporation", "4.18.1909.6 (WinBuild.160101.0800)"),
+                List.of());
+        assertEquals(RuntimeKind.ANTIVIRUS, r.runtime());
+        assertEquals("4.18.1909.6", r.version());
+        assertTrue(r.text().contains("4.18.1909.6 (WinBuild.160101.0800)"), r.text());
+        assertEquals("no digits", RuntimeIdentifier.numeric(" no digits "));
+    }
+
+    @Test
+    void windowsPowershellsFileVersionIsWindowssNotPowershells() {
+        // procmon-parser/win10x64-process.pml's PowerShell.exe: 10.0.18362.1, Windows's build
+        RuntimeId r = RuntimeIdentifier.identify("PowerShell.exe", "", "", new RuntimeIdentifier.VersionResource(
+                "Windows PowerShell", "Microsoft Corporation", "10.0.18362.1 (WinBuild.160101.0800)"),
+                List.of(module("C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\clr.dll")));
+        assertEquals(RuntimeKind.POWERSHELL, r.runtime());
+        assertEquals("", r.version());
+        assertEquals("7.2.1", RuntimeIdentifier.identify("pwsh.exe", "", "",
+                new RuntimeIdentifier.VersionResource("pwsh", "Microsoft Corporation", "7.2.1"), List.of()).version());
+    }
+
+    @Test
     void otherRuntimesByModulePathOrName() {
         assertEquals(RuntimeKind.DOTNET, identify("app.exe", "", "", "C:\\dotnet\\coreclr.dll").runtime());
         assertEquals(RuntimeKind.DOTNET, identify("app.exe", "", "", "C:\\Windows\\Microsoft.NET\\clr.dll").runtime());

@@ -55,4 +55,11 @@ class LoadImageDetailTest {
     void aDetailWithoutASizeGivesAnUnsizedModule() {
         assertEquals(0, LoadImageDetail.module("C:\\x.dll", "Image Base: 0x400000").orElseThrow().size());
     }
+
+    @Test
+    void aBaseWithoutItsPrefixIsStillRead() {
+        Module m = LoadImageDetail.module("C:\\x\\a.dll", "Image Base: 7ff6a5b40000, Image Size: 1d000").orElseThrow();
+        assertEquals(0x7ff6a5b40000L, m.base());
+        assertEquals(0x1d000, m.size());
+    }
 }

@@ -65,7 +65,9 @@ class DecodingLevelsTest {
         }
         List<ProcessInfo> table = processes(log);
         assertEquals(pass(table, full, Analyzer.Scope.FINDINGS), pass(table, analysis, Analyzer.Scope.FINDINGS), log);
-        assertEquals(pass(table, full, Analyzer.Scope.COUNTS), pass(table, counts, Analyzer.Scope.COUNTS), log);
+        // stats (the COUNTS pass) reports no runtimes, and COUNTS leaves the process columns out
+        assertEquals(withoutDiagnosis(pass(table, full, Analyzer.Scope.COUNTS)),
+                withoutDiagnosis(pass(table, counts, Analyzer.Scope.COUNTS)), log);
     }
 
     @ParameterizedTest
@@ -138,6 +140,10 @@ class DecodingLevelsTest {
         if (promised || !lesser.isEmpty()) {
             assertEquals(full, lesser, where);
         }
+    }
+
+    private static AnalysisResult withoutDiagnosis(AnalysisResult r) {
+        return new AnalysisResult(r.summary(), r.findings(), r.counts(), r.raceGrades());
     }
 
     private static AnalysisResult pass(List<ProcessInfo> table, List<Event> events, Analyzer.Scope scope) {

@@ -32,7 +32,8 @@ class XmlInputCasesTest {
 
     @BeforeEach
     void readSeed() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/org/pmtriage/read/XmlReaderFuzzTestInputs/xml/story-en-us.xml")) {
+        try (InputStream in = getClass().getResourceAsStream(
+                "/org/pmtriage/read/open/XmlReaderFuzzTestInputs/xml/story-en-us.xml")) {
             story = new String(in.readAllBytes(), StandardCharsets.UTF_8).substring(1);
         }
     }

@@ -16,7 +16,7 @@ final class XmlStory {
 
     static String text() {
         try (InputStream in = XmlStory.class.getResourceAsStream(
-                "/org/pmtriage/read/XmlReaderFuzzTestInputs/xml/story-en-us.xml")) {
+                "/org/pmtriage/read/open/XmlReaderFuzzTestInputs/xml/story-en-us.xml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).substring(1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

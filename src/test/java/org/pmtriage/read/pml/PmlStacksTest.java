@@ -15,19 +15,20 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pmtriage.SharedSamples;
+import org.pmtriage.diagnosis.DecodedStack;
+import org.pmtriage.diagnosis.StackDecoder;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ModuleMap;
 import org.pmtriage.event.ProcessInfo;
-import org.pmtriage.event.StackFrame;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.open.LogReaders;
 import org.pmtriage.read.ReadOptions;
 
 /**
- * The real PMLs in ../shared carry stacks and module lists: every frame of every stack, placed in
- * its process's modules (kernel addresses, above the user/kernel split of the capture's bitness,
- * in the System process's), is either a module and offset or {@code <unknown>}; the share
+ * The real PMLs in ../shared carry stacks and module lists: every frame of every stack, decoded by
+ * the product's {@link StackDecoder} against its process's modules (kernel addresses against the
+ * System process's), is either a module and offset or {@code <unknown>}; the share
  * resolved per sample is pinned as measured (docs/diagnosis.md, "Stacks in the real samples"),
  * and the modules every Windows process runs through show up.
  */
@@ -38,15 +39,15 @@ class PmlStacksTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            matefoxer-ron-crash/Logfile.PML         | 64 | 1250  | 50636   | 1.0000 | ntdll.dll kernel32.dll kernelbase.dll ntoskrnl.exe fltmgr.sys
-            trustdan-dashboard/Logfile.PML          | 64 | 24    | 1120    | 1.0000 | ntdll.dll kernel32.dll ntoskrnl.exe fltmgr.sys
-            procmon-parser/win10x64-process.pml     | 64 | 3400  | 85393   | 0.9922 | ntdll.dll kernel32.dll kernelbase.dll ntoskrnl.exe python38.dll
-            procmon-parser/win7x86-mixed.pml        | 32 | 32930 | 1458428 | 0.9999 | ntdll.dll kernel32.dll ntkrnlpa.exe shell32.dll
-            prsp0007-samples/Logfile.PML            | 64 | 2791  | 77696   | 0.9962 | ntdll.dll kernel32.dll kernelbase.dll ntoskrnl.exe wow64.dll
-            tonyrulez-file_dump/Logfile.PML         | 64 | 587   | 10600   | 0.9484 | ntdll.dll kernel32.dll kernelbase.dll ntoskrnl.exe java.dll
-            jereksel-cloudmirror/Logfile.PML        | 64 | 717   | 21792   | 0.9942 | ntdll.dll kernel32.dll kernelbase.dll ntoskrnl.exe cldapi.dll
+            matefoxer-ron-crash/Logfile.PML         | 1250  | 50636   | 1.0000 | ntdll.dll kernel32.dll kernelbase.dll ntoskrnl.exe fltmgr.sys
+            trustdan-dashboard/Logfile.PML          | 24    | 1120    | 1.0000 | ntdll.dll kernel32.dll ntoskrnl.exe fltmgr.sys
+            procmon-parser/win10x64-process.pml     | 3400  | 85393   | 0.9922 | ntdll.dll kernel32.dll kernelbase.dll ntoskrnl.exe python38.dll
+            procmon-parser/win7x86-mixed.pml        | 32930 | 1458428 | 0.9999 | ntdll.dll kernel32.dll ntkrnlpa.exe shell32.dll
+            prsp0007-samples/Logfile.PML            | 2791  | 77696   | 0.9962 | ntdll.dll kernel32.dll kernelbase.dll ntoskrnl.exe wow64.dll
+            tonyrulez-file_dump/Logfile.PML         | 587   | 10600   | 0.9484 | ntdll.dll kernel32.dll kernelbase.dll ntoskrnl.exe java.dll
+            jereksel-cloudmirror/Logfile.PML        | 717   | 21792   | 0.9942 | ntdll.dll kernel32.dll kernelbase.dll ntoskrnl.exe cldapi.dll
             """)
-    void everyFrameIsAModuleOrUnknown(String sample, int bits, long stacks, long frames, double share, String modules)
+    void everyFrameIsAModuleOrUnknown(String sample, long stacks, long frames, double share, String modules)
             throws IOException {
         Path log = SharedSamples.require(sample);
         long resolved = 0;
@@ -54,7 +55,7 @@ class PmlStacksTest {
         long seenStacks = 0;
         Set<String> names = new HashSet<>();
         try (EventReader r = LogReaders.open(log.toString(), ReadOptions.defaults().withDecoding(Decoding.FULL))) {
-            Frames placed = new Frames(r.processes(), bits);
+            Frames placed = new Frames(r.processes());
             while (r.hasNext()) {
                 Event e = r.next();
                 if (e.stack().depth() == 0) {
@@ -63,8 +64,8 @@ class PmlStacksTest {
                 seenStacks++;
                 int eventResolved = 0;
                 int eventUnknown = 0;
-                for (StackFrame f : e.stack().frames()) {
-                    String text = placed.text(e.processIndex(), f.address());
+                for (DecodedStack.Frame f : placed.decode(e).frames()) {
+                    String text = f.text();
                     if (text.equals(ModuleMap.UNKNOWN_FRAME)) {
                         eventUnknown++;
                     } else {
@@ -86,13 +87,12 @@ class PmlStacksTest {
         }
     }
 
-    /** Places return addresses in the modules of the process table, the kernel's under System. */
+    /** The module maps of the process table, the kernel's under System. */
     private static final class Frames {
         private final Map<Integer, ModuleMap> byProcess = new HashMap<>();
         private final ModuleMap kernel;
-        private final long split;
 
-        Frames(List<ProcessInfo> table, int bits) {
+        Frames(List<ProcessInfo> table) {
             ModuleMap system = ModuleMap.EMPTY;
             for (ProcessInfo p : table) {
                 ModuleMap map = ModuleMap.of(p.modules());
@@ -102,12 +102,11 @@ class PmlStacksTest {
                 }
             }
             kernel = system;
-            split = bits == 64 ? 0xFFFF_8000_0000_0000L : 0x8000_0000L;
         }
 
-        String text(int processIndex, long address) {
-            boolean inKernel = Long.compareUnsigned(address, split) >= 0;
-            return (inKernel ? kernel : byProcess.getOrDefault(processIndex, ModuleMap.EMPTY)).frameText(address);
+        DecodedStack decode(Event e) {
+            return StackDecoder.decode(e.record(), e.tid(), e.stack(),
+                    byProcess.getOrDefault(e.processIndex(), ModuleMap.EMPTY), kernel);
         }
     }
 }
