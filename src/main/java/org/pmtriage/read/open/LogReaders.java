@@ -83,8 +83,16 @@ public final class LogReaders {
         }
     }
 
-    /** Opens a log held in a stream (tests and fuzzers); {@code name} is used in messages. */
-    static EventReader open(InputStream in, String name, ReadOptions options) {
+    /**
+     * Opens a log held in a stream (an upload, an archive entry), recognized by content as a file is.
+     *
+     * @param in      the log's bytes, plain or gzip; closed with the reader
+     * @param name    the name messages give the log
+     * @param options how to read
+     * @return a reader positioned before the first event
+     * @throws LogFormatException when the input is not a ProcMon log
+     */
+    public static EventReader open(InputStream in, String name, ReadOptions options) {
         return open(in, name, null, options);
     }
 
