@@ -28,7 +28,7 @@ class BatchAnalysisTest {
 
         assertEquals("csv", analysis.format());
         assertEquals("error", analysis.status());
-        assertEquals(1425, analysis.summary().events());
+        assertEquals(1437, analysis.summary().events());
         assertEquals(3, analysis.errorFindings());
         assertEquals(List.of("i1", "i2"), analysis.incidents().stream().map(i -> i.id()).toList());
         assertEquals(List.of("no-tids"), analysis.health().stream().map(h -> h.id()).toList());

@@ -152,16 +152,31 @@ class DiagnosisEndToEndTest {
      * said to be weaker, and the remedy is conditional on the version the log does not give.
      */
     @Test
-    void theSevenColumnCsvNamesCpythonOnWeakerEvidenceWithAConditionalRemedy() throws IOException {
+    void theSevenColumnCsvNamesCpython27ByTheModuleItsLoadImageRowsShow() throws IOException {
         String i1 = incidentText(analyze(CSV.toString()).out(), "i1");
-        assertTrue(i1.contains("Runtime: python.exe (4312) runs CPython, by its name only (the log has no image path,"
-                + " version or module of it)"), i1);
-        assertTrue(i1.contains("(if it is 2.0-3.3; the log does not give the version)"), i1);
+        assertTrue(i1.contains("Runtime: python.exe (4312) runs CPython 2.7, by module C:\\Python27\\python27.dll"), i1);
         assertFalse(i1.contains("Opened on thread"), i1);
         JsonNode diagnosis = json(CSV).get("incidents").get(0).get("diagnosis");
-        assertEquals("name only", diagnosis.get("subject").get("runtime").get("strength").asText());
-        assertTrue(diagnosis.get("remedy").get("conditional").asBoolean());
+        assertEquals("strong", diagnosis.get("subject").get("runtime").get("strength").asText());
+        assertFalse(diagnosis.get("remedy").get("conditional").asBoolean());
         assertEquals("spawn-leak", diagnosis.get("shape").asText(), "no TIDs: the threads cannot be told apart");
+    }
+
+    @Test
+    void withoutLoadImageRowsTheCsvNamesCpython27ByImagePathOnWeakerEvidence() throws IOException {
+        // a capture filtered to file and process events: only the shell's Process Create names python.exe
+        Path filtered = dir.resolve("flaky-build-no-images.csv");
+        List<String> rows = Files.readAllLines(CSV);
+        rows.removeIf(row -> row.contains("\",\"Load Image\",\""));
+        Files.write(filtered, rows);
+        String i1 = incidentText(analyze(filtered.toString()).out(), "i1");
+        assertTrue(i1.contains("Runtime: python.exe (4312) runs CPython 2.7, by image path C:\\Python27\\python.exe"
+                + " (weaker evidence: no module or version resource of it in the log)"), i1);
+        assertTrue(i1.contains("Sources: PEP 446"), i1);
+        JsonNode diagnosis = json(filtered).get("incidents").get(0).get("diagnosis");
+        assertEquals("weaker", diagnosis.get("subject").get("runtime").get("strength").asText());
+        assertEquals("2.7", diagnosis.get("subject").get("runtime").get("version").asText());
+        assertFalse(diagnosis.get("remedy").get("conditional").asBoolean());
     }
 
     @Test

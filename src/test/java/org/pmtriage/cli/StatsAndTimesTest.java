@@ -53,9 +53,11 @@ class StatsAndTimesTest {
     @Test
     void statsListsTheProcessTreeOfAnExport() throws IOException {
         JsonNode doc = json("stats", "-f", "json", "--processes", CSV);
-        assertEquals(20, doc.get("processes").size());
+        assertEquals(21, doc.get("processes").size());
         JsonNode python = process(doc, 4312);
-        assertTrue(python.get("startedAt").isNull());
+        assertEquals("14:03:07.2488000", python.get("startedAt").asText(), "the shell's Process Create");
+        assertEquals(2208, python.get("parentPid").asInt());
+        assertTrue(process(doc, 2208).get("startedAt").isNull(), "the shell ran before the capture");
         assertEquals("14:03:08.0282398", python.get("exitedAt").asText());
         JsonNode cmd = process(doc, 5120);
         assertEquals(4312, cmd.get("parentPid").asInt());
@@ -64,16 +66,18 @@ class StatsAndTimesTest {
         assertTrue(cmd.get("commandLine").asText().startsWith("cmd.exe /c cl.exe /nologo /c C:\\build\\gen\\parser_tab.cpp"));
         assertEquals(856, doc.at("/eventClasses/File System").asInt());
         assertEquals(308, doc.at("/eventClasses/Registry").asInt());
-        assertEquals(261, doc.at("/eventClasses/Process").asInt());
+        assertEquals(273, doc.at("/eventClasses/Process").asInt());
         List<String> text = CliRun.of("stats", "--processes", CSV).out().lines().toList();
         int tree = text.indexOf("Process tree:");
         assertTrue(tree > 0, text.toString());
         assertTrue(text.contains("Times:        as exported, zone unknown, no date in the log"), text.toString());
         String cmdLine = text.stream().filter(l -> l.startsWith("     5120    4312")).findFirst().orElseThrow();
-        assertTrue(cmdLine.startsWith("     5120    4312    cmd.exe            14:03:07.2874089            14:03:07.2995556"),
+        assertTrue(cmdLine.startsWith("     5120    4312      cmd.exe          14:03:07.2874089            14:03:07.2995556"),
                 cmdLine);
         String clLine = text.get(text.indexOf(cmdLine) + 1);
-        assertTrue(clLine.startsWith("     5816    5120      cl.exe "), clLine);
+        assertTrue(clLine.startsWith("     5816    5120        cl.exe "), clLine);
+        assertTrue(text.get(tree + 2).startsWith("     2208       ?  cmd.exe              before the capture"),
+                text.get(tree + 2));
     }
 
     @Test

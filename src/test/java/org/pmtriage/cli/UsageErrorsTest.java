@@ -70,7 +70,7 @@ class UsageErrorsTest {
         CliRun run = CliRun.of("analyze", "-q", "-f", "JSON", "-j", "1", "-w", "20MS", LOG);
         assertEquals(1, run.code(), run.err());
         assertEquals("", run.err());
-        assertEquals(1425, new ObjectMapper().readTree(run.out()).at("/input/events").asInt());
+        assertEquals(1437, new ObjectMapper().readTree(run.out()).at("/input/events").asInt());
         assertEquals(0, CliRun.of("stats", "-q", "-f", "Json", LOG).code());
     }
 

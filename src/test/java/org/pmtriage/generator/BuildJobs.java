@@ -125,8 +125,17 @@ final class BuildJobs {
                 "\"C:\\Windows\\system32\\cmd.exe\" /k \"C:\\build\\ci\\run build.cmd\" nightly,x64", before + 90_000_000L);
         int pythonPid = c.story() ? 4312 : 3400 + 4 * random.nextInt(400);
         DriverRuntime runtime = c.images().driver();
-        python = sim.existing(pythonPid, shell, 0, runtime.image(), runtime.command() + " -j" + c.parallelism()
-                        + " \"BUILD_TAG=ci,nightly\" --directory=C:\\build", c.startTime() - 31_000_000L);
+        String command = runtime.command() + " -j" + c.parallelism() + " \"BUILD_TAG=ci,nightly\" --directory=C:\\build";
+        if (c.story()) {
+            // the story's capture was started before the build, as `pmtriage capture` does: the
+            // shell's start of python.exe and its images are in the log (no randomness drawn, so
+            // the rest of the capture stays as it was)
+            long created = c.startTime() - 12_000;
+            python = sim.existing(pythonPid, shell, 0, runtime.image(), command, created);
+            logDriverStart(shell, created);
+        } else {
+            python = sim.existing(pythonPid, shell, 0, runtime.image(), command, c.startTime() - 31_000_000L);
+        }
         workerTids = new int[c.parallelism()];
         driverBlock(t, workerTids.length + 16, () -> {
             for (int s = 0; s < workerTids.length; s++) {
@@ -138,6 +147,22 @@ final class BuildJobs {
             scripts.readFile(python, python.mainTid, "C:\\build\\SConstruct", 4_211, "Read, Write", false);
             scripts.readFile(python, python.mainTid, "C:\\build\\.sconsign.dblite", 182_044, "Read, Write", false);
         });
+    }
+
+    /** The shell's Process Create of the driver, its start and the images it maps, before {@code created + 1.2 ms}. */
+    private void logDriverStart(SimProcess shell, long created) {
+        sim.emitUnplanned(created, shell, shell.mainTid, "Process Create", python.imagePath, SUCCESS,
+                sim.text.processCreate(python.pid, python.commandLine));
+        sim.emitUnplanned(created + 1_000, python, python.mainTid, "Process Start", "", SUCCESS,
+                sim.text.processStart(shell.pid, python.commandLine, "C:\\build\\"));
+        sim.emitUnplanned(created + 1_100, python, python.mainTid, "Thread Create", "", SUCCESS,
+                sim.text.threadCreate(python.mainTid));
+        long at = created + 2_000;
+        for (ImageCatalog.Image image : ImageCatalog.images(python.imagePath)) {
+            sim.emitUnplanned(at, python, python.mainTid, "Load Image", image.path(), SUCCESS,
+                    sim.loadImage(python, image.path(), image.base(), image.size()));
+            at += 600;
+        }
     }
 
     /**

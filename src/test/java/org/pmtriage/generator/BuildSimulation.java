@@ -224,6 +224,15 @@ public final class BuildSimulation implements Iterator<Event> {
 
     void emit(long time, SimProcess process, int tid, String operation, String path, String result, String detail) {
         plannedEvents++;
+        emitUnplanned(time, process, tid, operation, path, result, detail);
+    }
+
+    /**
+     * Logs an event outside the build's plan (the driver's own start): the background noise, paced
+     * by the plan's events, stays as it was without it.
+     */
+    void emitUnplanned(long time, SimProcess process, int tid, String operation, String path, String result,
+                       String detail) {
         if (filteredOut(operation)) {
             return;
         }
