@@ -41,16 +41,6 @@ public final class ModuleMap {
         return sized.isEmpty() ? EMPTY : new ModuleMap(sized.toArray(new Module[0]));
     }
 
-    /**
-     * @param module a module loaded later (a {@code Load Image} event)
-     * @return a map holding this map's modules and {@code module}
-     */
-    public ModuleMap with(Module module) {
-        List<Module> all = new ArrayList<>(List.of(byBase));
-        all.add(module);
-        return of(all);
-    }
-
     /** @return the modules, by base address */
     public List<Module> modules() {
         return List.of(byBase);

@@ -48,12 +48,7 @@ final class DiagnosisHtml {
         IncidentDiagnosis d = found.get();
         StringBuilder sb = new StringBuilder("<div class=\"diagnosis\"><h5>Why and what to do</h5><ul>");
         FileOpen open = FindingTable.open(incident.lead());
-        if (open != null) {
-            runtime(open.opener(), sb);
-        }
-        if (open == null || open.opener().pid() != d.subject().pid() || open.opener().instance() != d.subject().instance()) {
-            runtime(d.subject(), sb);
-        }
+        DiagnosisText.processesNamed(open, d).forEach(p -> runtime(p, sb));
         sb.append("</ul>");
         CaptureDiagnosis diagnosis = incidents.diagnosis();
         if (open != null) {

@@ -63,12 +63,7 @@ final class DiagnosisText {
         }
         IncidentDiagnosis d = found.get();
         FileOpen open = FindingTable.open(incident.lead());
-        if (open != null) {
-            lines.add(runtime(open.opener()));
-        }
-        if (open == null || !same(open.opener(), d.subject())) {
-            lines.add(runtime(d.subject()));
-        }
+        processesNamed(open, d).forEach(p -> lines.add(runtime(p)));
         CaptureDiagnosis diagnosis = incidents.diagnosis();
         if (open != null) {
             diagnosis.stackOf(open.record()).ifPresent(s -> lines.add("Opened" + frames(s)));
@@ -132,7 +127,13 @@ final class DiagnosisText {
         return plus < 0 ? frame : frame.substring(0, plus);
     }
 
-    private static boolean same(ProcessRef a, ProcessRef b) {
-        return a.pid() == b.pid() && a.instance() == b.instance();
+    /** @return the processes whose runtime a diagnosis names: the opener, then its subject when another */
+    static List<ProcessRef> processesNamed(FileOpen open, IncidentDiagnosis d) {
+        if (open == null) {
+            return List.of(d.subject());
+        }
+        ProcessRef opener = open.opener();
+        boolean same = opener.pid() == d.subject().pid() && opener.instance() == d.subject().instance();
+        return same ? List.of(opener) : List.of(opener, d.subject());
     }
 }
