@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.pmtriage.analysis.FileOpen;
 import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.InheritedHandle;
 import org.pmtriage.analysis.OpenAtEnd;
@@ -32,18 +31,16 @@ public record BuildRoot(String folder) {
     /** @return the build root of a log's findings */
     public static BuildRoot of(List<Finding> findings) {
         List<String> written = new ArrayList<>();
-        List<String> all = new ArrayList<>();
+        List<String> all = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             all.add(f.path());
-            for (FileOpen open : opens(f)) {
-                if (open.writes()) {
-                    written.add(f.path());
-                }
+            if (writes(f)) {
+                written.add(f.path());
             }
         }
         List<String> paths = written.isEmpty() ? all : written;
         String common = commonFolder(paths);
-        if (!common.isEmpty() && paths.stream().allMatch(p -> folderOf(p).equalsIgnoreCase(common))) {
+        if (!common.isEmpty() && allDirectlyIn(paths, common)) {
             return new BuildRoot(folderOf(common));
         }
         return new BuildRoot(common);
@@ -55,15 +52,21 @@ public record BuildRoot(String folder) {
      */
     public String shape(String path) {
         int slash = lastSeparator(path);
-        String folder = slash < 0 ? "" : path.substring(0, slash);
-        String name = path.substring(slash + 1);
-        int dot = name.lastIndexOf('.');
-        String extension = dot <= 0 ? "" : name.substring(dot);
-        String relative = folder;
-        if (!this.folder.isEmpty() && startsWithFolder(folder, this.folder)) {
-            relative = folder.length() == this.folder.length() ? "" : folder.substring(this.folder.length() + 1);
+        int folderEnd = Math.max(slash, 0);
+        int dot = path.lastIndexOf('.');
+        int relative = 0;
+        if (!folder.isEmpty() && startsWithFolder(path, folderEnd, folder)) {
+            relative = Math.min(folder.length() + 1, folderEnd);
         }
-        return ((relative.isEmpty() ? "" : relative + "\\") + "*" + extension).toLowerCase(Locale.ROOT);
+        StringBuilder shape = new StringBuilder(folderEnd - relative + 8);
+        if (relative < folderEnd) {
+            shape.append(path, relative, folderEnd).append('\\');
+        }
+        shape.append('*');
+        if (dot > slash + 1) {
+            shape.append(path, dot, path.length());
+        }
+        return shape.toString().toLowerCase(Locale.ROOT);
     }
 
     static String commonFolder(List<String> paths) {
@@ -72,7 +75,8 @@ public record BuildRoot(String folder) {
         }
         String common = folderOf(paths.get(0));
         for (String p : paths) {
-            while (!common.isEmpty() && !startsWithFolder(folderOf(p), common)) {
+            int folderEnd = Math.max(lastSeparator(p), 0);
+            while (!common.isEmpty() && !startsWithFolder(p, folderEnd, common)) {
                 int slash = lastSeparator(common);
                 common = slash < 0 ? "" : common.substring(0, slash);
             }
@@ -80,9 +84,19 @@ public record BuildRoot(String folder) {
         return common;
     }
 
-    private static boolean startsWithFolder(String folder, String prefix) {
-        return folder.regionMatches(true, 0, prefix, 0, prefix.length())
-                && (folder.length() == prefix.length() || isSeparator(folder.charAt(prefix.length())));
+    private static boolean allDirectlyIn(List<String> paths, String folder) {
+        for (String p : paths) {
+            if (lastSeparator(p) != folder.length() || !p.regionMatches(true, 0, folder, 0, folder.length())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return whether the folder that ends at {@code folderEnd} of {@code path} is {@code prefix} or inside it */
+    private static boolean startsWithFolder(String path, int folderEnd, String prefix) {
+        return prefix.length() <= folderEnd && path.regionMatches(true, 0, prefix, 0, prefix.length())
+                && (folderEnd == prefix.length() || isSeparator(path.charAt(prefix.length())));
     }
 
     private static String folderOf(String path) {
@@ -98,16 +112,20 @@ public record BuildRoot(String folder) {
         return c == '\\' || c == '/';
     }
 
-    private static List<FileOpen> opens(Finding f) {
+    private static boolean writes(Finding f) {
         if (f instanceof InheritedHandle h) {
-            return List.of(h.open());
+            return h.open().writes();
         } else if (f instanceof SpawnRace r) {
-            return List.of(r.open());
+            return r.open().writes();
         } else if (f instanceof OpenAtEnd o) {
-            return List.of(o.open());
+            return o.open().writes();
         } else if (f instanceof SharingViolation v) {
-            return v.holders().stream().map(SharingViolation.Holder::open).toList();
+            for (SharingViolation.Holder h : v.holders()) {
+                if (h.open().writes()) {
+                    return true;
+                }
+            }
         }
-        return List.of();
+        return false;
     }
 }

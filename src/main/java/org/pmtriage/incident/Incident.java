@@ -1,6 +1,5 @@
 package org.pmtriage.incident;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,22 +20,14 @@ import org.pmtriage.analysis.SharingViolation;
  * @param violations the sharing violations among them, in time order
  * @param failed     refused processes that exited with a non-zero status, in time order
  * @param key        the pattern it folds into
- * @param headline   the story in one sentence
  */
 public record Incident(String id, Finding lead, List<Finding> findings, List<SharingViolation> violations,
-                       List<ProcessRef> failed, PatternKey key, String headline) {
-
-    /** Most severe first, then most failures, most refused opens, earliest. */
-    static final Comparator<Incident> RANK = Comparator.comparing(Incident::severity)
-            .thenComparing(i -> -i.failed().size())
-            .thenComparing(i -> -i.violations().size())
-            .thenComparingLong(Incident::at);
+                       List<ProcessRef> failed, PatternKey key) {
 
     public Incident {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(lead, "lead");
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(headline, "headline");
         findings = List.copyOf(findings);
         violations = List.copyOf(violations);
         failed = List.copyOf(failed);
@@ -63,12 +54,20 @@ public record Incident(String id, Finding lead, List<Finding> findings, List<Sha
         return first;
     }
 
+    /**
+     * @return the story in one sentence; written when asked, as a report tells only some of a
+     *         capture's incidents in full
+     */
+    public String headline() {
+        return Headline.of(lead, violations);
+    }
+
     /** @return the file the story is about */
     public String path() {
         return lead.path();
     }
 
     Incident withId(String newId) {
-        return new Incident(newId, lead, findings, violations, failed, key, headline);
+        return new Incident(newId, lead, findings, violations, failed, key);
     }
 }

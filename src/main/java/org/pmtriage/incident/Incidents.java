@@ -1,6 +1,7 @@
 package org.pmtriage.incident;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +17,9 @@ import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.InheritedHandle;
 import org.pmtriage.analysis.OpenAtEnd;
 import org.pmtriage.analysis.ProcessRef;
+import org.pmtriage.analysis.Severity;
 import org.pmtriage.analysis.SharingViolation;
+import org.pmtriage.analysis.Spawn;
 import org.pmtriage.analysis.SpawnRace;
 import org.pmtriage.diagnosis.CaptureDiagnosis;
 import org.pmtriage.diagnosis.Remedies;
@@ -42,76 +45,86 @@ public final class Incidents {
     private final CaptureDiagnosis diagnosis;
     private final Map<Incident, IncidentDiagnosis> diagnosisOf = new IdentityHashMap<>();
 
-    private Incidents(BuildRoot root, List<Finding> findings, List<Incident> ranked, CaptureDiagnosis diagnosis) {
+    private Incidents(BuildRoot root, List<Finding> findings, List<Ranked<Incident>> ranked, CaptureDiagnosis diagnosis) {
         this.root = root;
         this.diagnosis = diagnosis;
         for (int i = 0; i < findings.size(); i++) {
             findingIds.put(findings.get(i), "f" + (i + 1));
         }
+        Remedies remedies = Remedies.bundled();
         List<Incident> numbered = new ArrayList<>(ranked.size());
-        Map<PatternKey, List<Incident>> byKey = new LinkedHashMap<>();
-        for (Incident draft : ranked) {
-            Incident incident = draft.withId("i" + (numbered.size() + 1));
+        Map<PatternKey, Fold> byKey = new LinkedHashMap<>();
+        for (Ranked<Incident> draft : ranked) {
+            Incident incident = draft.item().withId("i" + (numbered.size() + 1));
             numbered.add(incident);
-            IncidentDiagnosis.of(incident, diagnosis, Remedies.bundled()).ifPresent(d -> diagnosisOf.put(incident, d));
-            incident.findings().forEach(f -> incidentOf.put(f, incident));
-            byKey.computeIfAbsent(incident.key(), k -> new ArrayList<>()).add(incident);
+            IncidentDiagnosis.of(incident, diagnosis, remedies).ifPresent(d -> diagnosisOf.put(incident, d));
+            for (Finding f : incident.findings()) {
+                incidentOf.put(f, incident);
+            }
+            byKey.computeIfAbsent(incident.key(), k -> new Fold()).add(incident, draft);
         }
         incidents = List.copyOf(numbered);
-        List<Pattern> drafts = new ArrayList<>();
-        byKey.forEach((key, list) -> drafts.add(new Pattern("", key, list)));
-        drafts.sort(Pattern.RANK);
+        List<Ranked<Pattern>> drafts = new ArrayList<>(byKey.size());
+        byKey.forEach((key, fold) -> drafts.add(fold.draft(key)));
+        Collections.sort(drafts);
         List<Pattern> out = new ArrayList<>(drafts.size());
-        for (Pattern p : drafts) {
-            Pattern pattern = new Pattern("p" + (out.size() + 1), p.key(), p.incidents());
+        for (Ranked<Pattern> draft : drafts) {
+            Pattern pattern = new Pattern("p" + (out.size() + 1), draft.item().key(), draft.item().incidents());
             out.add(pattern);
             patternByKey.put(pattern.key(), pattern);
         }
         patterns = List.copyOf(out);
     }
 
+    /** A pattern's incidents, in rank order, and what the pattern is ranked by, while they are folded in. */
+    private static final class Fold {
+        private final List<Incident> incidents = new ArrayList<>();
+        private Severity severity;
+        private int failures;
+        private long at = Long.MAX_VALUE;
+
+        void add(Incident incident, Ranked<Incident> rank) {
+            incidents.add(incident);
+            severity = severity == null || rank.severity().compareTo(severity) < 0 ? rank.severity() : severity;
+            failures += rank.failures();
+            at = Math.min(at, rank.at());
+        }
+
+        Ranked<Pattern> draft(PatternKey key) {
+            return new Ranked<>(new Pattern("", key, incidents), severity, failures, incidents.size(), at);
+        }
+    }
+
     /** @return the incidents and patterns of one log's findings */
     public static Incidents of(AnalysisResult result) {
         List<Finding> findings = result.findings();
         BuildRoot root = BuildRoot.of(findings);
-        Map<ObjectKey, List<Finding>> byObject = new HashMap<>();
         Set<ObjectKey> leakedOrRaced = new HashSet<>();
         for (Finding f : findings) {
-            ObjectKey key = objectOf(f);
-            if (key != null) {
-                byObject.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
-                if (f instanceof InheritedHandle || f instanceof SpawnRace) {
-                    leakedOrRaced.add(key);
+            if (f instanceof InheritedHandle || f instanceof SpawnRace) {
+                leakedOrRaced.add(objectOf(f));
+            }
+        }
+        // stories in the order of their first finding, each in the result's order: no sort needed
+        Map<ObjectKey, List<Finding>> byObject = new HashMap<>();
+        List<List<Finding>> stories = new ArrayList<>();
+        for (Finding f : findings) {
+            ObjectKey key = f instanceof SharingViolation v ? cause(v, leakedOrRaced) : objectOf(f);
+            List<Finding> story = key == null ? null : byObject.get(key);
+            if (story == null) {
+                story = new ArrayList<>(2);
+                stories.add(story);
+                if (key != null) {
+                    byObject.put(key, story);
                 }
             }
+            story.add(f);
         }
-        Map<SharingViolation, ObjectKey> causeOf = new IdentityHashMap<>();
-        for (Finding f : findings) {
-            if (f instanceof SharingViolation v) {
-                ObjectKey cause = cause(v, leakedOrRaced);
-                if (cause != null) {
-                    causeOf.put(v, cause);
-                    byObject.computeIfAbsent(cause, k -> new ArrayList<>()).add(v);
-                }
-            }
+        List<Ranked<Incident>> drafts = new ArrayList<>(stories.size());
+        for (List<Finding> story : stories) {
+            drafts.add(draft(story, root));
         }
-        Map<Finding, Integer> order = new IdentityHashMap<>();
-        for (Finding f : findings) {
-            order.put(f, order.size());
-        }
-        Set<ObjectKey> told = new HashSet<>();
-        List<Incident> drafts = new ArrayList<>();
-        for (Finding f : findings) {
-            ObjectKey key = f instanceof SharingViolation v ? causeOf.get(v) : objectOf(f);
-            if (key == null) {
-                drafts.add(draft(List.of(f), root));
-            } else if (told.add(key)) {
-                List<Finding> story = byObject.get(key);
-                story.sort(Comparator.comparingInt(order::get));
-                drafts.add(draft(story, root));
-            }
-        }
-        drafts.sort(Incident.RANK);
+        Collections.sort(drafts);
         return new Incidents(root, findings, drafts, result.diagnosis());
     }
 
@@ -207,28 +220,53 @@ public final class Incidents {
         return main == null ? null : ObjectKey.of(main.open(), v.path());
     }
 
-    private static Incident draft(List<Finding> story, BuildRoot root) {
-        Finding lead = story.stream().min(Comparator.comparingInt(Incidents::leadOrder)
-                .thenComparingLong(Finding::at)).orElseThrow();
-        List<Finding> findings = new ArrayList<>(story.size());
-        findings.add(lead);
-        story.stream().filter(f -> f != lead).forEach(findings::add);
-        List<SharingViolation> violations = new ArrayList<>();
-        story.forEach(f -> {
+    private static Ranked<Incident> draft(List<Finding> story, BuildRoot root) {
+        Finding lead = story.get(0);
+        Severity severity = lead.severity();
+        long at = lead.at();
+        List<SharingViolation> violations = new ArrayList<>(0);
+        for (Finding f : story) {
+            int order = leadOrder(f);
+            int leadOrder = leadOrder(lead);
+            if (order < leadOrder || order == leadOrder && f.at() < lead.at()) {
+                lead = f;
+            }
+            if (f.severity().compareTo(severity) < 0) {
+                severity = f.severity();
+            }
+            at = Math.min(at, f.at());
             if (f instanceof SharingViolation v) {
                 violations.add(v);
             }
-        });
+        }
+        List<Finding> findings = new ArrayList<>(story.size());
+        findings.add(lead);
+        for (Finding f : story) {
+            if (f != lead) {
+                findings.add(f);
+            }
+        }
+        List<ProcessRef> failed = violations.isEmpty() ? List.of() : failed(violations);
+        Incident incident = new Incident("", lead, findings, violations, failed, key(lead, root));
+        return new Ranked<>(incident, severity, failed.size(), violations.size(), at);
+    }
+
+    /** Sorts the violations by time; @return their victims that failed, each process once, in that order */
+    private static List<ProcessRef> failed(List<SharingViolation> violations) {
         violations.sort(Comparator.comparingLong(SharingViolation::at));
-        List<ProcessRef> failed = new ArrayList<>();
-        Set<List<Long>> seen = new HashSet<>();
+        List<ProcessRef> failed = new ArrayList<>(1);
+        Set<ProcessStart> seen = new HashSet<>();
         for (SharingViolation v : violations) {
             ProcessRef p = v.victim();
-            if (p.failed() && seen.add(List.of((long) p.pid(), p.startedAt()))) {
+            if (p.failed() && seen.add(new ProcessStart(p.pid(), p.startedAt()))) {
                 failed.add(p);
             }
         }
-        return new Incident("", lead, findings, violations, failed, key(lead, root), Headline.of(lead, violations));
+        return failed;
+    }
+
+    /** A process instance: a pid may be reused once it exited. */
+    private record ProcessStart(int pid, long startedAt) {
     }
 
     private static int leadOrder(Finding f) {
@@ -247,7 +285,11 @@ public final class Incidents {
         List<String> carriers = List.of();
         if (lead instanceof InheritedHandle h) {
             opener = h.open().opener().name();
-            carriers = h.chain().stream().map(s -> s.child().name()).toList();
+            List<String> names = new ArrayList<>(h.chain().size());
+            for (Spawn s : h.chain()) {
+                names.add(s.child().name());
+            }
+            carriers = names;
         } else if (lead instanceof SpawnRace r) {
             opener = r.open().opener().name();
             carriers = List.of(r.spawn().child().name());

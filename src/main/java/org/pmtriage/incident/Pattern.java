@@ -1,6 +1,5 @@
 package org.pmtriage.incident;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,12 +13,6 @@ import org.pmtriage.analysis.Severity;
  * @param incidents its incidents, in rank order (never empty)
  */
 public record Pattern(String id, PatternKey key, List<Incident> incidents) {
-
-    /** Most severe first, then most failures, most incidents, earliest. */
-    static final Comparator<Pattern> RANK = Comparator.comparing(Pattern::severity)
-            .thenComparing(p -> -p.failures())
-            .thenComparing(p -> -p.incidents().size())
-            .thenComparingLong(Pattern::firstAt);
 
     public Pattern {
         Objects.requireNonNull(id, "id");

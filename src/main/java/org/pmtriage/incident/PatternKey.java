@@ -28,7 +28,11 @@ public record PatternKey(String kind, String grade, String opener, List<String> 
         Objects.requireNonNull(grade, "grade");
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(pathShape, "pathShape");
-        carriers = carriers.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        String[] lower = new String[carriers.size()];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = carriers.get(i).toLowerCase(Locale.ROOT);
+        }
+        carriers = List.of(lower);
         kind = kind.toLowerCase(Locale.ROOT);
         grade = grade.toLowerCase(Locale.ROOT);
         opener = opener.toLowerCase(Locale.ROOT);
@@ -51,6 +55,21 @@ public record PatternKey(String kind, String grade, String opener, List<String> 
             return "open";
         }
         throw new IllegalArgumentException("unknown finding " + f.kind());
+    }
+
+    // written out: a record's generated equals and hashCode run slowly until the JIT compiles them,
+    // and every incident of a log is folded into its pattern before it does
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PatternKey k && kind.equals(k.kind) && grade.equals(k.grade) && opener.equals(k.opener)
+                && pathShape.equals(k.pathShape) && carriers.equals(k.carriers);
+    }
+
+    @Override
+    public int hashCode() {
+        return (((kind.hashCode() * 31 + grade.hashCode()) * 31 + opener.hashCode()) * 31 + carriers.hashCode()) * 31
+                + pathShape.hashCode();
     }
 
     /** @return the key as one line, e.g. {@code inherited-handle leaked: python.exe -> cmd.exe, gen\*.cpp} */
