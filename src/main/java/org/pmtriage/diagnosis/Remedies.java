@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -76,93 +78,71 @@ public final class Remedies {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
             try (JsonParser p = new JsonFactory().createParser(in)) {
-                return parse(p);
+                return parse(value(p, p.nextToken()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(RESOURCE + ": " + e.getMessage(), e);
         }
     }
 
-    /** @return the remedies a document of the data file's form gives: the entries of its {@code remedies} array */
-    private static Remedies parse(JsonParser p) throws IOException {
+    /** @return the remedies a document of the data file's form gives */
+    private static Remedies parse(Object document) {
         List<Remedy> out = new ArrayList<>();
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new IllegalStateException(RESOURCE + ": not a JSON object");
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            if (p.nextToken() == JsonToken.START_ARRAY && field.equals("remedies")) {
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    out.add(entry(p, out.size() + 1));
-                }
-            } else {
-                p.skipChildren();
+        for (Object o : list(document, "remedies")) {
+            List<String> runtimes = texts(o, "runtimes");
+            runtimes.stream().filter(r -> !r.equals(Remedy.ANY_RUNTIME)).forEach(RuntimeKind::byId);
+            List<FindingShape> shapes = texts(o, "shapes").stream().map(FindingShape::byId).toList();
+            List<String> sources = texts(o, "sources");
+            String id = text(o, "id");
+            if (id.isEmpty() || runtimes.isEmpty() || shapes.isEmpty() || sources.isEmpty()) {
+                throw new IllegalStateException(RESOURCE + ": entry " + (out.size() + 1)
+                        + " lacks an id, runtimes, shapes or sources");
             }
+            Object versions = field(o, "versions");
+            out.add(new Remedy(id, runtimes, new Remedy.VersionRange(text(versions, "from"), text(versions, "to")),
+                    shapes, text(o, "title"), text(o, "text"), sources));
         }
         return new Remedies(out);
     }
 
-    /** @return the entry whose object the parser has just entered, the {@code number}th of the file */
-    private static Remedy entry(JsonParser p, int number) throws IOException {
-        String id = "";
-        String title = "";
-        String text = "";
-        Remedy.VersionRange versions = Remedy.VersionRange.ANY;
-        List<String> runtimes = List.of();
-        List<String> shapes = List.of();
-        List<String> sources = List.of();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            switch (field) {
-                case "id" -> id = p.getValueAsString("");
-                case "title" -> title = p.getValueAsString("");
-                case "text" -> text = p.getValueAsString("");
-                case "runtimes" -> runtimes = strings(p);
-                case "shapes" -> shapes = strings(p);
-                case "sources" -> sources = strings(p);
-                case "versions" -> versions = range(p);
-                default -> p.skipChildren();
+    /**
+     * @return the JSON value that starts with {@code token}: a map by field name for an object, a
+     *         list for an array, else its text
+     */
+    private static Object value(JsonParser p, JsonToken token) throws IOException {
+        if (token == JsonToken.START_OBJECT) {
+            Map<String, Object> fields = new HashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                fields.put(name, value(p, p.nextToken()));
             }
+            return fields;
+        } else if (token == JsonToken.START_ARRAY) {
+            List<Object> items = new ArrayList<>();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                items.add(value(p, t));
+            }
+            return items;
         }
-        runtimes.stream().filter(r -> !r.equals(Remedy.ANY_RUNTIME)).forEach(RuntimeKind::byId);
-        List<FindingShape> shapeList = shapes.stream().map(FindingShape::byId).toList();
-        if (id.isEmpty() || runtimes.isEmpty() || shapes.isEmpty() || sources.isEmpty()) {
-            throw new IllegalStateException(RESOURCE + ": entry " + number + " lacks an id, runtimes, shapes or sources");
-        }
-        return new Remedy(id, runtimes, versions, shapeList, title, text, sources);
+        return p.getValueAsString("");
     }
 
-    /** @return the range of the {@code versions} object the parser is at; any version when it is at something else */
-    private static Remedy.VersionRange range(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return Remedy.VersionRange.ANY;
-        }
-        String from = "";
-        String to = "";
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String bound = p.currentName();
-            p.nextToken();
-            switch (bound) {
-                case "from" -> from = p.getValueAsString("");
-                case "to" -> to = p.getValueAsString("");
-                default -> p.skipChildren();
-            }
-        }
-        return new Remedy.VersionRange(from, to);
+    private static Object field(Object object, String name) {
+        return object instanceof Map<?, ?> m ? m.get(name) : null;
     }
 
-    /** @return the texts of the array the parser is at; empty when it is at something else */
-    private static List<String> strings(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return List.of();
-        }
+    private static String text(Object object, String name) {
+        return field(object, name) instanceof String s ? s : "";
+    }
+
+    private static List<?> list(Object object, String name) {
+        return field(object, name) instanceof List<?> l ? l : List.of();
+    }
+
+    private static List<String> texts(Object object, String name) {
         List<String> out = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(p.getValueAsString(""));
-            p.skipChildren();
+        for (Object item : list(object, name)) {
+            out.add(item instanceof String s ? s : "");
         }
         return out;
     }
