@@ -105,7 +105,13 @@ public record BuildRoot(String folder) {
     }
 
     private static int lastSeparator(String path) {
-        return Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+        // one scan from the end that stops at the file name, not one per separator through a whole path
+        for (int i = path.length() - 1; i >= 0; i--) {
+            if (isSeparator(path.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isSeparator(char c) {

@@ -39,8 +39,8 @@ public final class Incidents {
     private final BuildRoot root;
     private final List<Incident> incidents;
     private final List<Pattern> patterns;
-    private final Map<Finding, String> findingIds = new IdentityHashMap<>();
-    private final Map<Finding, Incident> incidentOf = new IdentityHashMap<>();
+    private final Map<Finding, String> findingIds;
+    private final Map<Finding, Incident> incidentOf;
     private final Map<PatternKey, Pattern> patternByKey = new HashMap<>();
     private final CaptureDiagnosis diagnosis;
     private final Map<Incident, IncidentDiagnosis> diagnosisOf = new IdentityHashMap<>();
@@ -48,6 +48,8 @@ public final class Incidents {
     private Incidents(BuildRoot root, List<Finding> findings, List<Ranked<Incident>> ranked, CaptureDiagnosis diagnosis) {
         this.root = root;
         this.diagnosis = diagnosis;
+        findingIds = new IdentityHashMap<>(findings.size());
+        incidentOf = new IdentityHashMap<>(findings.size());
         for (int i = 0; i < findings.size(); i++) {
             findingIds.put(findings.get(i), "f" + (i + 1));
         }
