@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pmtriage.analysis.CaptureSummary;
@@ -42,7 +43,10 @@ public final class JsonReport {
         LINE
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // a document writes a tree per finding: flushing the output after each would write the file in
+    // as many pieces; whoever writes the document flushes it once at the end
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private JsonReport() {
     }
