@@ -53,9 +53,9 @@ public final class CsvEventReader extends EventReaderBase {
     private final CsvProcessColumns processColumns;
     private final DayRollover days = new DayRollover();
     private long recordNumber;
-    /** The last operation name met (an interned column value) and what it means: one lookup per change. */
-    private String lastOperationName;
-    private Operation lastOperation;
+    /** Operation names met (interned column values) and what they mean, by hash: one Map lookup per name, not per row. */
+    private final String[] operationNames = new String[256];
+    private final Operation[] meanings = new Operation[256];
 
     /**
      * Reads the header at once, so a file that is not a ProcMon CSV fails here.
@@ -164,12 +164,8 @@ public final class CsvEventReader extends EventReaderBase {
             return bad(line, "PID \"" + clip(csv.field(pid)) + "\" is not a number");
         }
         String op = csv.internedField(operation);
-        if (op != lastOperationName) {
-            lastOperationName = op;
-            lastOperation = Operation.of(op);
-        }
-        Operation meaning = lastOperation;
-        String pathText = options.decoding().keepsPath(meaning) ? csv.field(path) : "";
+        Operation meaning = meaning(op);
+        String pathText = options.decoding().keepsPath(meaning) ? csv.repeatedField(path) : "";
         String detailText = detail >= 0 && options.decoding().keepsDetail(meaning) ? csv.field(detail) : "";
         if (recordNumber == 1 && dateAndTime >= 0) {
             dateFirstDay(source + ":" + line, csv.field(dateAndTime), csv.field(time));
@@ -178,6 +174,16 @@ public final class CsvEventReader extends EventReaderBase {
                 optionalInt(tid), op, meaning, pathText, csv.internedField(result), detailText, optionalInt(parentPid),
                 commandLine < 0 ? "" : csv.field(commandLine), imagePath < 0 ? "" : csv.internedField(imagePath),
                 Event.UNKNOWN, processColumns.of(csv, pidValue));
+    }
+
+    private Operation meaning(String op) {
+        int hash = op.hashCode();
+        int slot = (hash ^ hash >>> 16) & (operationNames.length - 1);
+        if (operationNames[slot] != op) {
+            operationNames[slot] = op;
+            meanings[slot] = Operation.of(op);
+        }
+        return meanings[slot];
     }
 
     private Event bad(long line, String what) {

@@ -40,7 +40,10 @@ final class CsvScanner implements Closeable {
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private boolean[] escaped = new boolean[32];
-    private final Interned interned = new Interned();
+    /** Short values that repeat on many rows: names, operations, results. */
+    private final InternedStrings names = new InternedStrings(14, 64);
+    /** Paths up to MAX_PATH bytes: a file is opened, read and closed on rows close together. */
+    private final InternedStrings paths = new InternedStrings(12, 260);
     private final AsciiView ascii = new AsciiView();
 
     /**
@@ -124,21 +127,30 @@ final class CsvScanner implements Closeable {
         }
         byte[] out = new byte[ends[i] - starts[i]];
         int n = 0;
-        for (int p = starts[i]; p < ends[i]; p++) {
-            out[n++] = buf[p];
-            if (buf[p] == '"') {
-                p++;
-            }
+        for (int p = starts[i]; p < ends[i]; ) {
+            int quote = ByteWords.indexOf(buf, p, ends[i], QUOTES);
+            int stop = quote < 0 ? ends[i] : quote + 1;
+            System.arraycopy(buf, p, out, n, stop - p);
+            n += stop - p;
+            p = quote < 0 ? stop : quote + 2;
         }
         return new String(out, 0, n, StandardCharsets.UTF_8);
     }
 
     /** @return field {@code i}, the same String instance for the same short value (names, results) */
     String internedField(int i) {
-        if (escaped[i] || ends[i] - starts[i] > Interned.MAX_LENGTH) {
+        if (escaped[i] || ends[i] - starts[i] > names.maxLength()) {
             return field(i);
         }
-        return interned.get(this, i);
+        return names.get(buf, starts[i], ends[i]);
+    }
+
+    /** @return field {@code i}, the same String instance as a recent row's same value (paths) */
+    String repeatedField(int i) {
+        if (escaped[i] || ends[i] - starts[i] > paths.maxLength()) {
+            return field(i);
+        }
+        return paths.get(buf, starts[i], ends[i]);
     }
 
     /** @return field {@code i} as a non-negative int, or -1 when it is not one */
@@ -227,17 +239,14 @@ final class CsvScanner implements Closeable {
             if (p < end && b[p] == '"') {
                 fieldStart = ++p;
                 while (true) {
-                    while (p + 8 <= end && !hasQuoteOrNewline(ByteWords.at(b, p))) {
-                        p += 8;
-                    }
-                    while (p < end && b[p] != '"') {
-                        if (b[p] == '\n') {
-                            line++;
-                        }
-                        p++;
-                    }
-                    if (p >= end) {
+                    p = ByteWords.indexOfEither(b, p, end, QUOTES, NEWLINES);
+                    if (p < 0) {
                         return eof ? UNTERMINATED : -1;
+                    }
+                    if (b[p] == '\n') {
+                        line++;
+                        p++;
+                        continue;
                     }
                     if (p + 1 >= end) {
                         if (eof) {
@@ -352,61 +361,10 @@ final class CsvScanner implements Closeable {
         return limit > pos;
     }
 
-    /** Whether any of the eight bytes is a quote or a line feed. */
-    private static boolean hasQuoteOrNewline(long word) {
-        return (ByteWords.zeroBytes(word ^ QUOTES) | ByteWords.zeroBytes(word ^ NEWLINES)) != 0;
-    }
-
     private void grow() {
         int n = starts.length * 2;
         starts = Arrays.copyOf(starts, n);
         ends = Arrays.copyOf(ends, n);
         escaped = Arrays.copyOf(escaped, n);
-    }
-
-    /**
-     * Strings for short repeated byte values, so that a name seen a million times is made once.
-     * Each column first compares with its own previous value (rows of one process come in runs),
-     * then looks in a table addressed by a hash of the bytes.
-     */
-    private static final class Interned {
-        static final int MAX_LENGTH = 64;
-        private static final int SLOTS = 16384;
-        private final byte[][] keys = new byte[SLOTS][];
-        private final String[] values = new String[SLOTS];
-        private byte[][] lastKeys = new byte[32][];
-        private String[] lastValues = new String[32];
-
-        String get(CsvScanner s, int i) {
-            byte[] b = s.buf;
-            int from = s.starts[i];
-            int to = s.ends[i];
-            if (i >= lastKeys.length) {
-                lastKeys = Arrays.copyOf(lastKeys, i + 1);
-                lastValues = Arrays.copyOf(lastValues, i + 1);
-            }
-            byte[] last = lastKeys[i];
-            if (last != null && Arrays.equals(last, 0, last.length, b, from, to)) {
-                return lastValues[i];
-            }
-            int h = 1;
-            for (int p = from; p < to; p++) {
-                h = 31 * h + b[p];
-            }
-            int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-            byte[] key = keys[slot];
-            String value;
-            if (key != null && Arrays.equals(key, 0, key.length, b, from, to)) {
-                value = values[slot];
-            } else {
-                value = new String(b, from, to - from, StandardCharsets.UTF_8);
-                key = Arrays.copyOfRange(b, from, to);
-                keys[slot] = key;
-                values[slot] = value;
-            }
-            lastKeys[i] = key;
-            lastValues[i] = value;
-            return value;
-        }
     }
 }

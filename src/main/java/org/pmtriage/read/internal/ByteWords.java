@@ -49,4 +49,27 @@ public final class ByteWords {
         }
         return -1;
     }
+
+    /**
+     * @return the index of the first byte in {@code b[from, to)} equal to the byte repeated in
+     *         {@code pattern} or to the one repeated in {@code other}, or -1
+     */
+    public static int indexOfEither(byte[] b, int from, int to, long pattern, long other) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = at(b, i);
+            long found = zeroBytes(word ^ pattern) | zeroBytes(word ^ other);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        byte one = (byte) pattern;
+        byte two = (byte) other;
+        for (; i < to; i++) {
+            if (b[i] == one || b[i] == two) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -84,25 +84,35 @@ public final class TimeOfDay {
         int i = from;
         int n = to - from;
         int hour;
-        if (n >= 15 && b[i + 1] == ':' && digits(b, i, 1)) {
+        if (n >= 15 && b[i + 1] == ':' && isDigit(b[i])) {
             hour = b[i] - '0';
             i += 2;
-        } else if (n >= 16 && b[i + 2] == ':' && digits(b, i, 2)) {
+        } else if (n >= 16 && b[i + 2] == ':' && isDigit(b[i]) && isDigit(b[i + 1])) {
             hour = (b[i] - '0') * 10 + b[i + 1] - '0';
             i += 3;
         } else {
             return UNCOMMON;
         }
-        if (to - i != 13 && to - i != 16 || b[i + 2] != ':' || b[i + 5] != '.' || !digits(b, i, 2)
-                || !digits(b, i + 3, 2) || !digits(b, i + 6, 7)) {
+        if (to - i != 13 && to - i != 16 || b[i + 2] != ':' || b[i + 5] != '.') {
             return UNCOMMON;
         }
-        int minute = (b[i] - '0') * 10 + b[i + 1] - '0';
-        int second = (b[i + 3] - '0') * 10 + b[i + 4] - '0';
+        int m1 = b[i] - '0';
+        int m2 = b[i + 1] - '0';
+        int s1 = b[i + 3] - '0';
+        int s2 = b[i + 4] - '0';
+        // a negative result means some byte was not a digit: one test for all eleven, not eleven branches
+        int notDigit = m1 | 9 - m1 | m2 | 9 - m2 | s1 | 9 - s1 | s2 | 9 - s2;
         long fraction = 0;
         for (int k = i + 6; k < i + 13; k++) {
-            fraction = fraction * 10 + b[k] - '0';
+            int d = b[k] - '0';
+            notDigit |= d | 9 - d;
+            fraction = fraction * 10 + d;
         }
+        if (notDigit < 0) {
+            return UNCOMMON;
+        }
+        int minute = m1 * 10 + m2;
+        int second = s1 * 10 + s2;
         if (to - i == 16) {
             if (b[i + 13] != ' ' || b[i + 15] != 'M' || b[i + 14] != 'A' && b[i + 14] != 'P') {
                 return UNCOMMON;
@@ -118,13 +128,8 @@ public final class TimeOfDay {
         return ((hour * 60L + minute) * 60 + second) * Timeline.TICKS_PER_SECOND + fraction;
     }
 
-    private static boolean digits(byte[] b, int at, int count) {
-        for (int k = at; k < at + count; k++) {
-            if (b[k] < '0' || b[k] > '9') {
-                return false;
-            }
-        }
-        return true;
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
