@@ -15,7 +15,8 @@
 #                 directories, every output redirected, 3 leaks, 2 PDB servers (550 MB, 2.7 M events)
 #   1g, 5g        the generator's 1 GB and 5 GB captures (2,000 jobs, injected leaks and races)
 #   1g.pml        the 1 GB capture's 27 columns written as PML (20 stack frames per event)
-# For PML there is no Python figure: `analyze` is compared with `stats` (the reader alone).
+#   1g.xml        the 1 GB capture's shape as a ProcMon XML export (not in the default list)
+# For PML and XML there is no Python figure: `analyze` is compared with `stats` (the reader alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${BENCH_DIR:-/tmp/pmtriage-bench}
@@ -48,7 +49,10 @@ generate() { # name -> path of the capture, made when missing
           org.pmtriage.read.pml.PmlBenchmark copy "$src" "$out" >&2
         rm -f "$src"
       fi ;;
-    *) echo "bench/run.sh: unknown capture $1 (build-shaped, 1g, 5g, 1g.pml)" >&2; exit 2 ;;
+    1g.xml) out="$dir/build-1g.xml"
+      [ -f "$out" ] || bin/generate-capture --seed 42 --jobs 2000 --parallel 8 --leaks 20 --handed-over 10 --races 10 \
+        --near-misses 20 --pid-reuse --format xml --bytes 1000000000 --output "$out" >&2 ;;
+    *) echo "bench/run.sh: unknown capture $1 (build-shaped, 1g, 5g, 1g.pml, 1g.xml)" >&2; exit 2 ;;
   esac
   echo "$out"
 }
@@ -67,8 +71,8 @@ echo "JAVA_OPTS=${JAVA_OPTS:-(launcher default)}, $rounds rounds, commit $(git r
 for name in $captures; do
   file=$(generate "$name")
   mb=$(( $(stat -c %s "$file") / 1000000 ))
-  pml=false
-  [[ "$file" == *.pml ]] && pml=true
+  no_python=false # PML and XML: no Python figure
+  [[ "$file" == *.pml || "$file" == *.xml ]] && no_python=true
   analyze=(bin/pmtriage analyze --quiet --fail-on none "$file")
   json=(bin/pmtriage analyze --quiet --fail-on none --format json "$file")
   stats=(bin/pmtriage stats --quiet "$file")
@@ -76,19 +80,19 @@ for name in $captures; do
   # one warm-up of each (page cache, the launcher's class-data archive)
   "${analyze[@]}" > /dev/null 2>&1 || true
   "${stats[@]}" > /dev/null 2>&1 || true
-  $pml || "${python[@]}" > /dev/null
+  $no_python || "${python[@]}" > /dev/null
   echo
   echo "## $name: $(basename "$file"), $mb MB (load average before: $(load))"
   echo "| round | python s | analyze s | analyze json s | stats s | python/analyze | python/json | analyze/stats |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
   r_text=() r_json=() r_stats=() kb=0 py=- ppa=- ppj=-
   for i in $(seq "$rounds"); do
-    if ! $pml; then read -r py _ < <(timed python "${python[@]}"); fi
+    if ! $no_python; then read -r py _ < <(timed python "${python[@]}"); fi
     read -r an k1 < <(timed analyze "${analyze[@]}")
     read -r js k2 < <(timed json "${json[@]}")
     read -r st k3 < <(timed stats "${stats[@]}")
     for k in $k1 $k2 $k3; do [ "$k" -gt "$kb" ] && kb=$k; done
-    if ! $pml; then
+    if ! $no_python; then
       ppa=$(ratio "$py" "$an") ppj=$(ratio "$py" "$js")
       r_text+=("$ppa") r_json+=("$ppj")
     fi
@@ -99,7 +103,7 @@ for name in $captures; do
   events=$(python3 -c "import json; print(json.load(open('$dir/out-json.txt'))['input']['events'])" 2>/dev/null \
     || echo "? ($(head -c 300 "$dir/err-json.txt"))")
   med_text=- med_json=-
-  if ! $pml; then
+  if ! $no_python; then
     med_text=$(printf '%s\n' "${r_text[@]}" | median) med_json=$(printf '%s\n' "${r_json[@]}" | median)
   fi
   med_stats=$(printf '%s\n' "${r_stats[@]}" | median)
@@ -107,7 +111,6 @@ for name in $captures; do
   echo
   echo "$name: $events events; median ratios: Python/analyze $med_text, Python/analyze --format json $med_json," \
     "analyze/stats $med_stats; peak RSS $(( kb / 1024 )) MB (largest of every pmtriage run); load average after: $(load)"
-  if $pml; then
-    echo "$name: analyze $(python3 -c "print(f'{$events / $an:,.0f}')" 2>/dev/null || echo '?') events/s in the last round"
-  fi
+  rate() { python3 -c "print(f'{$events / $1:,.0f}')" 2>/dev/null || echo '?'; }
+  echo "$name: last round: analyze $(rate "$an") events/s, stats $(rate "$st") events/s"
 done
