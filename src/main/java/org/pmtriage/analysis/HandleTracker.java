@@ -39,7 +39,7 @@ final class HandleTracker {
 
     private final Map<String, List<FileObject>> byPath = new HashMap<>();
     private final PathKeys keys;
-    private final List<HandleListener> listeners;
+    private final HandleListener[] listeners;
     private final long window;
     private final Consumer<String> warnings;
     private int openObjects;
@@ -51,7 +51,7 @@ final class HandleTracker {
 
     HandleTracker(PathKeys keys, List<HandleListener> listeners, long window, Consumer<String> warnings) {
         this.keys = keys;
-        this.listeners = List.copyOf(listeners);
+        this.listeners = listeners.toArray(new HandleListener[0]);
         this.window = window;
         this.warnings = warnings;
     }
@@ -97,7 +97,9 @@ final class HandleTracker {
                 link.child().inherit(object);
                 inheritances++;
                 if (link.created() && !keys.key(link.image()).equals(object.key)) {
-                    listeners.forEach(l -> l.raced(object, link, true));
+                    for (HandleListener l : listeners) {
+                        l.raced(object, link, true);
+                    }
                 }
             }
         }
@@ -191,7 +193,9 @@ final class HandleTracker {
                 recent.add(o);
             }
         }
-        listeners.forEach(l -> l.refused(e, key, victim, recent));
+        for (HandleListener l : listeners) {
+            l.refused(e, key, victim, recent);
+        }
     }
 
     /**
@@ -215,7 +219,9 @@ final class HandleTracker {
                 if (image != null && link.at() - object.openedAt <= window && !image.equals(object.key)) {
                     boolean ambiguous = link.at() - object.openedAt < ORDER_TOLERANCE
                             && (link.tid() == Event.UNKNOWN || link.tid() != object.tid || object.tid == Event.UNKNOWN);
-                    listeners.forEach(l -> l.raced(object, link, ambiguous));
+                    for (HandleListener l : listeners) {
+                        l.raced(object, link, ambiguous);
+                    }
                 }
             }
         }
@@ -244,27 +250,42 @@ final class HandleTracker {
      * exit): objects nobody alive can hold any more went with it.
      */
     void retired(ProcessNode process, long now) {
-        List<FileObject> candidates = new ArrayList<>(process.owned);
-        candidates.addAll(process.inherited);
-        for (FileObject o : candidates) {
-            if (!o.open) {
-                continue;
+        if (!process.owned.isEmpty()) {
+            // releasing an object takes it out of its owner's set: go through a copy
+            for (FileObject o : process.owned.toArray(new FileObject[0])) {
+                retired(o, process, now);
             }
-            if (!o.owner.aliveAt(now) && !o.carriedAliveAt(now)) {
-                List<FileObject> objects = byPath.get(o.key);
-                if (objects != null) {
-                    remove(objects, o);
-                    listeners.forEach(l -> l.released(o));
-                }
-            } else if (o.owner != process && !process.hasPassedOn(o) && (o.usedBy == null || !o.usedBy.contains(process))) {
-                // Gone without using or passing on its copy: no later close or use can come through it.
-                o.dropCarrier(process);
-                inheritances--;
-            }
+        }
+        for (FileObject o : process.inherited) {
+            retired(o, process, now);
         }
         process.inherited = List.of();
         process.passedOn = null;
         process.recentSpawns = null;
+    }
+
+    /** {@code holder}, which opened or inherited {@code o}, is gone: {@code o} may go with it. */
+    private void retired(FileObject o, ProcessNode holder, long now) {
+        if (!o.open) {
+            return;
+        }
+        if (!o.owner.aliveAt(now) && !o.carriedAliveAt(now)) {
+            List<FileObject> objects = byPath.get(o.key);
+            if (objects != null) {
+                remove(objects, o);
+                released(o);
+            }
+        } else if (o.owner != holder && !holder.hasPassedOn(o) && (o.usedBy == null || !o.usedBy.contains(holder))) {
+            // Gone without using or passing on its copy: no later close or use can come through it.
+            o.dropCarrier(holder);
+            inheritances--;
+        }
+    }
+
+    private void released(FileObject o) {
+        for (HandleListener l : listeners) {
+            l.released(o);
+        }
     }
 
     /** @return CloseFile events that matched no open file object */
@@ -294,7 +315,7 @@ final class HandleTracker {
         object.closedAt = e.time();
         object.closeUnambiguous = unambiguous;
         remove(objects, object);
-        listeners.forEach(l -> l.released(object));
+        released(object);
     }
 
     private void remove(List<FileObject> objects, FileObject object) {

@@ -30,6 +30,8 @@ final class ProcessNode {
     long firstSeenAt = ProcessRef.UNKNOWN_TIME;
     /** Which process with this PID it is in the capture, from 1. */
     int instance = 1;
+    /** Which process of the capture it is, from 0, in the order they were counted. */
+    long serial;
     long exitStatus = ProcessRef.UNKNOWN_STATUS;
     /** Saw its Process Start (or it comes from the log's process table). */
     boolean started;
