@@ -39,6 +39,7 @@ final class HandleTracker {
 
     private final Map<String, List<FileObject>> byPath = new HashMap<>();
     private final PathKeys keys;
+    private final OpenDetails details = new OpenDetails();
     private final HandleListener[] listeners;
     private final long window;
     private final Consumer<String> warnings;
@@ -76,9 +77,9 @@ final class HandleTracker {
             }
             remove(objects, objects.get(0));
         }
-        FileObject object = new FileObject(e, key, opener);
+        FileObject object = new FileObject(e, key, opener, details.of(e.detail()));
         objects.add(object);
-        opener.owned.add(object);
+        opener.own(object);
         openObjects++;
         if (opener.recentSpawns != null) {
             passToRecentSpawns(object, opener);
@@ -112,14 +113,13 @@ final class HandleTracker {
             unmatchedCloses++;
             return;
         }
+        // the most recent of the closer's own objects (the last one in opening order)
         FileObject object = null;
         int own = 0;
-        for (int i = objects.size() - 1; i >= 0; i--) {
+        for (int i = 0, n = objects.size(); i < n; i++) {
             if (objects.get(i).owner == closer) {
                 own++;
-                if (object == null) {
-                    object = objects.get(i);
-                }
+                object = objects.get(i);
             }
         }
         if (object != null) {
@@ -169,11 +169,15 @@ final class HandleTracker {
         if (objects == null) {
             return;
         }
-        for (int i = objects.size() - 1; i >= 0; i--) {
+        FileObject own = null;
+        for (int i = 0, n = objects.size(); i < n; i++) {
             if (objects.get(i).owner == process) {
-                objects.get(i).use(process, e);
-                return;
+                own = objects.get(i);
             }
+        }
+        if (own != null) {
+            own.use(process, e);
+            return;
         }
         FileObject inherited = inheritableBy(objects, process);
         if (inherited != null) {
@@ -213,7 +217,7 @@ final class HandleTracker {
         }
         List<FileObject> passed = new ArrayList<>();
         String image = link.created() ? keys.key(link.image()) : null;
-        for (FileObject object : parent.owned) {
+        for (FileObject object : parent.owned()) {
             if (object.open && object.openedAt <= link.at() + ORDER_TOLERANCE) {
                 passed.add(object);
                 if (image != null && link.at() - object.openedAt <= window && !image.equals(object.key)) {
@@ -250,15 +254,16 @@ final class HandleTracker {
      * exit): objects nobody alive can hold any more went with it.
      */
     void retired(ProcessNode process, long now) {
-        if (!process.owned.isEmpty()) {
+        if (!process.owned().isEmpty()) {
             // releasing an object takes it out of its owner's set: go through a copy
-            for (FileObject o : process.owned.toArray(new FileObject[0])) {
+            for (FileObject o : process.owned().toArray(new FileObject[0])) {
                 retired(o, process, now);
             }
         }
         for (FileObject o : process.inherited) {
             retired(o, process, now);
         }
+        process.retired();
         process.inherited = List.of();
         process.passedOn = null;
         process.recentSpawns = null;
@@ -301,13 +306,16 @@ final class HandleTracker {
         return open;
     }
 
+    /** @return the most recent object on the path that {@code process} may hold by inheritance, or null */
     private static FileObject inheritableBy(List<FileObject> objects, ProcessNode process) {
-        for (int i = objects.size() - 1; i >= 0; i--) {
+        // forward, as the other scans here: a loop counting down made the JIT compile its callers again
+        FileObject found = null;
+        for (int i = 0, n = objects.size(); i < n; i++) {
             if (objects.get(i).carrierTo(process) != null) {
-                return objects.get(i);
+                found = objects.get(i);
             }
         }
-        return null;
+        return found;
     }
 
     private void release(List<FileObject> objects, FileObject object, ProcessNode closer, Event e, boolean unambiguous) {
@@ -324,7 +332,7 @@ final class HandleTracker {
         if (objects.isEmpty()) {
             byPath.remove(object.key);
         }
-        object.owner.owned.remove(object);
+        object.owner.disown(object);
         openObjects--;
         inheritances -= object.carrierCount();
     }
