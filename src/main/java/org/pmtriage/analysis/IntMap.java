@@ -82,10 +82,6 @@ final class IntMap<V> {
         return size;
     }
 
-    boolean isEmpty() {
-        return size == 0;
-    }
-
     /** Gives every value to {@code action}, in slot order; the map must not change meanwhile. */
     @SuppressWarnings("unchecked")
     void forEachValue(Consumer<? super V> action) {

@@ -241,7 +241,9 @@ final class ProcessTree {
                 warnings.accept("more than " + MAX_PROCESSES + " processes at once: forgetting exited ones,"
                         + " or all when few exited, so later links to them are missing");
             }
-            for (ProcessNode mapped : mapped()) {
+            List<ProcessNode> all = new ArrayList<>(byPid.size());
+            byPid.forEachValue(all::add);
+            for (ProcessNode mapped : all) {
                 if (forget(mapped)) {
                     byPid.remove(mapped.pid, mapped);
                 }
