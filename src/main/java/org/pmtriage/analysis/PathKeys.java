@@ -58,8 +58,7 @@ final class PathKeys {
         // Until a device-form path shows up, the key of a path without short names is its lower-case
         // form and learns nothing: such keys are remembered, so a spelling met again costs a lookup.
         if (deviceTails.isEmpty()) {
-            int h = path.hashCode();
-            int slot = (h ^ (h >>> 16)) & (CACHED_PATHS - 1);
+            int slot = slot(path);
             String seen = cachedPaths[slot];
             if (seen == path || path.equals(seen)) {
                 return cachedKeys[slot];
@@ -67,6 +66,21 @@ final class PathKeys {
             return keyOf(path, slot);
         }
         return keyOf(path, -1);
+    }
+
+    /**
+     * @param path a path as the log spells it
+     * @return an equal spelling met before, when one is remembered, else {@code path}: what the
+     *         pass keeps (such as the image path of each process) then holds one copy of it
+     */
+    String shared(String path) {
+        String seen = cachedPaths[slot(path)];
+        return path.equals(seen) ? seen : path;
+    }
+
+    private static int slot(String path) {
+        int h = path.hashCode();
+        return (h ^ (h >>> 16)) & (CACHED_PATHS - 1);
     }
 
     /** The key of a spelling not remembered; {@code slot} is where to remember it, or -1 when it may not be. */

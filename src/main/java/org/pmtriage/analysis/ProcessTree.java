@@ -153,15 +153,19 @@ final class ProcessTree {
         return node.exited() && e.time() - node.exitedAt > Timeline.TICKS_PER_SECOND;
     }
 
-    /** A Process Create event in {@code parent}: the child it names begins now. */
-    void created(Event e, ProcessNode parent) {
+    /**
+     * A Process Create event in {@code parent}: the child it names begins now.
+     *
+     * @param image the event's Path (the child's image), as the pass keeps it
+     */
+    void created(Event e, ProcessNode parent, String image) {
         ProcessDetail detail = ProcessDetail.parse(e.detail());
         if (detail.pid() == Event.UNKNOWN) {
             return;
         }
         ProcessNode child = takeUnspawned(detail.pid());
         if (child == null) {
-            child = begin(detail.pid(), baseName(e.path()), detail.commandLine());
+            child = begin(detail.pid(), baseName(image), detail.commandLine());
         } else {
             count(child);
             byPid.put(child.pid, child);
@@ -171,7 +175,7 @@ final class ProcessTree {
         }
         child.parent = parent;
         child.startedAt = e.time();
-        link(new SpawnLink(parent, child, e.time(), e.record(), e.tid(), e.path(), true));
+        link(new SpawnLink(parent, child, e.time(), e.record(), e.tid(), image, true));
     }
 
     /** A Process Start event, the first of {@code node}. */
