@@ -125,7 +125,7 @@ public final class Analyzer {
                     if (e.stack().depth() > 0) {
                         stacks.spawning(e, process);
                     }
-                    processes.created(e, process);
+                    processes.created(e, process, keys.shared(e.path()));
                 }
             }
             case PROCESS_START -> {

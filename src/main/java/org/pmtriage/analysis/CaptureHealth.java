@@ -38,12 +38,15 @@ final class CaptureHealth {
     private final Set<Integer> pids = new HashSet<>();
     /** Spawns by Process Create whose child has shown no event of its own yet, by the child's PID. */
     private final Map<Integer, SpawnLink> unseenChildren = new HashMap<>();
+    /** The PID of the last event, known not to be among {@link #unseenChildren}: runs of one process look once. */
+    private int seenPid = Event.UNKNOWN;
     private long lastTime;
 
     /** A Process Create named a child: it should show events of its own unless a filter dropped them. */
     void created(SpawnLink spawn) {
         if (unseenChildren.size() < MAX_UNSEEN_CHILDREN) {
             unseenChildren.put(spawn.child().pid, spawn);
+            seenPid = Event.UNKNOWN;
         }
     }
 
@@ -54,8 +57,9 @@ final class CaptureHealth {
 
     void accept(Event e) {
         lastTime = e.time();
-        if (!unseenChildren.isEmpty()) {
+        if (e.pid() != seenPid && !unseenChildren.isEmpty()) {
             unseenChildren.remove(e.pid());
+            seenPid = e.pid();
         }
         if (!anyTid && e.tid() != Event.UNKNOWN) {
             anyTid = true;

@@ -25,7 +25,7 @@ final class FileObject {
     final int tid;
     final long openedAt;
     final long record;
-    final String detail;
+    final OpenDetails.Text detail;
     boolean open = true;
     /**
      * Spawns through which processes other than the owner may hold it, by child, in spawn order;
@@ -49,17 +49,16 @@ final class FileObject {
     long closedAt = ProcessRef.UNKNOWN_TIME;
     /** The closer had no other object open on the path, so the CloseFile can only be this one's. */
     boolean closeUnambiguous;
-    private CreateFileDetail parsed;
     private FileOpen snapshot;
 
-    FileObject(Event e, String key, ProcessNode owner) {
+    FileObject(Event e, String key, ProcessNode owner, OpenDetails.Text detail) {
         this.path = e.path();
         this.key = key;
         this.owner = owner;
         this.tid = e.tid();
         this.openedAt = e.time();
         this.record = e.record();
-        this.detail = e.detail();
+        this.detail = detail;
     }
 
     void addCarrier(SpawnLink link) {
@@ -176,15 +175,12 @@ final class FileObject {
     }
 
     CreateFileDetail parsedDetail() {
-        if (parsed == null) {
-            parsed = CreateFileDetail.parse(detail);
-        }
-        return parsed;
+        return detail.parsed();
     }
 
     /** @return whether the log has the open's Detail (access and share mode) */
     boolean detailKnown() {
-        return !detail.isEmpty();
+        return !detail.text.isEmpty();
     }
 
     /** @return whether the open is of a directory: its Options name {@code Directory} (not {@code Non-Directory File}) */

@@ -39,7 +39,8 @@ final class HandleTracker {
 
     private final Map<String, List<FileObject>> byPath = new HashMap<>();
     private final PathKeys keys;
-    private final List<HandleListener> listeners;
+    private final OpenDetails details = new OpenDetails();
+    private final HandleListener[] listeners;
     private final long window;
     private final Consumer<String> warnings;
     private int openObjects;
@@ -51,7 +52,7 @@ final class HandleTracker {
 
     HandleTracker(PathKeys keys, List<HandleListener> listeners, long window, Consumer<String> warnings) {
         this.keys = keys;
-        this.listeners = List.copyOf(listeners);
+        this.listeners = listeners.toArray(new HandleListener[0]);
         this.window = window;
         this.warnings = warnings;
     }
@@ -76,9 +77,9 @@ final class HandleTracker {
             }
             remove(objects, objects.get(0));
         }
-        FileObject object = new FileObject(e, key, opener);
+        FileObject object = new FileObject(e, key, opener, details.of(e.detail()));
         objects.add(object);
-        opener.owned.add(object);
+        opener.own(object);
         openObjects++;
         if (opener.recentSpawns != null) {
             passToRecentSpawns(object, opener);
@@ -97,7 +98,9 @@ final class HandleTracker {
                 link.child().inherit(object);
                 inheritances++;
                 if (link.created() && !keys.key(link.image()).equals(object.key)) {
-                    listeners.forEach(l -> l.raced(object, link, true));
+                    for (HandleListener l : listeners) {
+                        l.raced(object, link, true);
+                    }
                 }
             }
         }
@@ -110,14 +113,13 @@ final class HandleTracker {
             unmatchedCloses++;
             return;
         }
+        // the most recent of the closer's own objects (the last one in opening order)
         FileObject object = null;
         int own = 0;
-        for (int i = objects.size() - 1; i >= 0; i--) {
+        for (int i = 0, n = objects.size(); i < n; i++) {
             if (objects.get(i).owner == closer) {
                 own++;
-                if (object == null) {
-                    object = objects.get(i);
-                }
+                object = objects.get(i);
             }
         }
         if (object != null) {
@@ -167,11 +169,15 @@ final class HandleTracker {
         if (objects == null) {
             return;
         }
-        for (int i = objects.size() - 1; i >= 0; i--) {
+        FileObject own = null;
+        for (int i = 0, n = objects.size(); i < n; i++) {
             if (objects.get(i).owner == process) {
-                objects.get(i).use(process, e);
-                return;
+                own = objects.get(i);
             }
+        }
+        if (own != null) {
+            own.use(process, e);
+            return;
         }
         FileObject inherited = inheritableBy(objects, process);
         if (inherited != null) {
@@ -191,7 +197,9 @@ final class HandleTracker {
                 recent.add(o);
             }
         }
-        listeners.forEach(l -> l.refused(e, key, victim, recent));
+        for (HandleListener l : listeners) {
+            l.refused(e, key, victim, recent);
+        }
     }
 
     /**
@@ -209,13 +217,15 @@ final class HandleTracker {
         }
         List<FileObject> passed = new ArrayList<>();
         String image = link.created() ? keys.key(link.image()) : null;
-        for (FileObject object : parent.owned) {
+        for (FileObject object : parent.owned()) {
             if (object.open && object.openedAt <= link.at() + ORDER_TOLERANCE) {
                 passed.add(object);
                 if (image != null && link.at() - object.openedAt <= window && !image.equals(object.key)) {
                     boolean ambiguous = link.at() - object.openedAt < ORDER_TOLERANCE
                             && (link.tid() == Event.UNKNOWN || link.tid() != object.tid || object.tid == Event.UNKNOWN);
-                    listeners.forEach(l -> l.raced(object, link, ambiguous));
+                    for (HandleListener l : listeners) {
+                        l.raced(object, link, ambiguous);
+                    }
                 }
             }
         }
@@ -244,27 +254,43 @@ final class HandleTracker {
      * exit): objects nobody alive can hold any more went with it.
      */
     void retired(ProcessNode process, long now) {
-        List<FileObject> candidates = new ArrayList<>(process.owned);
-        candidates.addAll(process.inherited);
-        for (FileObject o : candidates) {
-            if (!o.open) {
-                continue;
-            }
-            if (!o.owner.aliveAt(now) && !o.carriedAliveAt(now)) {
-                List<FileObject> objects = byPath.get(o.key);
-                if (objects != null) {
-                    remove(objects, o);
-                    listeners.forEach(l -> l.released(o));
-                }
-            } else if (o.owner != process && !process.hasPassedOn(o) && (o.usedBy == null || !o.usedBy.contains(process))) {
-                // Gone without using or passing on its copy: no later close or use can come through it.
-                o.dropCarrier(process);
-                inheritances--;
+        if (!process.owned().isEmpty()) {
+            // releasing an object takes it out of its owner's set: go through a copy
+            for (FileObject o : process.owned().toArray(new FileObject[0])) {
+                retired(o, process, now);
             }
         }
+        for (FileObject o : process.inherited) {
+            retired(o, process, now);
+        }
+        process.retired();
         process.inherited = List.of();
         process.passedOn = null;
         process.recentSpawns = null;
+    }
+
+    /** {@code holder}, which opened or inherited {@code o}, is gone: {@code o} may go with it. */
+    private void retired(FileObject o, ProcessNode holder, long now) {
+        if (!o.open) {
+            return;
+        }
+        if (!o.owner.aliveAt(now) && !o.carriedAliveAt(now)) {
+            List<FileObject> objects = byPath.get(o.key);
+            if (objects != null) {
+                remove(objects, o);
+                released(o);
+            }
+        } else if (o.owner != holder && !holder.hasPassedOn(o) && (o.usedBy == null || !o.usedBy.contains(holder))) {
+            // Gone without using or passing on its copy: no later close or use can come through it.
+            o.dropCarrier(holder);
+            inheritances--;
+        }
+    }
+
+    private void released(FileObject o) {
+        for (HandleListener l : listeners) {
+            l.released(o);
+        }
     }
 
     /** @return CloseFile events that matched no open file object */
@@ -280,13 +306,16 @@ final class HandleTracker {
         return open;
     }
 
+    /** @return the most recent object on the path that {@code process} may hold by inheritance, or null */
     private static FileObject inheritableBy(List<FileObject> objects, ProcessNode process) {
-        for (int i = objects.size() - 1; i >= 0; i--) {
+        // forward, as the other scans here: a loop counting down made the JIT compile its callers again
+        FileObject found = null;
+        for (int i = 0, n = objects.size(); i < n; i++) {
             if (objects.get(i).carrierTo(process) != null) {
-                return objects.get(i);
+                found = objects.get(i);
             }
         }
-        return null;
+        return found;
     }
 
     private void release(List<FileObject> objects, FileObject object, ProcessNode closer, Event e, boolean unambiguous) {
@@ -294,7 +323,7 @@ final class HandleTracker {
         object.closedAt = e.time();
         object.closeUnambiguous = unambiguous;
         remove(objects, object);
-        listeners.forEach(l -> l.released(object));
+        released(object);
     }
 
     private void remove(List<FileObject> objects, FileObject object) {
@@ -303,7 +332,7 @@ final class HandleTracker {
         if (objects.isEmpty()) {
             byPath.remove(object.key);
         }
-        object.owner.owned.remove(object);
+        object.owner.disown(object);
         openObjects--;
         inheritances -= object.carrierCount();
     }

@@ -41,32 +41,53 @@ final class InheritedHandleDetector implements HandleListener {
         }
         InheritedHandle.Verdict verdict;
         Severity severity;
-        String reason;
-        String harm = harm(o);
+        String harm = "";
         if (deepestUser < 0) {
             verdict = InheritedHandle.Verdict.LEAKED;
+            harm = harm(o);
+            severity = harm.isEmpty() ? Severity.WARNING : Severity.ERROR;
+        } else if (deepestUser == chain.size() - 1) {
+            verdict = InheritedHandle.Verdict.HANDED_OVER;
+            severity = Severity.INFO;
+        } else {
+            verdict = InheritedHandle.Verdict.LEAKED_AFTER_HAND_OVER;
+            severity = outlived(chain.get(deepestUser).child(), close) || o.causedViolation ? Severity.ERROR
+                    : Severity.WARNING;
+        }
+        if (evidence == InheritedHandle.Evidence.PARENT_PID && severity == Severity.ERROR) {
+            severity = Severity.WARNING;
+        }
+        // most hand-overs of a big build are counted, not listed: their reason is not written
+        if (counts.count(FindingKind.INHERITED_HANDLE, severity)) {
+            pending.add(new Pending(o, o.closer, close.time(), close.record(), List.copyOf(chain), users, verdict,
+                    evidence, severity, reason(o, close, chain, deepestUser, harm, evidence)));
+        }
+    }
+
+    private static boolean outlived(ProcessNode user, Event close) {
+        return user.exited() && user.exitedAt < close.time();
+    }
+
+    /** @return why the chain got its verdict, as things stand at the close */
+    private static String reason(FileObject o, Event close, List<SpawnLink> chain, int deepestUser, String harm,
+                                 InheritedHandle.Evidence evidence) {
+        String reason;
+        if (deepestUser < 0) {
             if (!harm.isEmpty()) {
-                severity = Severity.ERROR;
                 reason = "nobody along the chain used it, and " + harm;
             } else if (o.directory()) {
-                severity = Severity.WARNING;
                 reason = "nobody along the chain used it; a directory handle, it kept the folder from being deleted or"
                         + " renamed";
             } else {
-                severity = Severity.WARNING;
                 reason = "nobody along the chain used it; opened read-only with share " + o.parsedDetail().shareMode()
                         + ", it blocked only deletes and exclusive opens";
             }
         } else if (deepestUser == chain.size() - 1) {
-            verdict = InheritedHandle.Verdict.HANDED_OVER;
-            severity = Severity.INFO;
             reason = chain.get(deepestUser).child().ref() + " used it: a hand-over by design, as redirection does";
         } else {
-            verdict = InheritedHandle.Verdict.LEAKED_AFTER_HAND_OVER;
             ProcessNode user = chain.get(deepestUser).child();
             ProcessNode server = chain.get(deepestUser + 1).child();
-            boolean outlived = user.exited() && user.exitedAt < close.time();
-            severity = outlived || o.causedViolation ? Severity.ERROR : Severity.WARNING;
+            boolean outlived = outlived(user, close);
             reason = "handed over to " + user.ref() + ", which used it, then copied on into " + server.ref()
                     + ", which never did"
                     + (outlived ? " and kept it open " + Timeline.millisText(close.time() - user.exitedAt) + " ms after " + user.ref()
@@ -74,17 +95,11 @@ final class InheritedHandleDetector implements HandleListener {
                     + (o.causedViolation ? "; it caused a sharing violation" : "");
         }
         if (evidence == InheritedHandle.Evidence.PARENT_PID) {
-            if (severity == Severity.ERROR) {
-                severity = Severity.WARNING;
-            }
             reason = "possible: " + reason + "; only the Parent PID column links " + o.closer.ref() + " to "
                     + o.owner.ref() + ", as the log has no Process Create or Start for the spawns between them, so"
                     + " when they started (and whether the handle was inheritable then) is unknown";
         }
-        if (counts.count(FindingKind.INHERITED_HANDLE, severity)) {
-            pending.add(new Pending(o, o.closer, close.time(), close.record(), List.copyOf(chain), users, verdict,
-                    evidence, severity, reason));
-        }
+        return reason;
     }
 
     /** @return the inherited handles found, with lifetimes as known at the end of the pass */

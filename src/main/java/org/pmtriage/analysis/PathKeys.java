@@ -57,22 +57,40 @@ final class PathKeys {
     String key(String path) {
         // Until a device-form path shows up, the key of a path without short names is its lower-case
         // form and learns nothing: such keys are remembered, so a spelling met again costs a lookup.
-        boolean cacheable = deviceTails.isEmpty();
-        int slot = 0;
-        if (cacheable) {
-            int h = path.hashCode();
-            slot = (h ^ (h >>> 16)) & (CACHED_PATHS - 1);
+        if (deviceTails.isEmpty()) {
+            int slot = slot(path);
             String seen = cachedPaths[slot];
             if (seen == path || path.equals(seen)) {
                 return cachedKeys[slot];
             }
+            return keyOf(path, slot);
         }
+        return keyOf(path, -1);
+    }
+
+    /**
+     * @param path a path as the log spells it
+     * @return an equal spelling met before, when one is remembered, else {@code path}: what the
+     *         pass keeps (such as the image path of each process) then holds one copy of it
+     */
+    String shared(String path) {
+        String seen = cachedPaths[slot(path)];
+        return path.equals(seen) ? seen : path;
+    }
+
+    private static int slot(String path) {
+        int h = path.hashCode();
+        return (h ^ (h >>> 16)) & (CACHED_PATHS - 1);
+    }
+
+    /** The key of a spelling not remembered; {@code slot} is where to remember it, or -1 when it may not be. */
+    private String keyOf(String path, int slot) {
         String p = stripPrefix(path).toLowerCase(Locale.ROOT);
         if (p.startsWith(DEVICE)) {
             p = deviceToDrive(p);
         } else if (!deviceTails.isEmpty() && p.length() > 2 && p.charAt(1) == ':') {
             learnVolume(p);
-        } else if (cacheable && !hasShortComponent(p)) {
+        } else if (slot >= 0 && !hasShortComponent(p)) {
             cachedPaths[slot] = path;
             cachedKeys[slot] = p;
             return p;
@@ -90,6 +108,9 @@ final class PathKeys {
      * @param text a current directory or a command line
      */
     void knownFolders(String text) {
+        if (longFolders.size() >= MAX_ALIASES) {
+            return;
+        }
         // a text met again (every job of a build starts in one folder) has nothing new to give
         int h = text.hashCode();
         int slot = (h ^ (h >>> 16)) & (READ_TEXTS - 1);

@@ -30,6 +30,8 @@ final class ProcessNode {
     long firstSeenAt = ProcessRef.UNKNOWN_TIME;
     /** Which process with this PID it is in the capture, from 1. */
     int instance = 1;
+    /** Which process of the capture it is, from 0, in the order they were counted. */
+    long serial;
     long exitStatus = ProcessRef.UNKNOWN_STATUS;
     /** Saw its Process Start (or it comes from the log's process table). */
     boolean started;
@@ -39,8 +41,8 @@ final class ProcessNode {
     boolean counted;
     /** Its spawn was already given to the handle tracker. */
     boolean linked;
-    /** File objects it opened that are still open. */
-    final Set<FileObject> owned = new LinkedHashSet<>();
+    /** File objects it opened that are still open, in opening order; null while none, and again once it is retired without any. */
+    private Set<FileObject> owned;
     /** File objects of its ancestors that were open when it was spawned (or, within the tolerance, just after). */
     List<FileObject> inherited = List.of();
     /** Its spawns of the last {@link HandleTracker#ORDER_TOLERANCE}, for opens logged just after them; null while none. */
@@ -64,6 +66,31 @@ final class ProcessNode {
 
     boolean aliveAt(long time) {
         return exitedAt == ProcessRef.UNKNOWN_TIME || exitedAt > time;
+    }
+
+    void own(FileObject object) {
+        if (owned == null) {
+            owned = new LinkedHashSet<>(4);
+        }
+        owned.add(object);
+    }
+
+    void disown(FileObject object) {
+        if (owned != null) {
+            owned.remove(object);
+        }
+    }
+
+    /** @return the file objects it opened that are still open, in opening order */
+    Set<FileObject> owned() {
+        return owned == null ? Set.of() : owned;
+    }
+
+    /** It was retired: an empty set of objects is not kept for the findings that still name it. */
+    void retired() {
+        if (owned != null && owned.isEmpty()) {
+            owned = null;
+        }
     }
 
     void passedOn(FileObject object) {

@@ -3,6 +3,7 @@ package org.pmtriage.analysis;
 import java.util.List;
 
 import org.pmtriage.diagnosis.ProcessProfile;
+import org.pmtriage.diagnosis.RuntimeId;
 import org.pmtriage.diagnosis.RuntimeTally;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ExportColumns;
@@ -112,7 +113,11 @@ final class ProcessProfiles {
 
     private void count(ProcessNode process) {
         if (process.counted && process.profile().untallied()) {
-            tally.add(process.profile.identity(process.name, process.commandLine).runtime(), process.ref().toString());
+            RuntimeId runtime = process.profile.identity(process.name, process.commandLine).runtime();
+            // the tally skips unknown runtimes: most processes of a build, so their name is not made
+            if (runtime.known()) {
+                tally.add(runtime, process.ref().toString());
+            }
         }
     }
 }

@@ -1,7 +1,10 @@
 package org.pmtriage.analysis;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -28,12 +31,13 @@ final class ProcessTree {
 
     private static final String EXIT_STATUS = "Exit Status: ";
 
-    private final Map<Integer, ProcessNode> byPid = new HashMap<>();
-    private final Map<Integer, ProcessNode> byIndex = new HashMap<>();
-    private final Map<Integer, ArrayDeque<ProcessNode>> unspawnedByPid = new HashMap<>();
+    private final IntMap<ProcessNode> byPid = new IntMap<>();
+    private final IntMap<ProcessNode> byIndex = new IntMap<>();
+    private final IntMap<ArrayDeque<ProcessNode>> unspawnedByPid = new IntMap<>();
     /** Exited processes in exit order, unmapped a second after their exit. */
     private final ArrayDeque<ProcessNode> exitedInOrder = new ArrayDeque<>();
-    private final Map<Integer, Integer> instancesByPid = new HashMap<>();
+    /** Processes counted per PID so far: one element, counted up in place. */
+    private final IntMap<int[]> instancesByPid = new IntMap<>();
     private final Consumer<SpawnLink> onSpawn;
     private final BiConsumer<ProcessNode, Long> onRetire;
     private final Consumer<String> warnings;
@@ -64,7 +68,12 @@ final class ProcessTree {
             images.add(node, info.imagePath());
             byIndex.put(info.processIndex(), node);
             infos.put(info.processIndex(), info);
-            unspawnedByPid.computeIfAbsent(info.pid(), k -> new ArrayDeque<>()).add(node);
+            ArrayDeque<ProcessNode> queue = unspawnedByPid.get(info.pid());
+            if (queue == null) {
+                queue = new ArrayDeque<>();
+                unspawnedByPid.put(info.pid(), queue);
+            }
+            queue.add(node);
         }
         infos.forEach((index, info) -> byIndex.get(index).parent = byIndex.get(info.parentIndex()));
     }
@@ -78,9 +87,15 @@ final class ProcessTree {
         return instances;
     }
 
-    /** @return the processes mapped now: the live ones and those that exited less than a second ago */
-    Iterable<ProcessNode> mapped() {
-        return byPid.values();
+    /**
+     * @return the processes mapped now: the live ones and those that exited less than a second
+     *         ago, in the order the capture showed them
+     */
+    List<ProcessNode> mapped() {
+        List<ProcessNode> nodes = new ArrayList<>(byPid.size());
+        byPid.forEachValue(nodes::add);
+        nodes.sort(Comparator.comparingLong(n -> n.serial));
+        return nodes;
     }
 
     /**
@@ -138,15 +153,19 @@ final class ProcessTree {
         return node.exited() && e.time() - node.exitedAt > Timeline.TICKS_PER_SECOND;
     }
 
-    /** A Process Create event in {@code parent}: the child it names begins now. */
-    void created(Event e, ProcessNode parent) {
+    /**
+     * A Process Create event in {@code parent}: the child it names begins now.
+     *
+     * @param image the event's Path (the child's image), as the pass keeps it
+     */
+    void created(Event e, ProcessNode parent, String image) {
         ProcessDetail detail = ProcessDetail.parse(e.detail());
         if (detail.pid() == Event.UNKNOWN) {
             return;
         }
         ProcessNode child = takeUnspawned(detail.pid());
         if (child == null) {
-            child = begin(detail.pid(), baseName(e.path()), detail.commandLine());
+            child = begin(detail.pid(), baseName(image), detail.commandLine());
         } else {
             count(child);
             byPid.put(child.pid, child);
@@ -156,7 +175,7 @@ final class ProcessTree {
         }
         child.parent = parent;
         child.startedAt = e.time();
-        link(new SpawnLink(parent, child, e.time(), e.record(), e.tid(), e.path(), true));
+        link(new SpawnLink(parent, child, e.time(), e.record(), e.tid(), image, true));
     }
 
     /** A Process Start event, the first of {@code node}. */
@@ -226,10 +245,16 @@ final class ProcessTree {
                 warnings.accept("more than " + MAX_PROCESSES + " processes at once: forgetting exited ones,"
                         + " or all when few exited, so later links to them are missing");
             }
-            byPid.values().removeIf(ProcessTree::forget);
+            List<ProcessNode> all = new ArrayList<>(byPid.size());
+            byPid.forEachValue(all::add);
+            for (ProcessNode mapped : all) {
+                if (forget(mapped)) {
+                    byPid.remove(mapped.pid, mapped);
+                }
+            }
             exitedInOrder.clear();
             if (byPid.size() >= MAX_PROCESSES / 2) {
-                byPid.values().forEach(n -> n.parent = null);
+                byPid.forEachValue(n -> n.parent = null);
                 byPid.clear();
             }
         }
@@ -251,8 +276,13 @@ final class ProcessTree {
     private void count(ProcessNode node) {
         if (!node.counted) {
             node.counted = true;
-            instances++;
-            node.instance = instancesByPid.merge(node.pid, 1, Integer::sum);
+            node.serial = instances++;
+            int[] counted = instancesByPid.get(node.pid);
+            if (counted == null) {
+                counted = new int[1];
+                instancesByPid.put(node.pid, counted);
+            }
+            node.instance = ++counted[0];
         }
     }
 

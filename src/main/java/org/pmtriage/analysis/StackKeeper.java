@@ -62,7 +62,7 @@ final class StackKeeper implements HandleListener {
 
     /** A Process Create that carries a stack: kept when its parent holds an open object. */
     void spawning(Event e, ProcessNode parent) {
-        if (!parent.owned.isEmpty() || !parent.inherited.isEmpty()) {
+        if (!parent.owned().isEmpty() || !parent.inherited.isEmpty()) {
             keep(e, parent);
         }
     }

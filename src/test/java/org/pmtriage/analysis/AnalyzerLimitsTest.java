@@ -77,7 +77,7 @@ class AnalyzerLimitsTest {
         for (int pid = 1; pid <= depth; pid++) {
             Event create = basic(1, "p" + pid + ".exe", pid, "Process Create", "C:\\p" + (pid + 1) + ".exe",
                     "PID: " + (pid + 1) + ", Command line: p" + (pid + 1) + ".exe");
-            tree.created(create, tree.resolve(create));
+            tree.created(create, tree.resolve(create), create.path());
             Event start = basic(1, "p" + (pid + 1) + ".exe", pid + 1, "Process Start", "", "Parent PID: " + pid);
             ProcessNode child = tree.resolve(start);
             tree.started(start, child);

@@ -37,7 +37,7 @@ class StackKeeperTest {
     private FileObject opened(StackKeeper keeper, long record) {
         Event e = open(record);
         keeper.opened(e, python);
-        return new FileObject(e, e.path().toLowerCase(), python);
+        return new FileObject(e, e.path().toLowerCase(), python, new OpenDetails().of(e.detail()));
     }
 
     @Test
