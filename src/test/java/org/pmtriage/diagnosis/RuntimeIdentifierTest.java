@@ -34,6 +34,22 @@ class RuntimeIdentifierTest {
     }
 
     @Test
+    void modulesNameTheirRuntimeInAnyCaseAndFolderAndOthersNameNone() {
+        assertEquals(RuntimeKind.DOTNET, RuntimeIdentifier.fromModule("C:\\Windows\\CLR.DLL").runtime());
+        assertEquals(RuntimeKind.DOTNET, RuntimeIdentifier.fromModule("coreclr.dll").runtime());
+        assertEquals(RuntimeKind.JAVA, RuntimeIdentifier.fromModule("C:/jdk/bin/server/Jvm.dll").runtime());
+        assertEquals(RuntimeKind.POWERSHELL,
+                RuntimeIdentifier.fromModule("C:\\GAC\\System.Management.Automation.ni.dll").runtime());
+        assertEquals(RuntimeKind.MSBUILD, RuntimeIdentifier.fromModule("C:\\VS\\Microsoft.Build.dll").runtime());
+        assertEquals("2.7", RuntimeIdentifier.fromModule("C:\\Python27\\Python27.Dll").version());
+        for (String other : List.of("C:\\Windows\\System32\\kernel32.dll", "C:\\x\\clr.dll.mui", "clr.exe",
+                "C:\\x\\aclr.dll", "C:\\x\\jvm.dl", "C:\\clr.dll\\x", "C:\\x\\python.dll", "", ".dll", "dll")) {
+            assertNull(RuntimeIdentifier.fromModule(other), other);
+            assertTrue(!RuntimeIdentifier.decides(other), other);
+        }
+    }
+
+    @Test
     void theStableAbiForwarderNamesNoVersion() {
         assertNull(RuntimeIdentifier.fromModule("C:\\Python310\\python3.dll"));
         RuntimeId r = identify("python.exe", "C:\\Python310\\python.exe", "", "C:\\Python310\\python3.dll");
