@@ -65,6 +65,7 @@ timed() { # label command... -> "wall peakKB" of one run; its output goes to $di
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 ratio() { awk "BEGIN { printf \"%.2f\", $1 / $2 }"; }
+rate() { python3 -c "print(f'{$1 / $2:,.0f}')" 2>/dev/null || echo '?'; } # events seconds -> events per second
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 echo "JAVA_OPTS=${JAVA_OPTS:-(launcher default)}, $rounds rounds, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
@@ -111,6 +112,5 @@ for name in $captures; do
   echo
   echo "$name: $events events; median ratios: Python/analyze $med_text, Python/analyze --format json $med_json," \
     "analyze/stats $med_stats; peak RSS $(( kb / 1024 )) MB (largest of every pmtriage run); load average after: $(load)"
-  rate() { python3 -c "print(f'{$events / $1:,.0f}')" 2>/dev/null || echo '?'; }
-  echo "$name: last round: analyze $(rate "$an") events/s, stats $(rate "$st") events/s"
+  echo "$name: last round: analyze $(rate "$events" "$an") events/s, stats $(rate "$events" "$st") events/s"
 done
