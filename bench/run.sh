@@ -60,7 +60,10 @@ generate() { # name -> path of the capture, made when missing
 timed() { # label command... -> "wall peakKB" of one run; its output goes to $dir/out-label.txt
   local label=$1
   shift
-  /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$@" > "$dir/out-$label.txt" 2> "$dir/err-$label.txt" || true
+  if ! /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$@" > "$dir/out-$label.txt" 2> "$dir/err-$label.txt"; then
+    # still timed, so that the round stays whole, but a failed run must not pass for a fast one
+    echo "bench/run.sh: $label FAILED (its time below is not a result): $(head -n 1 "$dir/err-$label.txt")" >&2
+  fi
   tail -n 1 "$dir/time.txt"
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
