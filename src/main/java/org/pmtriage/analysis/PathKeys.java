@@ -58,7 +58,7 @@ final class PathKeys {
         // Until a device-form path shows up, the key of a path without short names is its lower-case
         // form and learns nothing: such keys are remembered, so a spelling met again costs a lookup.
         if (deviceTails.isEmpty()) {
-            int slot = slot(path);
+            int slot = slot(path, CACHED_PATHS);
             String seen = cachedPaths[slot];
             if (seen == path || path.equals(seen)) {
                 return cachedKeys[slot];
@@ -74,13 +74,14 @@ final class PathKeys {
      *         pass keeps (such as the image path of each process) then holds one copy of it
      */
     String shared(String path) {
-        String seen = cachedPaths[slot(path)];
+        String seen = cachedPaths[slot(path, CACHED_PATHS)];
         return path.equals(seen) ? seen : path;
     }
 
-    private static int slot(String path) {
-        int h = path.hashCode();
-        return (h ^ (h >>> 16)) & (CACHED_PATHS - 1);
+    /** @return the slot of {@code text} in a direct-mapped table of {@code slots} (a power of two) */
+    private static int slot(String text, int slots) {
+        int h = text.hashCode();
+        return (h ^ (h >>> 16)) & (slots - 1);
     }
 
     /** The key of a spelling not remembered; {@code slot} is where to remember it, or -1 when it may not be. */
@@ -112,8 +113,7 @@ final class PathKeys {
             return;
         }
         // a text met again (every job of a build starts in one folder) has nothing new to give
-        int h = text.hashCode();
-        int slot = (h ^ (h >>> 16)) & (READ_TEXTS - 1);
+        int slot = slot(text, READ_TEXTS);
         if (text.equals(readTexts[slot])) {
             return;
         }

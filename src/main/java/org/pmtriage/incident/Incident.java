@@ -35,7 +35,7 @@ public record Incident(String id, Finding lead, List<Finding> findings, List<Sha
 
     /** @return the worst severity of its findings */
     public Severity severity() {
-        // loops, not streams: ranking thousands of incidents asks this of each many times
+        // loops, not streams: asked of every incident of a log, for its rank and its pattern's
         Severity worst = lead.severity();
         for (Finding f : findings) {
             if (f.severity().compareTo(worst) < 0) {

@@ -17,7 +17,6 @@ import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.InheritedHandle;
 import org.pmtriage.analysis.OpenAtEnd;
 import org.pmtriage.analysis.ProcessRef;
-import org.pmtriage.analysis.Severity;
 import org.pmtriage.analysis.SharingViolation;
 import org.pmtriage.analysis.Spawn;
 import org.pmtriage.analysis.SpawnRace;
@@ -55,7 +54,7 @@ public final class Incidents {
         }
         Remedies remedies = Remedies.bundled();
         List<Incident> numbered = new ArrayList<>(ranked.size());
-        Map<PatternKey, Fold> byKey = new LinkedHashMap<>();
+        Map<PatternKey, List<Incident>> byKey = new LinkedHashMap<>();
         for (Ranked<Incident> draft : ranked) {
             Incident incident = draft.item().withId("i" + (numbered.size() + 1));
             numbered.add(incident);
@@ -63,11 +62,11 @@ public final class Incidents {
             for (Finding f : incident.findings()) {
                 incidentOf.put(f, incident);
             }
-            byKey.computeIfAbsent(incident.key(), k -> new Fold()).add(incident, draft);
+            byKey.computeIfAbsent(incident.key(), k -> new ArrayList<>()).add(incident);
         }
         incidents = List.copyOf(numbered);
         List<Ranked<Pattern>> drafts = new ArrayList<>(byKey.size());
-        byKey.forEach((key, fold) -> drafts.add(fold.draft(key)));
+        byKey.forEach((key, list) -> drafts.add(Ranked.of(new Pattern("", key, list))));
         Collections.sort(drafts);
         List<Pattern> out = new ArrayList<>(drafts.size());
         for (Ranked<Pattern> draft : drafts) {
@@ -76,25 +75,6 @@ public final class Incidents {
             patternByKey.put(pattern.key(), pattern);
         }
         patterns = List.copyOf(out);
-    }
-
-    /** A pattern's incidents, in rank order, and what the pattern is ranked by, while they are folded in. */
-    private static final class Fold {
-        private final List<Incident> incidents = new ArrayList<>();
-        private Severity severity;
-        private int failures;
-        private long at = Long.MAX_VALUE;
-
-        void add(Incident incident, Ranked<Incident> rank) {
-            incidents.add(incident);
-            severity = severity == null || rank.severity().compareTo(severity) < 0 ? rank.severity() : severity;
-            failures += rank.failures();
-            at = Math.min(at, rank.at());
-        }
-
-        Ranked<Pattern> draft(PatternKey key) {
-            return new Ranked<>(new Pattern("", key, incidents), severity, failures, incidents.size(), at);
-        }
     }
 
     /** @return the incidents and patterns of one log's findings */
@@ -224,8 +204,6 @@ public final class Incidents {
 
     private static Ranked<Incident> draft(List<Finding> story, BuildRoot root) {
         Finding lead = story.get(0);
-        Severity severity = lead.severity();
-        long at = lead.at();
         List<SharingViolation> violations = new ArrayList<>(0);
         for (Finding f : story) {
             int order = leadOrder(f);
@@ -233,10 +211,6 @@ public final class Incidents {
             if (order < leadOrder || order == leadOrder && f.at() < lead.at()) {
                 lead = f;
             }
-            if (f.severity().compareTo(severity) < 0) {
-                severity = f.severity();
-            }
-            at = Math.min(at, f.at());
             if (f instanceof SharingViolation v) {
                 violations.add(v);
             }
@@ -249,8 +223,7 @@ public final class Incidents {
             }
         }
         List<ProcessRef> failed = violations.isEmpty() ? List.of() : failed(violations);
-        Incident incident = new Incident("", lead, findings, violations, failed, key(lead, root));
-        return new Ranked<>(incident, severity, failed.size(), violations.size(), at);
+        return Ranked.of(new Incident("", lead, findings, violations, failed, key(lead, root)));
     }
 
     /** Sorts the violations by time; @return their victims that failed, each process once, in that order */

@@ -17,6 +17,18 @@ import org.pmtriage.analysis.Severity;
  */
 record Ranked<T>(T item, Severity severity, int failures, int count, long at) implements Comparable<Ranked<T>> {
 
+    /** @return the incident with what it is ranked by */
+    static Ranked<Incident> of(Incident incident) {
+        return new Ranked<>(incident, incident.severity(), incident.failed().size(), incident.violations().size(),
+                incident.at());
+    }
+
+    /** @return the pattern with what it is ranked by */
+    static Ranked<Pattern> of(Pattern pattern) {
+        return new Ranked<>(pattern, pattern.severity(), pattern.failures(), pattern.incidents().size(),
+                pattern.firstAt());
+    }
+
     @Override
     public int compareTo(Ranked<T> other) {
         int c = severity.compareTo(other.severity);

@@ -69,4 +69,41 @@ class StackKeeperTest {
         assertEquals(1, keeper.notKept());
         assertEquals(Set.of(2L, 4L), keeper.decode(Set.of(1L, 2L, 3L, 4L), ModuleMap.EMPTY).keySet());
     }
+
+    private static Event spawn(long record) {
+        return new Event(record, record * 10, "python.exe", 4312, 1204, "Process Create", Operation.PROCESS_CREATE,
+                "C:\\Windows\\System32\\cmd.exe", "SUCCESS", "PID: 5120", Event.UNKNOWN, "", "", Event.UNKNOWN,
+                ExportColumns.NONE, stack(0x40, 0x50));
+    }
+
+    /** Spawns a child of {@code parent} by the Process Create of {@code record}; @return its link */
+    private static SpawnLink spawned(StackKeeper keeper, ProcessNode parent, long record) {
+        Event e = spawn(record);
+        keeper.spawning(e, parent);
+        SpawnLink link = new SpawnLink(parent, new ProcessNode(5120, "cmd.exe", ""), e.time(), record, e.tid(),
+                e.path(), true);
+        keeper.linked(link);
+        return link;
+    }
+
+    @Test
+    void aSpawnsStackGoesWithAChildThatPassedNothingOnUnlessARaceCitedIt() {
+        StackKeeper keeper = new StackKeeper();
+        FileObject open = opened(keeper, 1);
+        python.own(open);
+        SpawnLink quiet = spawned(keeper, python, 2);
+        SpawnLink racing = spawned(keeper, python, 3);
+        keeper.raced(open, racing, false);
+        keeper.retired(quiet.child());
+        keeper.retired(racing.child());
+        assertEquals(Set.of(1L, 3L), keeper.decode(Set.of(1L, 2L, 3L), ModuleMap.EMPTY).keySet());
+    }
+
+    @Test
+    void aSpawnByAProcessHoldingNothingKeepsNoStack() {
+        StackKeeper keeper = new StackKeeper();
+        ProcessNode idle = new ProcessNode(2000, "make.exe", "");
+        spawned(keeper, idle, 5);
+        assertEquals(Set.of(), keeper.decode(Set.of(5L), ModuleMap.EMPTY).keySet());
+    }
 }
