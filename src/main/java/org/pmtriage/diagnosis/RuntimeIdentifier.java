@@ -224,7 +224,8 @@ public final class RuntimeIdentifier {
         return null;
     }
 
-    private static String fileName(String path) {
+    /** @return the part of a path after its last backslash or slash */
+    static String fileName(String path) {
         return path.substring(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1);
     }
 
