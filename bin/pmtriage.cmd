@@ -16,7 +16,7 @@ if not "%NEWER%"=="0" (
 rem The parallel collector unless JAVA_OPTS names a collector (docs/performance.md).
 set "GC=-XX:+UseParallelGC"
 echo.%JAVA_OPTS% | findstr /C:"GC" >nul && set "GC="
-rem A heap of 256 MB unless JAVA_OPTS sizes it (the JVM's default let the resident set reach 450-620 MB).
+rem A heap of 256 MB unless JAVA_OPTS sizes it (the JVM's default let a build capture reach 451 MB resident, docs/performance.md).
 set "HEAP=-Xmx256m"
 echo.%JAVA_OPTS% | findstr /C:"-Xmx" /C:"MaxHeapSize" /C:"MaxRAM" >nul && set "HEAP="
 java %GC% %HEAP% %JAVA_OPTS% -jar "%JAR%" %*

@@ -115,8 +115,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         Consumer<String> warnings = w -> err.println("pmtriage analyze: warning: " + w);
         List<String> inputs = LogFiles.expand(logs, !reading.noRollover, reading.quiet ? w -> { } : warnings);
         checkOutputs(inputs);
-        boolean progress = !reading.quiet && (jobs == 1 || inputs.size() == 1);
-        AnalysisOptions options = reading.toAnalysisOptions(warnings, progress)
+        // BatchAnalysis leaves the bar out itself when several logs run side by side
+        AnalysisOptions options = reading.toAnalysisOptions(warnings, !reading.quiet)
                 .withWindow(window).withRefutedRacesListed(showRefuted);
         BatchAnalysis batch = BatchAnalysis.of(inputs, options, jobs);
         for (UnreadableLog u : batch.unreadable()) {

@@ -59,16 +59,13 @@ public record RuntimeId(RuntimeKind runtime, String version, EvidenceKind eviden
     /** @return the evidence in a few words, e.g. {@code module python27.dll}, {@code image path (weaker)}, {@code name only} */
     public String briefly() {
         return switch (evidence) {
-            case MODULE -> "module " + fileName(text.contains(HOSTED) ? text.substring(0, text.indexOf(HOSTED)) : text);
+            case MODULE -> "module "
+                    + RuntimeIdentifier.fileName(text.contains(HOSTED) ? text.substring(0, text.indexOf(HOSTED)) : text);
             case VERSION_RESOURCE -> "version resource";
             case IMAGE_PATH -> "image path (weaker)";
             case COMMAND_LINE -> "command line (weaker)";
             case IMAGE_NAME -> "name only";
             case NONE -> "nothing";
         };
-    }
-
-    private static String fileName(String path) {
-        return path.substring(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1);
     }
 }

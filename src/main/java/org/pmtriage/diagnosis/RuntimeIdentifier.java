@@ -1,8 +1,11 @@
 package org.pmtriage.diagnosis;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +35,7 @@ public final class RuntimeIdentifier {
             "microsoft.build.dll", RuntimeKind.MSBUILD);
 
     /** Runtimes that run on .NET: a .NET module in their process confirms them rather than overrides them. */
-    private static final java.util.Set<RuntimeKind> DOTNET_HOSTS = java.util.EnumSet.of(RuntimeKind.POWERSHELL,
+    private static final Set<RuntimeKind> DOTNET_HOSTS = EnumSet.of(RuntimeKind.POWERSHELL,
             RuntimeKind.MSBUILD, RuntimeKind.VBCSCOMPILER);
 
     private static final Map<String, RuntimeKind> NAMES = Map.ofEntries(
@@ -224,7 +227,8 @@ public final class RuntimeIdentifier {
         return null;
     }
 
-    private static String fileName(String path) {
+    /** @return the part of a path after its last backslash or slash */
+    static String fileName(String path) {
         return path.substring(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1);
     }
 
@@ -238,9 +242,9 @@ public final class RuntimeIdentifier {
         public static final VersionResource NONE = new VersionResource("", "", "");
 
         public VersionResource {
-            java.util.Objects.requireNonNull(description, "description");
-            java.util.Objects.requireNonNull(company, "company");
-            java.util.Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(company, "company");
+            Objects.requireNonNull(version, "version");
         }
 
         /** @return whether the log gives none of it */

@@ -1,5 +1,6 @@
 package org.pmtriage.report;
 
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import org.pmtriage.analysis.Finding;
 import org.pmtriage.analysis.InheritedHandle;
 import org.pmtriage.analysis.OpenAtEnd;
 import org.pmtriage.analysis.SharingViolation;
+import org.pmtriage.analysis.Spawn;
 import org.pmtriage.analysis.SpawnRace;
 import org.pmtriage.diagnosis.CaptureDiagnosis;
 import org.pmtriage.diagnosis.DecodedStack;
@@ -131,8 +133,7 @@ final class DiagnosisJson {
         }
     }
 
-    private static void spawns(JsonNode array, java.util.List<org.pmtriage.analysis.Spawn> spawns,
-                               CaptureDiagnosis diagnosis) {
+    private static void spawns(JsonNode array, List<Spawn> spawns, CaptureDiagnosis diagnosis) {
         for (int i = 0; i < spawns.size(); i++) {
             put((ObjectNode) array.get(i), "stack", spawns.get(i).record(), diagnosis);
         }

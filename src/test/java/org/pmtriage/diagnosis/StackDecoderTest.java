@@ -3,23 +3,18 @@ package org.pmtriage.diagnosis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pmtriage.diagnosis.DiagnosisCapture.stack;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.pmtriage.event.Module;
 import org.pmtriage.event.ModuleMap;
-import org.pmtriage.event.Stack;
-import org.pmtriage.event.StackFrame;
 
 class StackDecoderTest {
 
     private static Module module(long base, String path) {
         return new Module(base, 0x10000, path, "", "", "");
-    }
-
-    private static Stack stack(long... addresses) {
-        return new Stack(java.util.Arrays.stream(addresses).mapToObj(StackFrame::new).toList());
     }
 
     @Test
