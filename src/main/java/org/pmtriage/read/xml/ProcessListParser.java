@@ -50,17 +50,11 @@ final class ProcessListParser {
      * @param warnings receives, without the file name, the warning that later entries are left out
      */
     ProcessListParser(XmlCursor cursor, BadEntries badEntries, TextBudget texts, Consumer<String> warnings) {
-        this(cursor, badEntries, texts, warnings, ModuleListParser.MAX_LIST_BYTES);
-    }
-
-    /** @param moduleBytes the most the kept modules may take */
-    ProcessListParser(XmlCursor cursor, BadEntries badEntries, TextBudget texts, Consumer<String> warnings,
-                      long moduleBytes) {
         this.cursor = cursor;
         this.badEntries = badEntries;
         this.texts = texts;
         this.warnings = warnings;
-        this.modules = new ModuleListParser(cursor, names, texts, moduleBytes);
+        this.modules = new ModuleListParser(cursor, names, texts);
     }
 
     /**
