@@ -11,6 +11,7 @@ import org.pmtriage.event.Event;
 import org.pmtriage.event.Module;
 import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.read.internal.ProcessColumnsCache;
+import org.pmtriage.read.internal.RealCaptures;
 import org.pmtriage.read.internal.TextBudget;
 
 /**
@@ -91,7 +92,7 @@ final class ProcessListParser {
         }
         if (modules.leftOut() > 0) {
             warnings.accept(modules.firstLeftOut() + ": " + modules.leftOut() + " modules of the process list are left"
-                    + " out (more than " + ModuleListParser.MAX_PER_PROCESS + " in a process, or past the "
+                    + " out (more than " + RealCaptures.MAX_MODULES + " in a process, or past the "
                     + (ModuleListParser.MAX_LIST_BYTES >> 20) + " MiB the kept modules may take); stack frames in"
                     + " them show as <unknown>");
         }
