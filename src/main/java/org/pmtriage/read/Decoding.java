@@ -49,6 +49,15 @@ public enum Decoding {
                 || this == ANALYSIS && (operation == Operation.CREATE_FILE || operation == Operation.PROCESS_CREATE);
     }
 
+    /**
+     * @return whether this level keeps the process table's columns (User, Company, Version, ...)
+     *         that a text export repeats on every event, as {@link org.pmtriage.event.Event#columns()}:
+     *         every level but {@link #COUNTS}
+     */
+    public boolean keepsProcessColumns() {
+        return this != COUNTS;
+    }
+
     /** @return whether this level decodes every field as the log has it ({@link #FULL} or more) */
     public boolean isComplete() {
         return this == EXPORT || this == FULL;

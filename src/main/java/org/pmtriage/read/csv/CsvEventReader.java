@@ -22,7 +22,8 @@ import org.pmtriage.read.internal.TimeOfDay;
  * included), columns mapped by header name in any order, times in any locale form. The caller
  * hands over UTF-8 bytes with any byte-order mark already removed. Columns the analysis does not
  * use are never decoded; the process table's columns (Company, Version, ...) reach
- * {@link Event#columns()} above {@link Decoding#COUNTS} ({@link CsvProcessColumns}). A {@code Date & Time} column is read in the first event only: it dates
+ * {@link Event#columns()} where the level keeps them ({@link Decoding#keepsProcessColumns()},
+ * {@link CsvProcessColumns}). A {@code Date & Time} column is read in the first event only: it dates
  * the timeline's day zero ({@link ExportDate}); later days follow from the Time of Day.
  */
 public final class CsvEventReader extends EventReaderBase {
@@ -100,8 +101,7 @@ public final class CsvEventReader extends EventReaderBase {
         commandLine = index.getOrDefault("Command Line", -1);
         imagePath = index.getOrDefault("Image Path", -1);
         dateAndTime = index.getOrDefault("Date & Time", -1);
-        processColumns = options.decoding() == Decoding.COUNTS ? new CsvProcessColumns(Map.of())
-                : new CsvProcessColumns(index);
+        processColumns = new CsvProcessColumns(options.decoding().keepsProcessColumns() ? index : Map.of());
         if (detail < 0) {
             options.warnings().accept(source + ": no Detail column: share modes, write access and "
                     + "spawned PIDs are unknown, so findings will be less precise");

@@ -12,6 +12,7 @@ import java.util.List;
 import org.pmtriage.event.Stack;
 import org.pmtriage.event.StackFrame;
 import org.pmtriage.read.Decoding;
+import org.pmtriage.read.internal.RealCaptures;
 import org.pmtriage.read.internal.TextBudget;
 import org.pmtriage.read.pml.PmlEventDecoder.BadEvent;
 
@@ -25,8 +26,6 @@ final class PmlFile implements Closeable {
     static final int EVENT_HEADER = 0x34;
     /** Larger events are treated as corrupt: real ones are below 200 KB (stack, detail, 64 KB extra). */
     static final int MAX_EVENT_BYTES = 8 << 20;
-    /** Deeper stacks are treated as corrupt: real captures record at most about 150 frames. */
-    static final int MAX_STACK_DEPTH = 512;
     private static final int FRAME_SLOTS = 4096;
     private static final int OFFSETS_PER_CHUNK = 64 * 1024;
     private static final long FOUR_GIB = 1L << 32;
@@ -164,9 +163,9 @@ final class PmlFile implements Closeable {
         if (eventClass < 1 || eventClass > 5) {
             throw new BadEvent("event class " + Integer.toUnsignedString(eventClass) + " is not 1-5");
         }
-        if (depth > MAX_STACK_DEPTH) {
-            throw new BadEvent("its stack depth is " + depth + " frames, more than the " + MAX_STACK_DEPTH
-                    + " a real capture records");
+        if (depth > RealCaptures.MAX_STACK_FRAMES) {
+            throw new BadEvent("its stack depth is " + depth + " frames, more than the "
+                    + RealCaptures.MAX_STACK_FRAMES + " a real capture records");
         }
         long detailStart = EVENT_HEADER + (long) depth * pointerSize;
         long needed = detailStart + detailSize;

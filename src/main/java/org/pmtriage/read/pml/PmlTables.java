@@ -12,6 +12,7 @@ import java.util.Map;
 import org.pmtriage.event.Module;
 import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.read.LogFormatException;
+import org.pmtriage.read.internal.RealCaptures;
 import org.pmtriage.read.internal.TextBudget;
 
 /**
@@ -23,8 +24,6 @@ final class PmlTables {
 
     /** Largest table region read into memory; real tables are a few MB. */
     static final long MAX_TABLE_BYTES = 64L << 20;
-    /** Most modules one process may list; real processes load a few hundred. */
-    static final int MAX_MODULES = 4096;
 
     final Map<Integer, PmlProcess> processes = new HashMap<>();
     final PmlNetworkNames names = new PmlNetworkNames(new HashMap<>(), new HashMap<>());
@@ -83,9 +82,9 @@ final class PmlTables {
         }
         int countAt = at + 0x60 + pointer;
         long count = Integer.toUnsignedLong(p.buf.getInt(countAt));
-        if (count > MAX_MODULES) {
+        if (count > RealCaptures.MAX_MODULES) {
             throw new LogFormatException(source, "byte 0x" + Long.toHexString(p.start + countAt), what + " claims "
-                    + count + " modules, more than the " + MAX_MODULES + " a process can plausibly load");
+                    + count + " modules, more than the " + RealCaptures.MAX_MODULES + " a process can plausibly load");
         }
         int size = 2 * pointer + 0x30;
         int first = countAt + 4;

@@ -216,13 +216,9 @@ final class EventElementParser {
         }
     }
 
-    private boolean keepsProcessColumns() {
-        return decoding != Decoding.COUNTS;
-    }
-
     /** @return a process table column's text, when the decoding level keeps them; else "" */
     private String processColumn() {
-        if (!keepsProcessColumns()) {
+        if (!decoding.keepsProcessColumns()) {
             return skipString();
         }
         hasProcessColumns = true;

@@ -6,13 +6,14 @@ import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 
 import org.pmtriage.event.Module;
+import org.pmtriage.read.internal.RealCaptures;
 import org.pmtriage.read.internal.TextBudget;
 
 /**
  * Reads the {@code <modulelist>} of each {@code <process>} ({@code <module>}: Timestamp,
  * BaseAddress, Size, Path, Version, Company, Description) into {@link Module}s, within a budget:
- * at most {@link #MAX_PER_PROCESS} modules of one process, and modules taking at most
- * {@code budgetBytes} in all (estimated from their texts). Modules past either limit are left out
+ * at most {@link RealCaptures#MAX_MODULES} modules of one process, and modules taking at most
+ * {@link #MAX_LIST_BYTES} in all (estimated from their texts). Modules past either limit are left out
  * and counted; {@link #leftOut()} says how many. A module without a hexadecimal BaseAddress is
  * kept at base 0 and size 0: no address lies in it, but its path and version still tell what the
  * process ran.
@@ -21,29 +22,24 @@ final class ModuleListParser {
 
     /** The most the kept modules of a process list may take, estimated: about 150,000 modules. */
     static final long MAX_LIST_BYTES = 32L << 20;
-    /** Most modules kept per process; real processes load a few hundred. */
-    static final int MAX_PER_PROCESS = 4096;
     /** What a module takes besides its texts. */
     private static final int MODULE_BYTES = 96;
 
     private final XmlCursor cursor;
     private final NameCache names;
     private final TextBudget texts;
-    private final long budgetBytes;
     private long bytes;
     private long leftOut;
     private String firstLeftOut;
 
     /**
-     * @param names       shares the paths, versions and companies that repeat from process to process
-     * @param texts       cuts overlong texts
-     * @param budgetBytes the most all kept modules may take ({@link #MAX_LIST_BYTES})
+     * @param names shares the paths, versions and companies that repeat from process to process
+     * @param texts cuts overlong texts
      */
-    ModuleListParser(XmlCursor cursor, NameCache names, TextBudget texts, long budgetBytes) {
+    ModuleListParser(XmlCursor cursor, NameCache names, TextBudget texts) {
         this.cursor = cursor;
         this.names = names;
         this.texts = texts;
-        this.budgetBytes = budgetBytes;
     }
 
     /**
@@ -60,18 +56,16 @@ final class ModuleListParser {
             }
             if (!cursor.name().equals("module")) {
                 cursor.skipElement();
-            } else if (modules.size() >= MAX_PER_PROCESS || bytes > budgetBytes) {
+            } else if (modules.size() >= RealCaptures.MAX_MODULES || bytes > MAX_LIST_BYTES) {
                 leaveOut();
                 cursor.skipElement();
             } else {
                 Module m = module();
-                long size = MODULE_BYTES + 2L * (m.path().length() + m.version().length()
+                bytes += MODULE_BYTES + 2L * (m.path().length() + m.version().length()
                         + m.company().length() + m.description().length());
-                if (bytes + size > budgetBytes) {
-                    bytes += size;
+                if (bytes > MAX_LIST_BYTES) {
                     leaveOut();
                 } else {
-                    bytes += size;
                     modules.add(m);
                 }
             }

@@ -11,6 +11,7 @@ import org.pmtriage.event.Event;
 import org.pmtriage.event.Module;
 import org.pmtriage.event.ProcessColumns;
 import org.pmtriage.read.internal.ProcessColumnsCache;
+import org.pmtriage.read.internal.RealCaptures;
 import org.pmtriage.read.internal.TextBudget;
 
 /**
@@ -50,17 +51,11 @@ final class ProcessListParser {
      * @param warnings receives, without the file name, the warning that later entries are left out
      */
     ProcessListParser(XmlCursor cursor, BadEntries badEntries, TextBudget texts, Consumer<String> warnings) {
-        this(cursor, badEntries, texts, warnings, ModuleListParser.MAX_LIST_BYTES);
-    }
-
-    /** @param moduleBytes the most the kept modules may take */
-    ProcessListParser(XmlCursor cursor, BadEntries badEntries, TextBudget texts, Consumer<String> warnings,
-                      long moduleBytes) {
         this.cursor = cursor;
         this.badEntries = badEntries;
         this.texts = texts;
         this.warnings = warnings;
-        this.modules = new ModuleListParser(cursor, names, texts, moduleBytes);
+        this.modules = new ModuleListParser(cursor, names, texts);
     }
 
     /**
@@ -97,7 +92,7 @@ final class ProcessListParser {
         }
         if (modules.leftOut() > 0) {
             warnings.accept(modules.firstLeftOut() + ": " + modules.leftOut() + " modules of the process list are left"
-                    + " out (more than " + ModuleListParser.MAX_PER_PROCESS + " in a process, or past the "
+                    + " out (more than " + RealCaptures.MAX_MODULES + " in a process, or past the "
                     + (ModuleListParser.MAX_LIST_BYTES >> 20) + " MiB the kept modules may take); stack frames in"
                     + " them show as <unknown>");
         }

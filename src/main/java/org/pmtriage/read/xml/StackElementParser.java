@@ -7,18 +7,17 @@ import javax.xml.stream.XMLStreamConstants;
 
 import org.pmtriage.event.Stack;
 import org.pmtriage.event.StackFrame;
+import org.pmtriage.read.internal.RealCaptures;
 
 /**
  * Parses an event's {@code <stack>} ({@code <frame><depth/><address/><path/><location/></frame>},
  * innermost first) into a {@link Stack}, module path and location text as the log wrote them.
- * A stack of more than {@link #MAX_FRAMES} frames, a frame whose address is not a hexadecimal
- * number or whose texts are longer than {@link #MAX_FRAME_CHARS} makes the event malformed: no
+ * A stack of more than {@link RealCaptures#MAX_STACK_FRAMES} frames, a frame whose address is not
+ * a hexadecimal number or whose texts are longer than {@link #MAX_FRAME_CHARS} makes the event malformed: no
  * real capture records one. A stack thus takes at most about 8 MiB, and the read-ahead counts it.
  */
 final class StackElementParser {
 
-    /** Most frames a stack may have; real captures record at most about 150. */
-    static final int MAX_FRAMES = 512;
     /** Longest module path or location of a frame: paths end at 32,767 characters, but a frame's
      * module is a loaded image's (260 in practice) and symbol names end at 2,000 (MAX_SYM_NAME). */
     static final int MAX_FRAME_CHARS = 4096;
@@ -53,8 +52,8 @@ final class StackElementParser {
             }
             if (!cursor.name().equals("frame") || problem != null) {
                 cursor.skipElement();
-            } else if (frames.size() == MAX_FRAMES) {
-                problem = "<stack> has more than " + MAX_FRAMES + " frames";
+            } else if (frames.size() == RealCaptures.MAX_STACK_FRAMES) {
+                problem = "<stack> has more than " + RealCaptures.MAX_STACK_FRAMES + " frames";
                 cursor.skipElement();
             } else {
                 frames.add(frame(frames.size()));

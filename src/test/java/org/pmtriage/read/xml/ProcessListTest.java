@@ -17,6 +17,7 @@ import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.internal.RealCaptures;
 
 class ProcessListTest {
 
@@ -126,7 +127,7 @@ class ProcessListTest {
     @Test
     void modulesPastTheCapOfAProcessAreLeftOutAndCounted() {
         StringBuilder modules = new StringBuilder();
-        for (int m = 0; m < ModuleListParser.MAX_PER_PROCESS + 3; m++) {
+        for (int m = 0; m < RealCaptures.MAX_MODULES + 3; m++) {
             modules.append("<module><BaseAddress>0x").append(Long.toHexString(0x10000000L + 0x10000L * m))
                     .append("</BaseAddress><Size>4096</Size><Path>C:\\m").append(m).append(".dll</Path></module>");
         }
@@ -134,7 +135,7 @@ class ProcessListTest {
         XmlDocs.Read r = read(capture(one, event(2, "10:00:00", "cmd.exe", "40", "ReadFile", "C:\\a")),
                 BadRecordPolicy.FAIL);
         List<Module> kept = r.reader().processes().get(0).modules();
-        assertEquals(ModuleListParser.MAX_PER_PROCESS, kept.size());
+        assertEquals(RealCaptures.MAX_MODULES, kept.size());
         assertEquals(new Module(0x10010000L, 4096, "C:\\m1.dll", "", "", ""), kept.get(1));
         assertEquals(1, r.warnings().size());
         assertTrue(r.warnings().get(0).matches("t\\.xml:\\d+:\\d+: 4 modules of the process list are left out \\(more"

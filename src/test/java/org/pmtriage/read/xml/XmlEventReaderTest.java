@@ -29,6 +29,7 @@ import org.pmtriage.read.BadRecordPolicy;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.LogFormatException;
 import org.pmtriage.read.ReadOptions;
+import org.pmtriage.read.internal.RealCaptures;
 import org.pmtriage.read.open.LogReaders;
 
 @ResourceLock("java.lang.System.in") // replaces standard input to read from it
@@ -224,7 +225,7 @@ class XmlEventReaderTest {
 
     @Test
     void stacksNoCaptureRecordsMakeTheEventMalformed() {
-        String tooDeep = frames(StackElementParser.MAX_FRAMES + 1, "0x1000", "x");
+        String tooDeep = frames(RealCaptures.MAX_STACK_FRAMES + 1, "0x1000", "x");
         String badAddress = frames(2, "0xfffff80g", "x");
         String longLocation = frames(1, "0x1000", "y".repeat(StackElementParser.MAX_FRAME_CHARS + 1));
         XmlDocs.Read r = read(doc(withStack(tooDeep), withStack(badAddress), withStack(longLocation),
