@@ -180,7 +180,7 @@ class ImagesAndStacksTest {
         assertTrue(sim.processes().stream().noneMatch(p -> p.name().equals("System")));
     }
 
-    /** The product's PML reader (which reads no modules or stacks yet) gets each event's process columns as written. */
+    /** The product's PML reader gets each event's process columns as written. */
     @Test
     void theProductReadsTheBundledPmlsProcessColumnsAsWritten() throws IOException {
         Capture c = Capture.of(Scenario.FLAKY_BUILD.config());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +30,8 @@ class XmlInputCasesTest {
     private String story;
 
     @BeforeEach
-    void readSeed() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream(
-                "/org/pmtriage/read/open/XmlReaderFuzzTestInputs/xml/story-en-us.xml")) {
-            story = new String(in.readAllBytes(), StandardCharsets.UTF_8).substring(1);
-        }
+    void readSeed() {
+        story = XmlStory.text();
     }
 
     @Test
