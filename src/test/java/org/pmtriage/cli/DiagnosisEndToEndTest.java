@@ -147,9 +147,9 @@ class DiagnosisEndToEndTest {
     }
 
     /**
-     * The 7-column CSV has no modules, versions or TIDs, and python.exe started before the capture,
-     * so neither its image path nor its command line is in it: the runtime is named by name only,
-     * said to be weaker, and the remedy is conditional on the version the log does not give.
+     * The 7-column CSV has no process table, versions or TIDs, but the capture starts before the
+     * build, so python.exe's Load Image rows are in it: the runtime is named by its module, on
+     * strong evidence, and the remedy is given without condition.
      */
     @Test
     void theSevenColumnCsvNamesCpython27ByTheModuleItsLoadImageRowsShow() throws IOException {

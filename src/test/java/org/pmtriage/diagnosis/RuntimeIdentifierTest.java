@@ -1,6 +1,7 @@
 package org.pmtriage.diagnosis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class RuntimeIdentifierTest {
         for (String other : List.of("C:\\Windows\\System32\\kernel32.dll", "C:\\x\\clr.dll.mui", "clr.exe",
                 "C:\\x\\aclr.dll", "C:\\x\\jvm.dl", "C:\\clr.dll\\x", "C:\\x\\python.dll", "", ".dll", "dll")) {
             assertNull(RuntimeIdentifier.fromModule(other), other);
-            assertTrue(!RuntimeIdentifier.decides(other), other);
+            assertFalse(RuntimeIdentifier.decides(other), other);
         }
     }
 
