@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# A against B on one shared, noisy machine: runs `java -Xmx128m -jar JAR analyze --quiet --format json
-# --fail-on none FILE` with A.jar and B.jar in turn (one warm-up each, then A B A B ...) under
-# /usr/bin/time and prints each pair's wall and CPU (user + sys) ratio A/B and their medians. Only
-# the ratios of pairs mean something where other work slows the machine down and up.
+# A against B on one shared, noisy machine: runs `java -XX:+UseParallelGC -Xmx128m -jar JAR COMMAND FILE`
+# (the launcher's collector; COMMAND defaults to `analyze --quiet --format json --fail-on none`) with
+# A.jar and B.jar in turn (one warm-up each, then A B A B ...) under /usr/bin/time and prints each
+# pair's wall and CPU (user + sys) ratio A/B and their medians. Only the ratios of pairs mean
+# something where other work slows the machine down and up.
 #   bench/interleaved.sh A.jar B.jar FILE [PAIRS]     (PAIRS: default 7)
+#   COMMAND="stats --quiet" bench/interleaved.sh A.jar B.jar FILE 5
 set -euo pipefail
 a=$1 b=$2 file=$3 pairs=${4:-7}
+read -r -a command <<< "${COMMAND:-analyze --quiet --format json --fail-on none}"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 run() { # jar -> "wall cpu"
-  /usr/bin/time -f "%e %U %S" -o "$out" java -Xmx128m -jar "$1" analyze --quiet --format json --fail-on none \
-    "$file" > /dev/null
+  /usr/bin/time -f "%e %U %S" -o "$out" java -XX:+UseParallelGC -Xmx128m -jar "$1" "${command[@]}" "$file" > /dev/null
   awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$out"
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
