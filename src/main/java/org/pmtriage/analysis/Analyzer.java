@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import org.pmtriage.diagnosis.CaptureDiagnosis;
 import org.pmtriage.event.Event;
+import org.pmtriage.event.Operation;
 import org.pmtriage.event.ProcessDetail;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.event.Timeline;
@@ -46,6 +47,12 @@ public final class Analyzer {
     private final HandleTracker handles;
     private final ProcessTree processes;
     private final Map<String, long[]> operations = new HashMap<>();
+    /**
+     * What each operation does, by its ordinal; none for the others. A table rather than a switch:
+     * the call through it reaches several classes, so the JIT compiles each step on its own instead
+     * of inlining them all into {@link #accept}, which it then compiled (40 KB) more than once.
+     */
+    private final Step[] steps = new Step[Operation.values().length];
     private long events;
     private long firstTime;
     private long lastTime;
@@ -68,6 +75,22 @@ public final class Analyzer {
         violations = new SharingViolationDetector(counts, images, warnings);
         handles = new HandleTracker(keys, List.of(races, inherited, violations, stacks), window, warnings);
         processes = new ProcessTree(this::spawned, this::retired, warnings);
+        steps[Operation.CREATE_FILE.ordinal()] = this::createFile;
+        steps[Operation.CLOSE_FILE.ordinal()] = handles::closed;
+        Step used = handles::used;
+        steps[Operation.READ_FILE.ordinal()] = used;
+        steps[Operation.WRITE_FILE.ordinal()] = used;
+        steps[Operation.FILE_IO.ordinal()] = used;
+        steps[Operation.PROCESS_CREATE.ordinal()] = this::processCreate;
+        steps[Operation.PROCESS_START.ordinal()] = this::processStart;
+        steps[Operation.PROCESS_EXIT.ordinal()] = processes::exited;
+        steps[Operation.LOAD_IMAGE.ordinal()] = this::loadImage;
+    }
+
+    /** What one operation does to the pass. */
+    @FunctionalInterface
+    private interface Step {
+        void take(Event e, ProcessNode process);
     }
 
     /**
@@ -107,41 +130,42 @@ public final class Analyzer {
         }
         health.accept(e);
         profiles.observe(e, process);
-        switch (e.operation()) {
-            case CREATE_FILE -> {
-                if (e.succeeded()) {
-                    if (e.stack().depth() > 0) {
-                        stacks.opened(e, process);
-                    }
-                    handles.opened(e, process);
-                } else if (Event.SHARING_VIOLATION.equals(e.result())) {
-                    handles.refused(e, process);
-                }
-            }
-            case CLOSE_FILE -> handles.closed(e, process);
-            case READ_FILE, WRITE_FILE, FILE_IO -> handles.used(e, process);
-            case PROCESS_CREATE -> {
-                if (e.succeeded()) {
-                    if (e.stack().depth() > 0) {
-                        stacks.spawning(e, process);
-                    }
-                    processes.created(e, process, keys.shared(e.path()));
-                }
-            }
-            case PROCESS_START -> {
-                processes.started(e, process);
-                images.add(process, e.imagePath());
-                keys.knownFolders(ProcessDetail.currentDirectory(e.detail()));
-                keys.knownFolders(process.commandLine);
-            }
-            case PROCESS_EXIT -> processes.exited(e, process);
-            case LOAD_IMAGE -> {
-                images.add(process, e.path());
-                profiles.loaded(e, process);
-            }
-            default -> {
-            }
+        Step step = steps[e.operation().ordinal()];
+        if (step != null) {
+            step.take(e, process);
         }
+    }
+
+    private void createFile(Event e, ProcessNode process) {
+        if (e.succeeded()) {
+            if (e.stack().depth() > 0) {
+                stacks.opened(e, process);
+            }
+            handles.opened(e, process);
+        } else if (Event.SHARING_VIOLATION.equals(e.result())) {
+            handles.refused(e, process);
+        }
+    }
+
+    private void processCreate(Event e, ProcessNode process) {
+        if (e.succeeded()) {
+            if (e.stack().depth() > 0) {
+                stacks.spawning(e, process);
+            }
+            processes.created(e, process, keys.shared(e.path()));
+        }
+    }
+
+    private void processStart(Event e, ProcessNode process) {
+        processes.started(e, process);
+        images.add(process, e.imagePath());
+        keys.knownFolders(ProcessDetail.currentDirectory(e.detail()));
+        keys.knownFolders(process.commandLine);
+    }
+
+    private void loadImage(Event e, ProcessNode process) {
+        images.add(process, e.path());
+        profiles.loaded(e, process);
     }
 
     private void spawned(SpawnLink link) {

@@ -2,7 +2,6 @@ package org.pmtriage.analysis;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,18 +94,23 @@ final class FileObject {
      * @return the spawns from the owner down to {@code process}, in order; empty when it is the owner
      */
     List<SpawnLink> chainTo(ProcessNode process) {
-        List<SpawnLink> chain = new ArrayList<>();
+        List<SpawnLink> up = new ArrayList<>();
         ProcessNode at = process;
         // Each step takes a different carrier, so a malformed tree cannot make this loop forever.
-        while (at != owner && carriers != null && chain.size() < carriers.size()) {
+        while (at != owner && carriers != null && up.size() < carriers.size()) {
             SpawnLink link = carrierTo(at);
             if (link == null) {
                 break;
             }
-            chain.add(link);
+            up.add(link);
             at = link.parent();
         }
-        Collections.reverse(chain);
+        // copied backwards by a loop that runs once per link: Collections.reverse's loop, which a
+        // chain of one link never enters, made the JIT compile its callers again at the first longer chain
+        List<SpawnLink> chain = new ArrayList<>(up.size());
+        for (int i = 0, n = up.size(); i < n; i++) {
+            chain.add(up.get(n - 1 - i));
+        }
         return chain;
     }
 

@@ -122,12 +122,17 @@ final class HandleTracker {
                 object = objects.get(i);
             }
         }
-        if (object != null) {
+        if (object == null) {
+            closedByOther(objects, e, closer);
+        } else {
             release(objects, object, closer, e, own == 1);
-            return;
         }
+    }
+
+    /** A CloseFile of an object the closer did not open: inherited, or unmatched. */
+    private void closedByOther(List<FileObject> objects, Event e, ProcessNode closer) {
         InheritedHandle.Evidence evidence = InheritedHandle.Evidence.SPAWNS;
-        object = inheritableBy(objects, closer);
+        FileObject object = inheritableBy(objects, closer);
         List<SpawnLink> chain = object == null ? new ArrayList<>() : object.chainTo(closer);
         if (object == null) {
             evidence = InheritedHandle.Evidence.PARENT_PID;
