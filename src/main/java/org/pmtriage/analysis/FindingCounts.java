@@ -18,8 +18,9 @@ final class FindingCounts {
      */
     static final int MAX_LISTED_INFO = 10_000;
 
-    private final Map<FindingKind, Long> counts = new EnumMap<>(FindingKind.class);
-    private final Map<FindingKind, Long> listedInfo = new EnumMap<>(FindingKind.class);
+    // by ordinal: a count per graded race, and EnumMap.merge with its boxing made a large method to compile
+    private final long[] counts = new long[FindingKind.values().length];
+    private final long[] listedInfo = new long[FindingKind.values().length];
 
     /**
      * Counts one finding.
@@ -27,7 +28,7 @@ final class FindingCounts {
      * @return whether it may be listed
      */
     boolean count(FindingKind kind) {
-        return counts.merge(kind, 1L, Long::sum) <= MAX_LISTED;
+        return ++counts[kind.ordinal()] <= MAX_LISTED;
     }
 
     /**
@@ -40,13 +41,13 @@ final class FindingCounts {
         if (severity != Severity.INFO) {
             return count(kind);
         }
-        boolean listed = listedInfo.merge(kind, 1L, Long::sum) <= MAX_LISTED_INFO;
+        boolean listed = ++listedInfo[kind.ordinal()] <= MAX_LISTED_INFO;
         return listed ? count(kind) : countUnlisted(kind);
     }
 
     /** Counts findings that are never listed one by one. */
     void countUnlisted(FindingKind kind, long n) {
-        counts.merge(kind, n, Long::sum);
+        counts[kind.ordinal()] += n;
     }
 
     private boolean countUnlisted(FindingKind kind) {
@@ -58,7 +59,7 @@ final class FindingCounts {
     Map<FindingKind, Long> all() {
         Map<FindingKind, Long> out = new EnumMap<>(FindingKind.class);
         for (FindingKind kind : FindingKind.values()) {
-            out.put(kind, counts.getOrDefault(kind, 0L));
+            out.put(kind, counts[kind.ordinal()]);
         }
         return out;
     }

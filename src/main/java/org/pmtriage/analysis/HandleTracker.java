@@ -106,7 +106,10 @@ final class HandleTracker {
         }
     }
 
-    /** A CloseFile by {@code closer}. */
+    /**
+     * A CloseFile by {@code closer}. One call releases the object, whoever held it: the JIT inlines
+     * what it calls once, not once per way of finding the object.
+     */
     void closed(Event e, ProcessNode closer) {
         List<FileObject> objects = byPath.get(keys.key(e.path()));
         if (objects == null) {
@@ -122,29 +125,27 @@ final class HandleTracker {
                 object = objects.get(i);
             }
         }
+        InheritedHandle.Evidence evidence = null;
+        List<SpawnLink> chain = null;
         if (object == null) {
-            closedByOther(objects, e, closer);
-        } else {
-            release(objects, object, closer, e, own == 1);
+            evidence = InheritedHandle.Evidence.SPAWNS;
+            object = inheritableBy(objects, closer);
+            chain = object == null ? new ArrayList<>() : object.chainTo(closer);
+            if (object == null) {
+                evidence = InheritedHandle.Evidence.PARENT_PID;
+                object = byParentPid(objects, closer, chain);
+            }
+            if (object == null) {
+                unmatchedCloses++;
+                return;
+            }
         }
-    }
-
-    /** A CloseFile of an object the closer did not open: inherited, or unmatched. */
-    private void closedByOther(List<FileObject> objects, Event e, ProcessNode closer) {
-        InheritedHandle.Evidence evidence = InheritedHandle.Evidence.SPAWNS;
-        FileObject object = inheritableBy(objects, closer);
-        List<SpawnLink> chain = object == null ? new ArrayList<>() : object.chainTo(closer);
-        if (object == null) {
-            evidence = InheritedHandle.Evidence.PARENT_PID;
-            object = byParentPid(objects, closer, chain);
-        }
-        if (object == null) {
-            unmatchedCloses++;
-            return;
-        }
-        release(objects, object, closer, e, true);
-        for (HandleListener l : listeners) {
-            l.closedByOther(object, e, chain, evidence);
+        // unambiguous: the closer's only object on the path, or one it did not open
+        release(objects, object, closer, e, own <= 1);
+        if (chain != null) {
+            for (HandleListener l : listeners) {
+                l.closedByOther(object, e, chain, evidence);
+            }
         }
     }
 

@@ -37,7 +37,8 @@ final class SpawnRaceDetector implements HandleListener {
 
     private final FindingCounts counts;
     private final List<Pending> listed = new ArrayList<>();
-    private final Map<RaceGrade, Long> byGrade = new EnumMap<>(RaceGrade.class);
+    /** Races by grade's ordinal. */
+    private final long[] byGrade = new long[RaceGrade.values().length];
     private boolean listRefuted;
 
     SpawnRaceDetector(FindingCounts counts) {
@@ -83,7 +84,13 @@ final class SpawnRaceDetector implements HandleListener {
 
     /** @return every race by grade, listed or not (refuted ones included) */
     Map<RaceGrade, Long> byGrade() {
-        return byGrade;
+        Map<RaceGrade, Long> out = new EnumMap<>(RaceGrade.class);
+        for (RaceGrade grade : RaceGrade.values()) {
+            if (byGrade[grade.ordinal()] > 0) {
+                out.put(grade, byGrade[grade.ordinal()]);
+            }
+        }
+        return out;
     }
 
     private void gradeAll(FileObject object) {
@@ -97,7 +104,7 @@ final class SpawnRaceDetector implements HandleListener {
                 // shows the file was open at the spawn at all.
                 continue;
             }
-            byGrade.merge(p.grade, 1L, Long::sum);
+            byGrade[p.grade.ordinal()]++;
             if (p.grade == RaceGrade.REFUTED && !listRefuted) {
                 counts.countUnlisted(FindingKind.SPAWN_RACE, 1);
             } else if (counts.count(FindingKind.SPAWN_RACE, p.grade.severity(p.harmful))) {
