@@ -130,11 +130,14 @@ public final class RuntimeIdentifier {
      * @return the runtime its install folder or file name names, or null
      */
     static RuntimeId fromPath(String path, EvidenceKind kind, String text) {
-        Matcher python = PYTHON_FOLDER.matcher(path);
-        if (python.find()) {
-            return new RuntimeId(RuntimeKind.CPYTHON, python.group(1) + "." + python.group(2), kind, text);
-        }
         String lower = path.toLowerCase(Locale.ROOT);
+        // the folder's pattern only where it can match: most paths do not, and a search per path costs
+        if (lower.contains("\\python")) {
+            Matcher python = PYTHON_FOLDER.matcher(path);
+            if (python.find()) {
+                return new RuntimeId(RuntimeKind.CPYTHON, python.group(1) + "." + python.group(2), kind, text);
+            }
+        }
         if (lower.contains("\\git\\") && lower.endsWith(".exe")) {
             return new RuntimeId(RuntimeKind.GIT, "", kind, text);
         }
@@ -168,7 +171,9 @@ public final class RuntimeIdentifier {
                 byModule = r;
             }
         }
-        RuntimeId byResource = fromVersionResource(columns.description(), columns.company(), columns.version());
+        // most logs give no version resource (a CSV of the default columns): nothing to lower-case or match
+        RuntimeId byResource = columns.empty() ? null
+                : fromVersionResource(columns.description(), columns.company(), columns.version());
         String program = program(commandLine);
         RuntimeId byImage = imagePath.isEmpty() ? null : fromPath(imagePath, EvidenceKind.IMAGE_PATH, imagePath);
         RuntimeId byCommand = program.isEmpty() ? null : fromPath(program, EvidenceKind.COMMAND_LINE, commandLine);
