@@ -58,12 +58,6 @@ public final class StackDecoder {
      *         budget (48 per stack, 40 per frame, 2 per character of a frame's module and location)
      */
     public static long bytes(Stack stack) {
-        long bytes = 48 + 40L * stack.depth();
-        if (!stack.addressesOnly()) {
-            for (StackFrame f : stack.frames()) {
-                bytes += 2L * (f.module().length() + f.location().length());
-            }
-        }
-        return bytes;
+        return 48 + 40L * stack.depth() + 2 * stack.textChars();
     }
 }

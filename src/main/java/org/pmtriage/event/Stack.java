@@ -36,9 +36,16 @@ public record Stack(List<StackFrame> frames) {
         return frames.size();
     }
 
-    /** @return whether the log gave only the frames' addresses, no module or location text */
-    public boolean addressesOnly() {
-        return frames instanceof Addresses;
+    /** @return the characters of its frames' module and location texts: none when the log gave only addresses (PML) */
+    public long textChars() {
+        if (frames instanceof Addresses) {
+            return 0;
+        }
+        long chars = 0;
+        for (StackFrame f : frames) {
+            chars += f.module().length() + f.location().length();
+        }
+        return chars;
     }
 
     /** Frames that are only addresses, as an immutable list. */

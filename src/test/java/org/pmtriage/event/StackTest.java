@@ -1,9 +1,7 @@
 package org.pmtriage.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -23,8 +21,9 @@ class StackTest {
         assertEquals(same.hashCode(), stack.hashCode());
         assertEquals(3, stack.depth());
         assertEquals(new StackFrame(0x1d0012a8L), stack.frames().get(2));
-        assertTrue(stack.addressesOnly());
-        assertFalse(same.addressesOnly());
+        assertEquals(0, stack.textChars());
+        assertEquals(0, same.textChars());
+        assertEquals(9 + 16, new Stack(List.of(new StackFrame(0x10, "ntdll.dll", "ntdll.dll + 0x10"))).textChars());
         assertThrows(UnsupportedOperationException.class, () -> stack.frames().set(0, new StackFrame(1)));
     }
 }
