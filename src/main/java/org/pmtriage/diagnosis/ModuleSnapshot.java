@@ -26,6 +26,8 @@ public final class ModuleSnapshot {
         this.table = table;
         this.loaded = loaded;
         this.loadedCount = loadedCount;
+        // set now, so that the shared NONE is never written to
+        this.map = table.isEmpty() && loadedCount == 0 ? ModuleMap.EMPTY : null;
     }
 
     /** @return the modules of that moment, to decode stack addresses with (built once) */
