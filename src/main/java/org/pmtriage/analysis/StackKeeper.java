@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.pmtriage.diagnosis.DecodedStack;
+import org.pmtriage.diagnosis.ModuleSnapshot;
 import org.pmtriage.diagnosis.StackDecoder;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ModuleMap;
@@ -17,8 +18,9 @@ import org.pmtriage.event.Stack;
  * CreateFile of each object while it is open (dropped when it is released, unless a race, a close
  * by another process or a refused open made it citable), and each Process Create whose parent
  * held an open object (dropped when the child is retired without passing anything on, unless
- * cited). Stacks are decoded at the end, only those of cited events. Logs without stacks cost a
- * check per CreateFile and Process Create.
+ * cited). Stacks are decoded at the end, only those of cited events, against the modules their
+ * process had when they were kept. Logs without stacks cost a check per CreateFile and Process
+ * Create. Kept stacks are found by record number in an open-addressing table of their own.
  */
 final class StackKeeper implements HandleListener {
 
@@ -26,13 +28,15 @@ final class StackKeeper implements HandleListener {
     static final long BUDGET = 32L << 20;
 
     private static final class Kept {
+        final long record;
         final Stack stack;
-        final ModuleMap modules;
+        final ModuleSnapshot modules;
         final int tid;
         final long bytes;
         boolean cited;
 
-        Kept(Stack stack, ModuleMap modules, int tid, long bytes) {
+        Kept(long record, Stack stack, ModuleSnapshot modules, int tid, long bytes) {
+            this.record = record;
             this.stack = stack;
             this.modules = modules;
             this.tid = tid;
@@ -41,8 +45,10 @@ final class StackKeeper implements HandleListener {
     }
 
     private final long budget;
-    private final Map<Long, Kept> byRecord = new HashMap<>();
-    private final Map<ProcessNode, Long> spawnOf = new IdentityHashMap<>();
+    /** Kept stacks by record number, open addressing; null is a free slot. */
+    private Kept[] slots = new Kept[64];
+    private int kept;
+    private final Map<ProcessNode, Kept> spawnOf = new IdentityHashMap<>();
     private long bytes;
     private long notKept;
 
@@ -69,8 +75,11 @@ final class StackKeeper implements HandleListener {
 
     /** A spawn was linked: its child's retirement may drop the Process Create's stack. */
     void linked(SpawnLink link) {
-        if (!byRecord.isEmpty() && link.created() && byRecord.containsKey(link.record())) {
-            spawnOf.put(link.child(), link.record());
+        if (kept != 0 && link.created()) {
+            Kept k = find(link.record());
+            if (k != null) {
+                spawnOf.put(link.child(), k);
+            }
         }
     }
 
@@ -79,8 +88,8 @@ final class StackKeeper implements HandleListener {
         if (spawnOf.isEmpty()) {
             return;
         }
-        Long record = spawnOf.remove(process);
-        if (record == null || process.passedOn != null) {
+        Kept spawn = spawnOf.remove(process);
+        if (spawn == null || process.passedOn != null) {
             return;
         }
         for (FileObject o : process.inherited) {
@@ -88,7 +97,7 @@ final class StackKeeper implements HandleListener {
                 return;
             }
         }
-        drop(record);
+        drop(spawn.record);
     }
 
     @Override
@@ -129,43 +138,110 @@ final class StackKeeper implements HandleListener {
     Map<Long, DecodedStack> decode(Set<Long> records, ModuleMap kernel) {
         Map<Long, DecodedStack> out = new HashMap<>();
         for (Long record : records) {
-            Kept k = byRecord.get(record);
+            Kept k = find(record);
             if (k != null) {
-                out.put(record, StackDecoder.decode(record, k.tid, k.stack, k.modules, kernel));
+                out.put(record, StackDecoder.decode(record, k.tid, k.stack, k.modules.map(), kernel));
             }
         }
         return out;
     }
 
     private void keep(Event e, ProcessNode process) {
-        long size = StackDecoder.bytes(e.stack());
+        Stack stack = e.stack();
+        long size = StackDecoder.bytes(stack);
         if (bytes + size > budget) {
             notKept++;
             return;
         }
-        ModuleMap modules = process.profile == null ? ModuleMap.EMPTY : process.profile.moduleMap();
-        Kept old = byRecord.put(e.record(), new Kept(e.stack(), modules, e.tid(), size));
+        ModuleSnapshot modules = process.profile == null ? ModuleSnapshot.NONE : process.profile.modules();
+        Kept old = put(new Kept(e.record(), stack, modules, e.tid(), size));
         bytes += size - (old == null ? 0 : old.bytes);
     }
 
     private void cite(long record) {
-        if (byRecord.isEmpty()) {
+        if (kept == 0) {
             return;
         }
-        Kept k = byRecord.get(record);
+        Kept k = find(record);
         if (k != null) {
             k.cited = true;
         }
     }
 
     private void drop(long record) {
-        if (byRecord.isEmpty()) {
+        if (kept == 0) {
             return;
         }
-        Kept k = byRecord.get(record);
-        if (k != null && !k.cited) {
-            byRecord.remove(record);
-            bytes -= k.bytes;
+        int mask = slots.length - 1;
+        for (int i = slot(record, mask); slots[i] != null; i = (i + 1) & mask) {
+            Kept k = slots[i];
+            if (k.record == record) {
+                if (!k.cited) {
+                    delete(i);
+                    bytes -= k.bytes;
+                }
+                return;
+            }
         }
+    }
+
+    private Kept find(long record) {
+        int mask = slots.length - 1;
+        for (int i = slot(record, mask); slots[i] != null; i = (i + 1) & mask) {
+            if (slots[i].record == record) {
+                return slots[i];
+            }
+        }
+        return null;
+    }
+
+    /** @return the stack {@code k} replaced (same record), or null */
+    private Kept put(Kept k) {
+        int mask = slots.length - 1;
+        int i = slot(k.record, mask);
+        for (; slots[i] != null; i = (i + 1) & mask) {
+            if (slots[i].record == k.record) {
+                Kept old = slots[i];
+                slots[i] = k;
+                return old;
+            }
+        }
+        slots[i] = k;
+        if (++kept * 2 > slots.length) {
+            Kept[] old = slots;
+            slots = new Kept[old.length * 2];
+            mask = slots.length - 1;
+            for (Kept o : old) {
+                if (o != null) {
+                    int j = slot(o.record, mask);
+                    while (slots[j] != null) {
+                        j = (j + 1) & mask;
+                    }
+                    slots[j] = o;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Frees slot {@code i}, moving later entries of its run back so that every lookup still finds them. */
+    private void delete(int i) {
+        int mask = slots.length - 1;
+        int hole = i;
+        for (int j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
+            int home = slot(slots[j].record, mask);
+            // the entry at j may fill the hole when its home is not cyclically within (hole, j]
+            if (((j - home) & mask) >= ((j - hole) & mask)) {
+                slots[hole] = slots[j];
+                hole = j;
+            }
+        }
+        slots[hole] = null;
+        kept--;
+    }
+
+    private static int slot(long record, int mask) {
+        long h = record * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pmtriage.event.Module;
-import org.pmtriage.event.ModuleMap;
 
 /**
  * What the log tells of one process while the pass runs: image path, version resource, modules.
@@ -25,7 +24,7 @@ public final class ProcessProfile {
     private List<Module> deciding;
     private int moduleCount;
     private int notKept;
-    private ModuleMap map;
+    private ModuleSnapshot modules;
     private ProcessIdentity identity;
     private String identityName;
     private String identityCommandLine;
@@ -53,7 +52,7 @@ public final class ProcessProfile {
         moduleCount += modules.size();
         identity = null;
         modules.forEach(this::evidence);
-        map = null;
+        modules = null;
     }
 
     /**
@@ -84,7 +83,7 @@ public final class ProcessProfile {
             loaded = new ArrayList<>(8);
         }
         loaded.add(module);
-        map = null;
+        modules = null;
         return true;
     }
 
@@ -94,18 +93,12 @@ public final class ProcessProfile {
     }
 
     /** @return the modules mapped into it so far, to decode stack addresses with */
-    public ModuleMap moduleMap() {
-        if (map == null) {
-            if (loaded == null) {
-                map = ModuleMap.of(tableModules);
-            } else {
-                List<Module> all = new ArrayList<>(tableModules.size() + loaded.size());
-                all.addAll(tableModules);
-                all.addAll(loaded);
-                map = ModuleMap.of(all);
-            }
+    public ModuleSnapshot modules() {
+        if (modules == null) {
+            modules = new ModuleSnapshot(tableModules, loaded == null ? List.of() : loaded,
+                    loaded == null ? 0 : loaded.size());
         }
-        return map;
+        return modules;
     }
 
     /** @return true the first time only: whether its runtime is still to be counted in the capture's tally */
@@ -119,7 +112,7 @@ public final class ProcessProfile {
     public void retire() {
         loaded = null;
         tableModules = List.of();
-        map = null;
+        modules = null;
     }
 
     /**

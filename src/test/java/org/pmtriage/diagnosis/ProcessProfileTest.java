@@ -26,10 +26,10 @@ class ProcessProfileTest {
         assertEquals(ProcessProfile.MAX_MODULES + 2, id.moduleCount());
         assertEquals(2, id.modulesNotKept());
         assertEquals(ProcessProfile.MAX_MODULES, p.keptForStacks());
-        assertEquals("python27.dll+0x10", p.moduleMap().frameText(0x1010));
+        assertEquals("python27.dll+0x10", p.modules().map().frameText(0x1010));
         p.retire();
         assertEquals(0, p.keptForStacks());
-        assertEquals("<unknown>", p.moduleMap().frameText(0x1010), "its modules went with its exit");
+        assertEquals("<unknown>", p.modules().map().frameText(0x1010), "its modules went with its exit");
         ProcessIdentity after = p.identity("scons.exe", "");
         assertEquals("2.7", after.runtime().version(), "what identifies it stays");
         assertEquals(List.of("C:\\Python27\\python27.dll"), after.decidingModules().stream().map(Module::path).toList());
@@ -48,7 +48,21 @@ class ProcessProfileTest {
     void modulesAreKeptForStacksOnlyWhenAsked() {
         ProcessProfile p = new ProcessProfile();
         assertFalse(p.loaded(module(0x1000, "C:\\x\\a.dll"), false));
-        assertEquals("<unknown>", p.moduleMap().frameText(0x1010));
+        assertEquals("<unknown>", p.modules().map().frameText(0x1010));
         assertEquals(1, p.identity("a.exe", "").moduleCount());
+    }
+
+    @Test
+    void aSnapshotShowsTheModulesOfItsMomentOnly() {
+        ProcessProfile p = new ProcessProfile();
+        p.tableModules(List.of(module(0x1000, "C:\\Python27\\python27.dll")));
+        ModuleSnapshot before = p.modules();
+        assertTrue(p.loaded(module(0x9000, "C:\\x\\late.dll"), true));
+        ModuleSnapshot after = p.modules();
+        p.retire();
+        assertEquals("<unknown>", before.map().frameText(0x9010), "loaded after the snapshot");
+        assertEquals("python27.dll+0x10", before.map().frameText(0x1010));
+        assertEquals("late.dll+0x10", after.map().frameText(0x9010), "the process's exit changes no snapshot");
+        assertEquals("<unknown>", p.modules().map().frameText(0x1010));
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.Semaphore;
 import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.Stack;
-import org.pmtriage.event.StackFrame;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
@@ -115,11 +114,7 @@ public final class ReadAhead implements EventReader {
 
     /** @return about what a stack takes: its list, its frames and their texts (frames may be shared) */
     private static long stackSize(Stack stack) {
-        long size = 32 + 40L * stack.depth();
-        for (StackFrame f : stack.frames()) {
-            size += 2L * (f.module().length() + f.location().length());
-        }
-        return size;
+        return 32 + 40L * stack.depth() + 2 * stack.textChars();
     }
 
     @Override

@@ -7,10 +7,8 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 
 import org.pmtriage.event.Stack;
-import org.pmtriage.event.StackFrame;
 import org.pmtriage.read.Decoding;
 import org.pmtriage.read.internal.RealCaptures;
 import org.pmtriage.read.internal.TextBudget;
@@ -26,7 +24,6 @@ final class PmlFile implements Closeable {
     static final int EVENT_HEADER = 0x34;
     /** Larger events are treated as corrupt: real ones are below 200 KB (stack, detail, 64 KB extra). */
     static final int MAX_EVENT_BYTES = 8 << 20;
-    private static final int FRAME_SLOTS = 4096;
     private static final int OFFSETS_PER_CHUNK = 64 * 1024;
     private static final long FOUR_GIB = 1L << 32;
 
@@ -38,8 +35,8 @@ final class PmlFile implements Closeable {
     private final PmlWindow window;
     private final ByteBuffer offsets = ByteBuffer.allocate(5 * OFFSETS_PER_CHUNK).order(ByteOrder.LITTLE_ENDIAN);
     private final int pointerSize;
-    /** Frames by address, direct-mapped: a capture's stacks return to a few thousand addresses again and again. */
-    private final StackFrame[] frames = new StackFrame[FRAME_SLOTS];
+    /** The current event's return addresses, read before they are copied into its stack. */
+    private final long[] addresses = new long[RealCaptures.MAX_STACK_FRAMES];
     private long offsetsFirst = -1;
     private int offsetsCount;
     private long next;
@@ -207,19 +204,11 @@ final class PmlFile implements Closeable {
             return Stack.NONE;
         }
         ByteBuffer b = window.buffer();
-        StackFrame[] stack = new StackFrame[depth];
         int at = index + EVENT_HEADER;
         for (int i = 0; i < depth; i++, at += pointerSize) {
-            long address = pointerSize == 8 ? b.getLong(at) : Integer.toUnsignedLong(b.getInt(at));
-            int slot = (int) (address ^ address >>> 12 ^ address >>> 24) & (FRAME_SLOTS - 1);
-            StackFrame frame = frames[slot];
-            if (frame == null || frame.address() != address) {
-                frame = new StackFrame(address);
-                frames[slot] = frame;
-            }
-            stack[i] = frame;
+            addresses[i] = pointerSize == 8 ? b.getLong(at) : Integer.toUnsignedLong(b.getInt(at));
         }
-        return new Stack(List.of(stack));
+        return Stack.ofAddresses(addresses, depth);
     }
 
     private long offsetAt(long i) throws IOException {
