@@ -57,13 +57,17 @@ public final class LoadImageDetail {
         if (detail.startsWith("0x", from) || detail.startsWith("0X", from)) {
             from += 2;
         }
+        // one pass: the digits are read as they are found (16 of them fill the long, unsigned)
+        long value = 0;
         int end = from;
-        while (end < detail.length() && end - from <= 16 && Character.digit(detail.charAt(end), 16) >= 0) {
+        int digit;
+        while (end < detail.length() && end - from <= 16 && (digit = Character.digit(detail.charAt(end), 16)) >= 0) {
+            value = value << 4 | digit;
             end++;
         }
         if (end == from || end - from > 16) {
             return -1;
         }
-        return Long.parseUnsignedLong(detail, from, end, 16);
+        return value;
     }
 }

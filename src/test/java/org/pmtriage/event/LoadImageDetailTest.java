@@ -62,4 +62,12 @@ class LoadImageDetailTest {
         assertEquals(0x7ff6a5b40000L, m.base());
         assertEquals(0x1d000, m.size());
     }
+
+    @Test
+    void aKernelBaseOfSixteenDigitsIsReadUnsigned() {
+        Module m = LoadImageDetail.module("C:\\Windows\\system32\\ntoskrnl.exe",
+                "Image Base: 0xFFFFF80212340000, Image Size: 0xAB7000").orElseThrow();
+        assertEquals(0xfffff80212340000L, m.base());
+        assertEquals(0xab7000, m.size());
+    }
 }
