@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.pmtriage.diagnosis.ProcessProfile;
 import org.pmtriage.diagnosis.RuntimeId;
+import org.pmtriage.diagnosis.RuntimeIdentifier;
 import org.pmtriage.diagnosis.RuntimeTally;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ExportColumns;
@@ -24,11 +25,15 @@ final class ProcessProfiles {
     /** Load Image modules kept for decoding stacks at once, over all live processes. */
     static final int MAX_KEPT_MODULES = 500_000;
     private static final int SYSTEM_PID = 4;
+    /** Module paths whose {@link RuntimeIdentifier#decides} answer is remembered, direct-mapped by hash; a power of two. */
+    private static final int DECIDED_PATHS = 256;
 
     private final RuntimeTally tally = new RuntimeTally();
     private ModuleMap kernel = ModuleMap.EMPTY;
     private boolean stacks;
     private int keptModules;
+    private final String[] decidedPaths = new String[DECIDED_PATHS];
+    private final boolean[] decided = new boolean[DECIDED_PATHS];
 
     /** Gives a process of the log's process table what the table tells of it. */
     static void seed(ProcessNode node, ProcessInfo info) {
@@ -71,9 +76,20 @@ final class ProcessProfiles {
         // a Detail without a base still names the module, which may decide the runtime
         Module module = LoadImageDetail.module(e.path(), e.detail())
                 .orElseGet(() -> new Module(0, 0, e.path(), "", "", ""));
-        if (process.profile().loaded(module, forStacks)) {
+        if (process.profile().loaded(module, decides(module.path()), forStacks)) {
             keptModules++;
         }
+    }
+
+    /** {@link RuntimeIdentifier#decides}, remembered: a build loads the same few modules in every process. */
+    private boolean decides(String path) {
+        int h = path.hashCode();
+        int slot = (h ^ (h >>> 16)) & (DECIDED_PATHS - 1);
+        if (!path.equals(decidedPaths[slot])) {
+            decidedPaths[slot] = path;
+            decided[slot] = RuntimeIdentifier.decides(path);
+        }
+        return decided[slot];
     }
 
     /** A child's image, as its Process Create names it. */

@@ -59,11 +59,13 @@ public final class ProcessProfile {
      * A module loaded during the capture (a Load Image event).
      *
      * @param module    the module
+     * @param decides   whether its path names a runtime ({@link RuntimeIdentifier#decides}): the
+     *                  caller asks, so that it may remember the answer for a path met again
      * @param forStacks whether to keep it for decoding stack addresses
      * @return whether it was kept for stacks (false past {@link #MAX_MODULES}, or when the process
      *         table already lists it)
      */
-    public boolean loaded(Module module, boolean forStacks) {
+    public boolean loaded(Module module, boolean decides, boolean forStacks) {
         for (Module m : tableModules) {
             if (m.base() == module.base() && m.path().equalsIgnoreCase(module.path())) {
                 return false;
@@ -71,7 +73,9 @@ public final class ProcessProfile {
         }
         moduleCount++;
         identity = null;
-        evidence(module);
+        if (decides) {
+            evidence(module);
+        }
         if (!forStacks) {
             return false;
         }
@@ -132,7 +136,7 @@ public final class ProcessProfile {
     }
 
     private void evidence(Module m) {
-        if (RuntimeIdentifier.decides(m.path()) && (deciding == null || deciding.size() < MAX_DECIDING)) {
+        if (deciding == null || deciding.size() < MAX_DECIDING) {
             if (deciding == null) {
                 deciding = new ArrayList<>(2);
             }

@@ -15,12 +15,16 @@ class ProcessProfileTest {
         return new Module(base, 0x1000, path, "", "", "");
     }
 
+    private static boolean loaded(ProcessProfile p, Module m, boolean forStacks) {
+        return p.loaded(m, RuntimeIdentifier.decides(m.path()), forStacks);
+    }
+
     @Test
     void modulesPastTheCapAreCountedNotKeptAndEvidenceStaysAfterRetirement() {
         ProcessProfile p = new ProcessProfile();
-        p.loaded(module(0x1000, "C:\\Python27\\python27.dll"), true);
+        loaded(p, module(0x1000, "C:\\Python27\\python27.dll"), true);
         for (int i = 1; i < ProcessProfile.MAX_MODULES + 2; i++) {
-            p.loaded(module(0x100000L * (i + 1), "C:\\x\\m" + i + ".dll"), true);
+            loaded(p, module(0x100000L * (i + 1), "C:\\x\\m" + i + ".dll"), true);
         }
         ProcessIdentity id = p.identity("scons.exe", "");
         assertEquals(ProcessProfile.MAX_MODULES + 2, id.moduleCount());
@@ -39,15 +43,15 @@ class ProcessProfileTest {
     void aModuleTheProcessTableListsIsNotCountedTwice() {
         ProcessProfile p = new ProcessProfile();
         p.tableModules(List.of(module(0x1000, "C:\\Python38\\python38.dll")));
-        assertFalse(p.loaded(module(0x1000, "c:\\python38\\PYTHON38.DLL"), true));
-        assertTrue(p.loaded(module(0x9000, "C:\\x\\other.dll"), true));
+        assertFalse(loaded(p, module(0x1000, "c:\\python38\\PYTHON38.DLL"), true));
+        assertTrue(loaded(p, module(0x9000, "C:\\x\\other.dll"), true));
         assertEquals(2, p.identity("python.exe", "").moduleCount());
     }
 
     @Test
     void modulesAreKeptForStacksOnlyWhenAsked() {
         ProcessProfile p = new ProcessProfile();
-        assertFalse(p.loaded(module(0x1000, "C:\\x\\a.dll"), false));
+        assertFalse(loaded(p, module(0x1000, "C:\\x\\a.dll"), false));
         assertEquals("<unknown>", p.modules().map().frameText(0x1010));
         assertEquals(1, p.identity("a.exe", "").moduleCount());
     }
@@ -57,7 +61,7 @@ class ProcessProfileTest {
         ProcessProfile p = new ProcessProfile();
         p.tableModules(List.of(module(0x1000, "C:\\Python27\\python27.dll")));
         ModuleSnapshot before = p.modules();
-        assertTrue(p.loaded(module(0x9000, "C:\\x\\late.dll"), true));
+        assertTrue(loaded(p, module(0x9000, "C:\\x\\late.dll"), true));
         ModuleSnapshot after = p.modules();
         p.retire();
         assertEquals("<unknown>", before.map().frameText(0x9010), "loaded after the snapshot");
