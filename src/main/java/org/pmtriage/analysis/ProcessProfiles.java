@@ -26,7 +26,7 @@ final class ProcessProfiles {
     static final int MAX_KEPT_MODULES = 500_000;
     private static final int SYSTEM_PID = 4;
     /** Module paths whose {@link RuntimeIdentifier#decides} answer is remembered, direct-mapped by hash; a power of two. */
-    private static final int DECIDED_PATHS = 256;
+    private static final int DECIDED_PATHS = 1024;
 
     private final RuntimeTally tally = new RuntimeTally();
     private ModuleMap kernel = ModuleMap.EMPTY;
