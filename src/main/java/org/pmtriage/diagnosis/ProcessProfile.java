@@ -51,7 +51,11 @@ public final class ProcessProfile {
         tableModules = modules;
         moduleCount += modules.size();
         identity = null;
-        modules.forEach(this::evidence);
+        for (Module m : modules) {
+            if (RuntimeIdentifier.decides(m.path())) {
+                evidence(m);
+            }
+        }
         modules = null;
     }
 
@@ -135,6 +139,7 @@ public final class ProcessProfile {
         return identity;
     }
 
+    /** Keeps {@code m}, a module whose path names a runtime, as evidence (the first few only). */
     private void evidence(Module m) {
         if (deciding == null || deciding.size() < MAX_DECIDING) {
             if (deciding == null) {

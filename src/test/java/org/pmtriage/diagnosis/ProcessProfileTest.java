@@ -49,6 +49,15 @@ class ProcessProfileTest {
     }
 
     @Test
+    void onlyTableModulesThatNameARuntimeAreEvidence() {
+        ProcessProfile p = new ProcessProfile();
+        p.tableModules(List.of(module(0x1000, "C:\\x\\other.dll"), module(0x9000, "C:\\Python38\\python38.dll")));
+        ProcessIdentity id = p.identity("python.exe", "");
+        assertEquals(List.of("C:\\Python38\\python38.dll"), id.decidingModules().stream().map(Module::path).toList());
+        assertEquals(2, id.moduleCount());
+    }
+
+    @Test
     void modulesAreKeptForStacksOnlyWhenAsked() {
         ProcessProfile p = new ProcessProfile();
         assertFalse(loaded(p, module(0x1000, "C:\\x\\a.dll"), false));
