@@ -148,7 +148,7 @@ final class StackKeeper implements HandleListener {
 
     private void keep(Event e, ProcessNode process) {
         Stack stack = e.stack();
-        long size = StackDecoder.bytes(stack);
+        long size = stack.bytes();
         if (bytes + size > budget) {
             notKept++;
             return;

@@ -53,11 +53,4 @@ public final class StackDecoder {
         return new DecodedStack(record, tid, frames);
     }
 
-    /**
-     * @return the bytes a kept raw stack takes, roughly: what the stack keeper charges against its
-     *         budget (48 per stack, 40 per frame, 2 per character of a frame's module and location)
-     */
-    public static long bytes(Stack stack) {
-        return 48 + 40L * stack.depth() + 2 * stack.textChars();
-    }
 }

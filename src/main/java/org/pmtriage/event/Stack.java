@@ -36,6 +36,15 @@ public record Stack(List<StackFrame> frames) {
         return frames.size();
     }
 
+    /**
+     * @return about the bytes it takes in memory: 48 for the stack, 40 per frame, 2 per character of
+     *         its frames' texts; what a stack keeper charges against its budget and a read-ahead
+     *         counts for the events in flight
+     */
+    public long bytes() {
+        return 48 + 40L * depth() + 2 * textChars();
+    }
+
     /** @return the characters of its frames' module and location texts: none when the log gave only addresses (PML) */
     public long textChars() {
         if (frames instanceof Addresses) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.pmtriage.diagnosis.StackDecoder;
 import org.pmtriage.event.Event;
 import org.pmtriage.event.ExportColumns;
 import org.pmtriage.event.ModuleMap;
@@ -57,7 +56,7 @@ class StackKeeperTest {
 
     @Test
     void stacksPastTheBudgetAreCountedNotKeptAndAReleaseMakesRoom() {
-        StackKeeper keeper = new StackKeeper(2 * StackDecoder.bytes(open(1).stack()));
+        StackKeeper keeper = new StackKeeper(2 * open(1).stack().bytes());
         FileObject first = opened(keeper, 1);
         opened(keeper, 2);
         opened(keeper, 3);

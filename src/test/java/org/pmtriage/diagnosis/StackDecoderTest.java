@@ -10,8 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pmtriage.event.Module;
 import org.pmtriage.event.ModuleMap;
-import org.pmtriage.event.Stack;
-import org.pmtriage.event.StackFrame;
 
 class StackDecoderTest {
 
@@ -41,15 +39,5 @@ class StackDecoderTest {
         assertFalse(f.kernel());
         assertTrue(StackDecoder.decode(1, 2, stack(0xfffff80000000000L), ModuleMap.EMPTY, ModuleMap.EMPTY)
                 .frames().get(0).kernel());
-    }
-
-    @Test
-    void aKeptStackIsCharged48Then40PerFrameAnd2PerCharacterOfItsFramesText() {
-        Stack read = Stack.ofAddresses(new long[] {0x10, 0x20, 0x30}, 3);
-        assertEquals(48 + 3 * 40, StackDecoder.bytes(read));
-        assertEquals(StackDecoder.bytes(stack(0x10, 0x20, 0x30)), StackDecoder.bytes(read));
-        assertEquals(48, StackDecoder.bytes(Stack.NONE));
-        Stack xml = new Stack(List.of(new StackFrame(0x10, "ntdll.dll", "ntdll.dll + 0x10")));
-        assertEquals(48 + 40 + 2 * (9 + 16), StackDecoder.bytes(xml));
     }
 }

@@ -26,4 +26,15 @@ class StackTest {
         assertEquals(9 + 16, new Stack(List.of(new StackFrame(0x10, "ntdll.dll", "ntdll.dll + 0x10"))).textChars());
         assertThrows(UnsupportedOperationException.class, () -> stack.frames().set(0, new StackFrame(1)));
     }
+
+    @Test
+    void aStackIsCharged48Then40PerFrameAnd2PerCharacterOfItsFramesText() {
+        Stack read = Stack.ofAddresses(new long[] {0x10, 0x20, 0x30}, 3);
+        assertEquals(48 + 3 * 40, read.bytes());
+        Stack made = new Stack(List.of(new StackFrame(0x10), new StackFrame(0x20), new StackFrame(0x30)));
+        assertEquals(made.bytes(), read.bytes());
+        assertEquals(48, Stack.NONE.bytes());
+        Stack xml = new Stack(List.of(new StackFrame(0x10, "ntdll.dll", "ntdll.dll + 0x10")));
+        assertEquals(48 + 40 + 2 * (9 + 16), xml.bytes());
+    }
 }

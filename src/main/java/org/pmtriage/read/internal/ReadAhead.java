@@ -12,7 +12,6 @@ import java.util.concurrent.Semaphore;
 
 import org.pmtriage.event.CaptureHost;
 import org.pmtriage.event.Event;
-import org.pmtriage.event.Stack;
 import org.pmtriage.event.ProcessInfo;
 import org.pmtriage.read.EventReader;
 import org.pmtriage.read.InputFormat;
@@ -109,12 +108,7 @@ public final class ReadAhead implements EventReader {
     private static long estimatedBytes(Event e) {
         return 160 + 2L * (e.processName().length() + e.operationName().length() + e.path().length()
                 + e.result().length() + e.detail().length() + e.commandLine().length() + e.imagePath().length())
-                + (e.stack().depth() == 0 ? 0 : stackSize(e.stack()));
-    }
-
-    /** @return about what a stack takes: its list, its frames and their texts (frames may be shared) */
-    private static long stackSize(Stack stack) {
-        return 32 + 40L * stack.depth() + 2 * stack.textChars();
+                + (e.stack().depth() == 0 ? 0 : e.stack().bytes());
     }
 
     @Override
