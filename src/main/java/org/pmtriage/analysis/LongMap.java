@@ -3,30 +3,30 @@ package org.pmtriage.analysis;
 import java.util.function.Consumer;
 
 /**
- * A map from {@code int} keys (PIDs, process indexes) to values, with open addressing: a lookup
- * boxes nothing and allocates nothing. PIDs are multiples of four and cluster, so keys are mixed
- * before they pick a slot. Iteration order is that of the slots, which callers must not rely on.
- * Not thread-safe.
+ * A map from {@code long} keys (PIDs, process indexes, record numbers) to values, with open
+ * addressing: a lookup boxes nothing and allocates nothing. PIDs are multiples of four and cluster,
+ * so keys are mixed before they pick a slot. Iteration order is that of the slots, which callers
+ * must not rely on. Not thread-safe.
  *
  * @param <V> the values; never null
  */
-final class IntMap<V> {
+final class LongMap<V> {
 
     private static final int FREE = 0;
     private static final int USED = 1;
 
-    private int[] keys;
+    private long[] keys;
     private Object[] values;
     private byte[] state;
     private int size;
 
-    IntMap() {
+    LongMap() {
         allocate(16);
     }
 
     /** @return the value of {@code key}, or null */
     @SuppressWarnings("unchecked")
-    V get(int key) {
+    V get(long key) {
         int mask = keys.length - 1;
         for (int i = slot(key, mask); state[i] != FREE; i = (i + 1) & mask) {
             if (keys[i] == key) {
@@ -36,14 +36,20 @@ final class IntMap<V> {
         return null;
     }
 
-    /** Maps {@code key} to {@code value}, replacing any value it had. */
-    void put(int key, V value) {
+    /**
+     * Maps {@code key} to {@code value}, replacing any value it had.
+     *
+     * @return the value it replaced, or null
+     */
+    @SuppressWarnings("unchecked")
+    V put(long key, V value) {
         int mask = keys.length - 1;
         int i = slot(key, mask);
         for (; state[i] != FREE; i = (i + 1) & mask) {
             if (keys[i] == key) {
+                V old = (V) values[i];
                 values[i] = value;
-                return;
+                return old;
             }
         }
         keys[i] = key;
@@ -52,10 +58,11 @@ final class IntMap<V> {
         if (++size * 2 > keys.length) {
             rehash(keys.length * 2);
         }
+        return null;
     }
 
     /** Unmaps {@code key} when it maps to {@code value} (by identity). */
-    void remove(int key, V value) {
+    void remove(long key, V value) {
         int mask = keys.length - 1;
         for (int i = slot(key, mask); state[i] != FREE; i = (i + 1) & mask) {
             if (keys[i] == key) {
@@ -68,7 +75,7 @@ final class IntMap<V> {
     }
 
     /** Unmaps {@code key}. */
-    void remove(int key) {
+    void remove(long key) {
         int mask = keys.length - 1;
         for (int i = slot(key, mask); state[i] != FREE; i = (i + 1) & mask) {
             if (keys[i] == key) {
@@ -97,7 +104,7 @@ final class IntMap<V> {
     }
 
     private void allocate(int capacity) {
-        keys = new int[capacity];
+        keys = new long[capacity];
         values = new Object[capacity];
         state = new byte[capacity];
         size = 0;
@@ -122,10 +129,10 @@ final class IntMap<V> {
     }
 
     private void rehash(int capacity) {
-        int[] oldKeys = keys;
+        long[] oldKeys = keys;
         Object[] oldValues = values;
         byte[] oldState = state;
-        keys = new int[capacity];
+        keys = new long[capacity];
         values = new Object[capacity];
         state = new byte[capacity];
         int mask = capacity - 1;
@@ -142,8 +149,9 @@ final class IntMap<V> {
         }
     }
 
-    private static int slot(int key, int mask) {
-        int h = key * 0x9E3779B9;
+    private static int slot(long key, int mask) {
+        // the high word folded in; zero for a key that is an int, so that those keep their slots
+        int h = ((int) key ^ (int) (key >>> 32) ^ (int) key >> 31) * 0x9E3779B9;
         return (h ^ (h >>> 16)) & mask;
     }
 }

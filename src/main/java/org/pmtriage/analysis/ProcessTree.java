@@ -31,13 +31,13 @@ final class ProcessTree {
 
     private static final String EXIT_STATUS = "Exit Status: ";
 
-    private final IntMap<ProcessNode> byPid = new IntMap<>();
-    private final IntMap<ProcessNode> byIndex = new IntMap<>();
-    private final IntMap<ArrayDeque<ProcessNode>> unspawnedByPid = new IntMap<>();
+    private final LongMap<ProcessNode> byPid = new LongMap<>();
+    private final LongMap<ProcessNode> byIndex = new LongMap<>();
+    private final LongMap<ArrayDeque<ProcessNode>> unspawnedByPid = new LongMap<>();
     /** Exited processes in exit order, unmapped a second after their exit. */
     private final ArrayDeque<ProcessNode> exitedInOrder = new ArrayDeque<>();
     /** Processes counted per PID so far: one element, counted up in place. */
-    private final IntMap<int[]> instancesByPid = new IntMap<>();
+    private final LongMap<int[]> instancesByPid = new LongMap<>();
     private final Consumer<SpawnLink> onSpawn;
     private final BiConsumer<ProcessNode, Long> onRetire;
     private final Consumer<String> warnings;

@@ -20,7 +20,7 @@ import org.pmtriage.event.Stack;
  * held an open object (dropped when the child is retired without passing anything on, unless
  * cited). Stacks are decoded at the end, only those of cited events, against the modules their
  * process had when they were kept. Logs without stacks cost a check per CreateFile and Process
- * Create. Kept stacks are found by record number in an open-addressing table of their own.
+ * Create. Kept stacks are found by record number in a {@link LongMap}.
  */
 final class StackKeeper implements HandleListener {
 
@@ -45,9 +45,7 @@ final class StackKeeper implements HandleListener {
     }
 
     private final long budget;
-    /** Kept stacks by record number, open addressing; null is a free slot. */
-    private Kept[] slots = new Kept[64];
-    private int kept;
+    private final LongMap<Kept> byRecord = new LongMap<>();
     private final Map<ProcessNode, Kept> spawnOf = new IdentityHashMap<>();
     private long bytes;
     private long notKept;
@@ -75,8 +73,8 @@ final class StackKeeper implements HandleListener {
 
     /** A spawn was linked: its child's retirement may drop the Process Create's stack. */
     void linked(SpawnLink link) {
-        if (kept != 0 && link.created()) {
-            Kept k = find(link.record());
+        if (byRecord.size() != 0 && link.created()) {
+            Kept k = byRecord.get(link.record());
             if (k != null) {
                 spawnOf.put(link.child(), k);
             }
@@ -138,7 +136,7 @@ final class StackKeeper implements HandleListener {
     Map<Long, DecodedStack> decode(Set<Long> records, ModuleMap kernel) {
         Map<Long, DecodedStack> out = new HashMap<>();
         for (Long record : records) {
-            Kept k = find(record);
+            Kept k = byRecord.get(record);
             if (k != null) {
                 out.put(record, StackDecoder.decode(record, k.tid, k.stack, k.modules.map(), kernel));
             }
@@ -154,94 +152,28 @@ final class StackKeeper implements HandleListener {
             return;
         }
         ModuleSnapshot modules = process.profile == null ? ModuleSnapshot.NONE : process.profile.modules();
-        Kept old = put(new Kept(e.record(), stack, modules, e.tid(), size));
+        Kept old = byRecord.put(e.record(), new Kept(e.record(), stack, modules, e.tid(), size));
         bytes += size - (old == null ? 0 : old.bytes);
     }
 
     private void cite(long record) {
-        if (kept == 0) {
+        if (byRecord.size() == 0) {
             return;
         }
-        Kept k = find(record);
+        Kept k = byRecord.get(record);
         if (k != null) {
             k.cited = true;
         }
     }
 
     private void drop(long record) {
-        if (kept == 0) {
+        if (byRecord.size() == 0) {
             return;
         }
-        int mask = slots.length - 1;
-        for (int i = slot(record, mask); slots[i] != null; i = (i + 1) & mask) {
-            Kept k = slots[i];
-            if (k.record == record) {
-                if (!k.cited) {
-                    delete(i);
-                    bytes -= k.bytes;
-                }
-                return;
-            }
+        Kept k = byRecord.get(record);
+        if (k != null && !k.cited) {
+            byRecord.remove(record);
+            bytes -= k.bytes;
         }
-    }
-
-    private Kept find(long record) {
-        int mask = slots.length - 1;
-        for (int i = slot(record, mask); slots[i] != null; i = (i + 1) & mask) {
-            if (slots[i].record == record) {
-                return slots[i];
-            }
-        }
-        return null;
-    }
-
-    /** @return the stack {@code k} replaced (same record), or null */
-    private Kept put(Kept k) {
-        int mask = slots.length - 1;
-        int i = slot(k.record, mask);
-        for (; slots[i] != null; i = (i + 1) & mask) {
-            if (slots[i].record == k.record) {
-                Kept old = slots[i];
-                slots[i] = k;
-                return old;
-            }
-        }
-        slots[i] = k;
-        if (++kept * 2 > slots.length) {
-            Kept[] old = slots;
-            slots = new Kept[old.length * 2];
-            mask = slots.length - 1;
-            for (Kept o : old) {
-                if (o != null) {
-                    int j = slot(o.record, mask);
-                    while (slots[j] != null) {
-                        j = (j + 1) & mask;
-                    }
-                    slots[j] = o;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Frees slot {@code i}, moving later entries of its run back so that every lookup still finds them. */
-    private void delete(int i) {
-        int mask = slots.length - 1;
-        int hole = i;
-        for (int j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-            int home = slot(slots[j].record, mask);
-            // the entry at j may fill the hole when its home is not cyclically within (hole, j]
-            if (((j - home) & mask) >= ((j - hole) & mask)) {
-                slots[hole] = slots[j];
-                hole = j;
-            }
-        }
-        slots[hole] = null;
-        kept--;
-    }
-
-    private static int slot(long record, int mask) {
-        long h = record * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32)) & mask;
     }
 }

@@ -11,11 +11,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The PID map agrees with a HashMap through puts and removals of clustered keys, across growth. */
-class IntMapTest {
+class LongMapTest {
 
     @Test
     void agreesWithAHashMapOnClusteredPidsPutAndRemovedAtRandom() {
-        IntMap<String> map = new IntMap<>();
+        LongMap<String> map = new LongMap<>();
         Map<Integer, String> reference = new HashMap<>();
         Random random = new Random(16);
         for (int step = 0; step < 200_000; step++) {
@@ -45,7 +45,7 @@ class IntMapTest {
 
     @Test
     void removesAKeyOnlyWhenItStillMapsToTheGivenValue() {
-        IntMap<String> map = new IntMap<>();
+        LongMap<String> map = new LongMap<>();
         String first = "first";
         String second = "second";
         map.put(4, first);
@@ -55,5 +55,20 @@ class IntMapTest {
         map.remove(4, second);
         assertNull(map.get(4));
         assertEquals(0, map.size());
+    }
+
+    @Test
+    void keysBeyondAnIntAreTheirOwn() {
+        LongMap<String> map = new LongMap<>();
+        map.put(7, "int");
+        map.put(7 + (1L << 32), "high word");
+        map.put(-1, "minus one");
+        map.put(0xFFFF_FFFFL, "unsigned");
+        assertEquals("int", map.get(7));
+        assertEquals("high word", map.get(7 + (1L << 32)));
+        assertEquals("minus one", map.get(-1));
+        assertEquals("unsigned", map.get(0xFFFF_FFFFL));
+        assertEquals("high word", map.put(7 + (1L << 32), "again"), "put gives back what it replaced");
+        assertEquals(4, map.size());
     }
 }
