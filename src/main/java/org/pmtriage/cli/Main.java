@@ -3,7 +3,10 @@ package org.pmtriage.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import org.pmtriage.api.Failure;
 import org.pmtriage.read.LogFormatException;
@@ -14,12 +17,27 @@ import picocli.CommandLine.Command;
 @Command(name = "pmtriage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Explains inherited-handle leaks, spawn races and sharing violations in"
                 + " Process Monitor logs (CSV, XML or PML, plain or .gz).",
-        subcommands = {AnalyzeCommand.class, SummarizeCommand.class, StatsCommand.class, ConvertCommand.class,
-            CaptureCommand.class, ConfigCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding that --fail-on counts", "1:findings that --fail-on counts",
             "2:usage error", "3:an input could not be read or an output written"})
 public final class Main implements Runnable {
+
+    /**
+     * The subcommands by name, in the order help lists them. Each name is its class's
+     * {@code @Command} name (MainTest checks).
+     */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("analyze", AnalyzeCommand::new);
+        SUBCOMMANDS.put("summarize", SummarizeCommand::new);
+        SUBCOMMANDS.put("stats", StatsCommand::new);
+        SUBCOMMANDS.put("convert", ConvertCommand::new);
+        SUBCOMMANDS.put("capture", CaptureCommand::new);
+        SUBCOMMANDS.put("config", ConfigCommand::new);
+        SUBCOMMANDS.put("completion", CompletionCommand::new);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -51,7 +69,7 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         int code;
@@ -66,8 +84,19 @@ public final class Main implements Runnable {
         return code;
     }
 
-    static CommandLine commandLine() {
+    /**
+     * @return the command line for {@code args}: with only the subcommand they name when they begin
+     *         with one that needs no other (picocli reads every registered command's annotations
+     *         at start, a tenth of a second for all of them), else with all
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        String first = args.length == 0 ? "" : args[0];
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion")) {
+            cli.addSubcommand(first, SUBCOMMANDS.get(first).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
