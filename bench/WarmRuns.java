@@ -9,7 +9,7 @@ import org.pmtriage.cli.Main;
  * time: the first run pays for the JVM's compilers, the later ones show what the code costs
  * once compiled. Its output goes nowhere; its exit code is printed.
  *
- * <pre>java -XX:+UseParallelGC -Xmx128m -cp target/pmtriage.jar bench/WarmRuns.java RUNS ARGS...</pre>
+ * <p>Used by {@code bench/warm.sh}.
  */
 public final class WarmRuns {
     public static void main(String[] args) {
