@@ -3,9 +3,7 @@ package org.pmtriage.analysis;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -22,7 +20,10 @@ import org.pmtriage.event.Timeline;
  * exited, started again, or shows another name, begins a new process.
  *
  * <p>Exited processes stay reachable only through open file objects and findings, and in the PID
- * map for a second after their exit; at most {@link #MAX_PROCESSES} are mapped at once.
+ * map for a second after their exit; at most {@link #MAX_PROCESSES} are mapped at once. A process of
+ * the log's table becomes a node when the events' clock reaches its start time, or earlier when an
+ * event, a Process Create or a child needs it; it is retired as any other, but stays findable by
+ * its index while a child of it in the table has no node yet.
  */
 final class ProcessTree {
 
@@ -33,7 +34,24 @@ final class ProcessTree {
 
     private final LongMap<ProcessNode> byPid = new LongMap<>();
     private final LongMap<ProcessNode> byIndex = new LongMap<>();
-    private final LongMap<ArrayDeque<ProcessNode>> unspawnedByPid = new LongMap<>();
+    /** Table processes without a node yet, by index. */
+    private final LongMap<ProcessInfo> unmade = new LongMap<>();
+    /**
+     * Table processes of known start time, by start time, made into nodes as the events' clock
+     * reaches them (so that their images are running from then on); those of unknown start time
+     * are made when first needed.
+     */
+    private final ArrayDeque<ProcessInfo> byStart = new ArrayDeque<>();
+    /** How many table processes without a node yet name each index as their parent. */
+    private final LongMap<int[]> childrenToMake = new LongMap<>();
+    /** Table processes neither seen nor created yet, per PID, in table order. */
+    private final LongMap<ArrayDeque<ProcessInfo>> unspawnedByPid = new LongMap<>();
+    /**
+     * Retired table processes still the last of their PID, whose runtime is counted at the end
+     * (as when they stayed mapped); only those whose runtime is known.
+     */
+    private final LongMap<ProcessNode> lastRetiredByPid = new LongMap<>();
+    private RunningImages images;
     /** Exited processes in exit order, unmapped a second after their exit. */
     private final ArrayDeque<ProcessNode> exitedInOrder = new ArrayDeque<>();
     /** Processes counted per PID so far: one element, counted up in place. */
@@ -56,26 +74,88 @@ final class ProcessTree {
         this.warnings = warnings;
     }
 
-    /** Adds the log's own process table, before the first event; their images go to {@code images}. */
-    void seed(Iterable<ProcessInfo> table, RunningImages images) {
-        Map<Integer, ProcessInfo> infos = new HashMap<>();
+    /**
+     * Takes the log's own process table, before the first event; the images of its processes go to
+     * {@code images} as they become nodes.
+     */
+    void seed(List<ProcessInfo> table, RunningImages images) {
+        this.images = images;
         for (ProcessInfo info : table) {
-            ProcessNode node = new ProcessNode(info.pid(), info.name(), info.commandLine());
-            node.startedAt = info.startTime();
-            node.exitedAt = info.endTime();
-            node.started = true;
-            ProcessProfiles.seed(node, info);
-            images.add(node, info.imagePath());
-            byIndex.put(info.processIndex(), node);
-            infos.put(info.processIndex(), info);
-            ArrayDeque<ProcessNode> queue = unspawnedByPid.get(info.pid());
+            unmade.put(info.processIndex(), info);
+            ArrayDeque<ProcessInfo> queue = unspawnedByPid.get(info.pid());
             if (queue == null) {
-                queue = new ArrayDeque<>();
+                queue = new ArrayDeque<>(2);
                 unspawnedByPid.put(info.pid(), queue);
             }
-            queue.add(node);
+            queue.add(info);
         }
-        infos.forEach((index, info) -> byIndex.get(index).parent = byIndex.get(info.parentIndex()));
+        for (ProcessInfo info : table) {
+            if (info.parentIndex() != info.processIndex() && unmade.get(info.parentIndex()) != null) {
+                int[] children = childrenToMake.get(info.parentIndex());
+                if (children == null) {
+                    children = new int[1];
+                    childrenToMake.put(info.parentIndex(), children);
+                }
+                children[0]++;
+            }
+        }
+        List<ProcessInfo> started = new ArrayList<>();
+        for (ProcessInfo info : table) {
+            if (info.startTime() != ProcessInfo.UNKNOWN_TIME) {
+                started.add(info);
+            }
+        }
+        started.sort(Comparator.comparingLong(ProcessInfo::startTime));
+        byStart.addAll(started);
+    }
+
+    /** Makes the node of a table process, and of its parent when that has none yet. */
+    private ProcessNode make(ProcessInfo info) {
+        unmade.remove(info.processIndex());
+        ProcessNode node = new ProcessNode(info.pid(), info.name(), info.commandLine());
+        node.tableIndex = info.processIndex();
+        node.startedAt = info.startTime();
+        node.exitedAt = info.endTime();
+        node.tallyAtEnd = node.exited();
+        node.started = true;
+        ProcessProfiles.seed(node, info);
+        images.add(node, info.imagePath());
+        byIndex.put(info.processIndex(), node);
+        if (info.parentIndex() == info.processIndex()) {
+            node.parent = node;
+        } else {
+            node.parent = tableProcess(info.parentIndex());
+            int[] siblings = childrenToMake.get(info.parentIndex());
+            if (siblings != null && --siblings[0] == 0) {
+                childrenToMake.remove(info.parentIndex());
+                if (node.parent != null && node.parent.retired) {
+                    byIndex.remove(info.parentIndex(), node.parent);
+                }
+            }
+        }
+        return node;
+    }
+
+    /** @return the node of the table process with this index, made now if it has none yet; or null */
+    private ProcessNode tableProcess(int index) {
+        ProcessNode node = byIndex.get(index);
+        if (node == null) {
+            ProcessInfo info = unmade.get(index);
+            if (info != null) {
+                node = make(info);
+            }
+        }
+        return node;
+    }
+
+    /** Makes the nodes of the table processes that started by {@code time}. */
+    private void makeStartedBy(long time) {
+        while (!byStart.isEmpty() && byStart.peek().startTime() <= time) {
+            ProcessInfo info = byStart.poll();
+            if (unmade.get(info.processIndex()) == info) {
+                make(info);
+            }
+        }
     }
 
     /**
@@ -88,12 +168,14 @@ final class ProcessTree {
     }
 
     /**
-     * @return the processes mapped now: the live ones and those that exited less than a second
-     *         ago, in the order the capture showed them
+     * @return the processes whose runtime is counted at the end, in the order the capture showed
+     *         them: those mapped now (the live ones and those that exited less than a second ago),
+     *         and the retired table processes still the last of their PID
      */
-    List<ProcessNode> mapped() {
-        List<ProcessNode> nodes = new ArrayList<>(byPid.size());
+    List<ProcessNode> tallyAtEnd() {
+        List<ProcessNode> nodes = new ArrayList<>(byPid.size() + lastRetiredByPid.size());
         byPid.forEachValue(nodes::add);
+        lastRetiredByPid.forEachValue(nodes::add);
         nodes.sort(Comparator.comparingLong(n -> n.serial));
         return nodes;
     }
@@ -108,13 +190,16 @@ final class ProcessTree {
         if (!exitedInOrder.isEmpty()) {
             forgetExitedBefore(e.time() - Timeline.TICKS_PER_SECOND, e.time());
         }
-        ProcessNode node = e.processIndex() == Event.UNKNOWN ? null : byIndex.get(e.processIndex());
+        if (!byStart.isEmpty()) {
+            makeStartedBy(e.time());
+        }
+        ProcessNode node = e.processIndex() == Event.UNKNOWN ? null : tableProcess(e.processIndex());
         if (node != null) {
             if (!node.seen) {
                 node.seen = true;
                 node.firstSeenAt = e.time();
                 count(node);
-                byPid.put(node.pid, node);
+                map(node);
                 unspawned(node);
                 if (!node.linked && node.parent != null && node.startedAt != ProcessRef.UNKNOWN_TIME) {
                     link(new SpawnLink(node.parent, node, node.startedAt, -1, Event.UNKNOWN, "", false));
@@ -168,7 +253,7 @@ final class ProcessTree {
             child = begin(detail.pid(), baseName(image), detail.commandLine());
         } else {
             count(child);
-            byPid.put(child.pid, child);
+            map(child);
         }
         if (child.commandLine.isEmpty()) {
             child.commandLine = detail.commandLine();
@@ -200,7 +285,8 @@ final class ProcessTree {
 
     /** A Process Exit event of {@code node}. */
     void exited(Event e, ProcessNode node) {
-        if (!node.exited()) {
+        if (!node.exitLogged) {
+            node.exitLogged = true;
             exitedInOrder.add(node);
         }
         node.exitedAt = e.time();
@@ -232,7 +318,14 @@ final class ProcessTree {
     private void forgetExitedBefore(long time, long now) {
         while (!exitedInOrder.isEmpty() && exitedInOrder.peek().exitedAt < time) {
             ProcessNode node = exitedInOrder.poll();
+            if (node.tallyAtEnd && byPid.get(node.pid) == node && node.identity().runtime().known()) {
+                lastRetiredByPid.put(node.pid, node);
+            }
             byPid.remove(node.pid, node);
+            node.retired = true;
+            if (node.tableIndex != Event.UNKNOWN && childrenToMake.get(node.tableIndex) == null) {
+                byIndex.remove(node.tableIndex, node);
+            }
             node.parent = null;
             onRetire.accept(node, now);
         }
@@ -259,9 +352,17 @@ final class ProcessTree {
             }
         }
         ProcessNode node = new ProcessNode(pid, name, commandLine);
-        byPid.put(pid, node);
+        map(node);
         count(node);
         return node;
+    }
+
+    /** Maps {@code node} under its PID: a retired process of that PID is no longer its last. */
+    private void map(ProcessNode node) {
+        byPid.put(node.pid, node);
+        if (lastRetiredByPid.size() > 0) {
+            lastRetiredByPid.remove(node.pid);
+        }
     }
 
     /** Unmaps an exited process; it keeps no ancestor alive, so a deep tree does not stay in memory. */
@@ -293,21 +394,21 @@ final class ProcessTree {
     }
 
     private ProcessNode takeUnspawned(int pid) {
-        ArrayDeque<ProcessNode> queue = unspawnedByPid.get(pid);
+        ArrayDeque<ProcessInfo> queue = unspawnedByPid.get(pid);
         if (queue == null) {
             return null;
         }
-        ProcessNode node = queue.poll();
+        ProcessInfo info = queue.poll();
         if (queue.isEmpty()) {
             unspawnedByPid.remove(pid);
         }
-        return node;
+        return tableProcess(info.processIndex());
     }
 
     private void unspawned(ProcessNode node) {
-        ArrayDeque<ProcessNode> queue = unspawnedByPid.get(node.pid);
+        ArrayDeque<ProcessInfo> queue = unspawnedByPid.get(node.pid);
         if (queue != null) {
-            queue.remove(node);
+            queue.removeIf(info -> info.processIndex() == node.tableIndex);
             if (queue.isEmpty()) {
                 unspawnedByPid.remove(node.pid);
             }

@@ -45,8 +45,9 @@ final class PmlCapture {
     private static final PmlNetworkNames NO_NAMES = new PmlNetworkNames(Map.of(), Map.of());
 
     private final List<ProcessInfo> processes = new ArrayList<>();
-    private final List<PmlProcess[]> dense = new ArrayList<>();
-    private final List<Map<Integer, PmlProcess>> sparse = new ArrayList<>();
+    /** Per file, the processes its events name by index: an array when the indexes are small, else a map. */
+    private final List<ProcessInfo[]> dense = new ArrayList<>();
+    private final List<Map<Integer, ProcessInfo>> sparse = new ArrayList<>();
     private final List<PmlNetworkNames> names = new ArrayList<>();
     private PmlClock clock;
     private PmlTimeRange timeRange;
@@ -139,6 +140,8 @@ final class PmlCapture {
                            TextBudget texts) {
         PmlCapture c = new PmlCapture();
         Map<Integer, PmlProcess> merged = new TreeMap<>();
+        // per file, its index of each process to the merged index
+        List<Map<Integer, Integer>> locals = new ArrayList<>();
         int nextFree = 0;
         long firstTimestamp = 0;
         List<Long> samples = new ArrayList<>();
@@ -167,34 +170,29 @@ final class PmlCapture {
                 for (PmlProcess p : tables.processes.values()) {
                     nextFree = Math.max(nextFree, p.index() + 1);
                 }
-                Map<Integer, PmlProcess> local = new HashMap<>();
+                Map<Integer, Integer> local = new HashMap<>();
                 for (PmlProcess p : tables.processes.values()) {
                     PmlProcess known = merged.get(p.index());
                     if (known == null) {
                         merged.put(p.index(), p);
-                        local.put(p.index(), p);
+                        local.put(p.index(), p.index());
                     } else if (known.pid() == p.pid() && known.startFiletime() == p.startFiletime()) {
                         if (known.endFiletime() == 0 && p.endFiletime() != 0) {
-                            known = known.with(known.index(), known.parentIndex(), p.endFiletime());
-                            merged.put(known.index(), known);
+                            merged.put(known.index(), known.with(known.index(), known.parentIndex(), p.endFiletime()));
                         }
-                        local.put(p.index(), known);
+                        local.put(p.index(), known.index());
                     } else {
                         PmlProcess renamed = p.with(nextFree++, Event.UNKNOWN, p.endFiletime());
                         merged.put(renamed.index(), renamed);
-                        local.put(p.index(), renamed);
+                        local.put(p.index(), renamed.index());
                     }
                 }
-                c.index(local);
+                locals.add(local);
             } catch (IOException e) {
                 throw new LogFormatException(sources.get(i), "", "cannot read: " + e.getMessage(), e);
             }
         }
-        for (int i = 0; i < c.dense.size(); i++) {
-            // later files may have given earlier files' processes their end times
-            c.refresh(i, merged);
-        }
-        c.fileCount = c.dense.size();
+        c.fileCount = locals.size();
         c.timeRange = PmlTimeRange.of(samples.stream().mapToLong(Long::longValue).toArray());
         if (!c.timeRange.holds(firstTimestamp)) {
             firstTimestamp = c.timeRange.holds(Long.MIN_VALUE) ? 0 : c.timeRange.earliest();
@@ -209,10 +207,17 @@ final class PmlCapture {
         for (PmlProcess p : merged.values()) {
             byPid.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
         }
+        Map<Integer, ProcessInfo> infos = new HashMap<>();
         for (PmlProcess p : merged.values()) {
-            c.processes.add(new ProcessInfo(p.index(), p.pid(), p.parentPid(), parentIndex(p, merged, byPid), p.name(),
-                    p.imagePath(), p.commandLine(), c.clock.processTime(p.startFiletime()),
-                    c.clock.processTime(p.endFiletime()), p.columns(), p.modules()));
+            ProcessInfo info = new ProcessInfo(p.index(), p.pid(), p.parentPid(), parentIndex(p, merged, byPid),
+                    p.name(), p.imagePath(), p.commandLine(), c.clock.processTime(p.startFiletime()),
+                    c.clock.processTime(p.endFiletime()), p.columns(), p.modules());
+            c.processes.add(info);
+            infos.put(info.processIndex(), info);
+        }
+        // after every file is read: later files may have given earlier files' processes their end times
+        for (Map<Integer, Integer> local : locals) {
+            c.index(local, infos);
         }
         return c;
     }
@@ -260,36 +265,32 @@ final class PmlCapture {
         return best == null ? Event.UNKNOWN : best.index();
     }
 
-    private void index(Map<Integer, PmlProcess> local) {
+    /**
+     * Indexes a file's processes for its events: the table entry the events read is the merged
+     * process itself, so the capture holds one object per process.
+     *
+     * @param local the file's index of each process to its merged index
+     * @param infos the merged processes by index
+     */
+    private void index(Map<Integer, Integer> local, Map<Integer, ProcessInfo> infos) {
         int max = local.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
         int min = local.keySet().stream().mapToInt(Integer::intValue).min().orElse(0);
         if (min >= 0 && max < MAX_DENSE_INDEX) {
-            PmlProcess[] byIndex = new PmlProcess[max + 1];
-            local.forEach((k, v) -> byIndex[k] = v);
+            ProcessInfo[] byIndex = new ProcessInfo[max + 1];
+            local.forEach((k, v) -> byIndex[k] = infos.get(v));
             dense.add(byIndex);
             sparse.add(null);
         } else {
+            Map<Integer, ProcessInfo> byIndex = new HashMap<>();
+            local.forEach((k, v) -> byIndex.put(k, infos.get(v)));
             dense.add(null);
-            sparse.add(local);
-        }
-    }
-
-    private void refresh(int file, Map<Integer, PmlProcess> merged) {
-        PmlProcess[] byIndex = dense.get(file);
-        if (byIndex != null) {
-            for (int i = 0; i < byIndex.length; i++) {
-                if (byIndex[i] != null) {
-                    byIndex[i] = merged.get(byIndex[i].index());
-                }
-            }
-        } else {
-            sparse.get(file).replaceAll((k, v) -> merged.get(v.index()));
+            sparse.add(byIndex);
         }
     }
 
     /** @return the process an event of file {@code file} names by {@code index}, or null */
-    PmlProcess process(int file, int index) {
-        PmlProcess[] byIndex = dense.get(file);
+    ProcessInfo process(int file, int index) {
+        ProcessInfo[] byIndex = dense.get(file);
         if (byIndex != null) {
             return index >= 0 && index < byIndex.length ? byIndex[index] : null;
         }

@@ -26,6 +26,8 @@ final class PmlTables {
     static final long MAX_TABLE_BYTES = 64L << 20;
 
     final Map<Integer, PmlProcess> processes = new HashMap<>();
+    /** The columns read so far, each once: processes of one user and image share them. */
+    private final Map<ProcessColumns, ProcessColumns> columns = new HashMap<>();
     final PmlNetworkNames names = new PmlNetworkNames(new HashMap<>(), new HashMap<>());
 
     private final String source;
@@ -56,9 +58,14 @@ final class PmlTables {
             processes.put(index, new PmlProcess(index, p.buf.getInt(at + 4), p.buf.getInt(at + 8),
                     p.buf.getInt(at + 0x0C), p.buf.getLong(at + 0x20), p.buf.getLong(at + 0x28),
                     strings.get(p, at + 0x40, what), strings.get(p, at + 0x44, what),
-                    strings.get(p, at + 0x48, what), columns(p, at, strings, what),
+                    strings.get(p, at + 0x48, what), shared(columns(p, at, strings, what)),
                     modules(p, at, h.pointerSize(), strings, what)));
         }
+    }
+
+    private ProcessColumns shared(ProcessColumns read) {
+        ProcessColumns known = columns.putIfAbsent(read, read);
+        return known == null ? read : known;
     }
 
     /** @return the process's User, Integrity, Company, Version, Description and session fields */

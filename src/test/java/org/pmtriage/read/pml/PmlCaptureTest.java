@@ -1,6 +1,7 @@
 package org.pmtriage.read.pml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +141,17 @@ class PmlCaptureTest {
             assertEquals(List.of("link.exe", 7000, 12), List.of(moved.processName(), moved.pid(), moved.processIndex()));
             assertEquals(List.of(10, 11, 12), r.processes().stream().map(ProcessInfo::processIndex).toList());
             assertEquals("link.exe", r.processes().get(2).name());
+        }
+    }
+
+    @Test
+    void processesWithTheSameColumnsShareThem() throws IOException {
+        Path pml = dir.resolve("c.pml");
+        PmlWriter.write(pml, PmlRoundTripTest.processes(), PmlRoundTripTest.events(), PmlRoundTripTest.DAY);
+        try (EventReader r = LogReaders.open(pml.toString(), ReadOptions.defaults())) {
+            List<ProcessInfo> table = r.processes();
+            assertEquals(table.get(0).columns(), table.get(1).columns(), "the writer gives both the same columns");
+            assertSame(table.get(0).columns(), table.get(1).columns(), "a table of many processes holds them once");
         }
     }
 
