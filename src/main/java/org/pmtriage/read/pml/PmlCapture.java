@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -140,8 +141,8 @@ final class PmlCapture {
                            TextBudget texts) {
         PmlCapture c = new PmlCapture();
         Map<Integer, PmlProcess> merged = new TreeMap<>();
-        // per file, its index of each process to the merged index
-        List<Map<Integer, Integer>> locals = new ArrayList<>();
+        // per file, its indexes of its processes and, at the same positions, their merged indexes
+        List<int[][]> locals = new ArrayList<>();
         int nextFree = 0;
         long firstTimestamp = 0;
         List<Long> samples = new ArrayList<>();
@@ -170,22 +171,23 @@ final class PmlCapture {
                 for (PmlProcess p : tables.processes.values()) {
                     nextFree = Math.max(nextFree, p.index() + 1);
                 }
-                Map<Integer, Integer> local = new HashMap<>();
+                int[][] local = new int[2][tables.processes.size()];
+                int entry = 0;
                 for (PmlProcess p : tables.processes.values()) {
                     PmlProcess known = merged.get(p.index());
                     if (known == null) {
+                        known = p;
                         merged.put(p.index(), p);
-                        local.put(p.index(), p.index());
                     } else if (known.pid() == p.pid() && known.startFiletime() == p.startFiletime()) {
                         if (known.endFiletime() == 0 && p.endFiletime() != 0) {
                             merged.put(known.index(), known.with(known.index(), known.parentIndex(), p.endFiletime()));
                         }
-                        local.put(p.index(), known.index());
                     } else {
-                        PmlProcess renamed = p.with(nextFree++, Event.UNKNOWN, p.endFiletime());
-                        merged.put(renamed.index(), renamed);
-                        local.put(p.index(), renamed.index());
+                        known = p.with(nextFree++, Event.UNKNOWN, p.endFiletime());
+                        merged.put(known.index(), known);
                     }
+                    local[0][entry] = p.index();
+                    local[1][entry++] = known.index();
                 }
                 locals.add(local);
             } catch (IOException e) {
@@ -207,17 +209,14 @@ final class PmlCapture {
         for (PmlProcess p : merged.values()) {
             byPid.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
         }
-        Map<Integer, ProcessInfo> infos = new HashMap<>();
         for (PmlProcess p : merged.values()) {
-            ProcessInfo info = new ProcessInfo(p.index(), p.pid(), p.parentPid(), parentIndex(p, merged, byPid),
-                    p.name(), p.imagePath(), p.commandLine(), c.clock.processTime(p.startFiletime()),
-                    c.clock.processTime(p.endFiletime()), p.columns(), p.modules());
-            c.processes.add(info);
-            infos.put(info.processIndex(), info);
+            c.processes.add(new ProcessInfo(p.index(), p.pid(), p.parentPid(), parentIndex(p, merged, byPid), p.name(),
+                    p.imagePath(), p.commandLine(), c.clock.processTime(p.startFiletime()),
+                    c.clock.processTime(p.endFiletime()), p.columns(), p.modules()));
         }
         // after every file is read: later files may have given earlier files' processes their end times
-        for (Map<Integer, Integer> local : locals) {
-            c.index(local, infos);
+        for (int[][] local : locals) {
+            c.index(local[0], local[1]);
         }
         return c;
     }
@@ -266,26 +265,46 @@ final class PmlCapture {
     }
 
     /**
-     * Indexes a file's processes for its events: the table entry the events read is the merged
-     * process itself, so the capture holds one object per process.
+     * Indexes a file's processes for its events: what the events read is the merged process itself,
+     * so the capture holds one object per process.
      *
-     * @param local the file's index of each process to its merged index
-     * @param infos the merged processes by index
+     * @param indexes the file's indexes of its processes
+     * @param merged  their merged indexes, at the same positions
      */
-    private void index(Map<Integer, Integer> local, Map<Integer, ProcessInfo> infos) {
-        int max = local.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
-        int min = local.keySet().stream().mapToInt(Integer::intValue).min().orElse(0);
-        if (min >= 0 && max < MAX_DENSE_INDEX) {
-            ProcessInfo[] byIndex = new ProcessInfo[max + 1];
-            local.forEach((k, v) -> byIndex[k] = infos.get(v));
-            dense.add(byIndex);
-            sparse.add(null);
-        } else {
-            Map<Integer, ProcessInfo> byIndex = new HashMap<>();
-            local.forEach((k, v) -> byIndex.put(k, infos.get(v)));
-            dense.add(null);
-            sparse.add(byIndex);
+    private void index(int[] indexes, int[] merged) {
+        int max = Arrays.stream(indexes).max().orElse(-1);
+        int min = Arrays.stream(indexes).min().orElse(0);
+        ProcessInfo[] byIndex = min >= 0 && max < MAX_DENSE_INDEX ? new ProcessInfo[max + 1] : null;
+        Map<Integer, ProcessInfo> byKey = byIndex == null ? new HashMap<>() : null;
+        for (int i = 0; i < indexes.length; i++) {
+            ProcessInfo info = merged(merged[i]);
+            if (byIndex != null) {
+                byIndex[indexes[i]] = info;
+            } else {
+                byKey.put(indexes[i], info);
+            }
         }
+        dense.add(byIndex);
+        sparse.add(byKey);
+    }
+
+    /** @return the merged process with this index, from {@link #processes} (in index order) */
+    private ProcessInfo merged(int index) {
+        int low = 0;
+        int high = processes.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int at = processes.get(mid).processIndex();
+            if (at == index) {
+                return processes.get(mid);
+            }
+            if (at < index) {
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        throw new IllegalStateException("no merged process " + index);
     }
 
     /** @return the process an event of file {@code file} names by {@code index}, or null */
