@@ -178,7 +178,8 @@ final class PmlTables {
      * The strings table, read through two small windows (its index and its text) rather than into
      * memory: it can hold tens of MB, of which the process table uses a few strings per process.
      * Each string is decoded once, whichever entries point at it (the cache is keyed by where the
-     * string lies), and only up to {@link TextBudget#MAX_CHARS}; processes share names and image paths.
+     * string lies), and only up to {@link TextBudget#MAX_CHARS}; processes share names and image paths,
+     * held once even where the table stores them again.
      */
     private final class Strings {
         private static final int WINDOW = 64 * 1024;
@@ -191,6 +192,8 @@ final class PmlTables {
         private final PmlWindow text;
         private final int count;
         private final Map<Long, String> decoded = new HashMap<>();
+        /** Each text held once, whichever strings hold it: a table may store a name or image path per process. */
+        private final Map<String, String> byText = new HashMap<>();
 
         Strings(FileChannel channel, long from, long to) throws IOException {
             start = from;
@@ -221,6 +224,10 @@ final class PmlTables {
             String known = decoded.get(rel);
             if (known == null) {
                 known = decode(rel, i);
+                String same = byText.putIfAbsent(known, known);
+                if (same != null) {
+                    known = same;
+                }
                 decoded.put(rel, known);
             }
             return known;

@@ -156,6 +156,25 @@ class PmlCaptureTest {
     }
 
     @Test
+    void aNameTheTableStoresForEachProcessIsHeldOnce() throws IOException {
+        Path pml = dir.resolve("c.pml");
+        List<ProcessInfo> table = List.of(
+                new ProcessInfo(1, 400, 4, Event.UNKNOWN, "cl.exe", "C:\\VC\\cl.exe", "cl.exe /c a.cpp", 0, SECOND),
+                new ProcessInfo(2, 404, 4, Event.UNKNOWN, "cl.exe", "C:\\VC\\cl.exe", "cl.exe /c b.cpp", 0, SECOND));
+        try (PmlWriter w = new PmlWriter(pml, table, PmlRoundTripTest.DAY)) {
+            w.repeatStrings = true;
+            w.write(PmlRoundTripTest.events().get(0));
+        }
+        try (EventReader r = LogReaders.open(pml.toString(), ReadOptions.defaults())) {
+            List<ProcessInfo> read = r.processes();
+            assertEquals(List.of("cl.exe /c a.cpp", "cl.exe /c b.cpp"),
+                    read.stream().filter(p -> p.name().equals("cl.exe")).map(ProcessInfo::commandLine).toList());
+            assertSame(read.get(0).name(), read.get(1).name());
+            assertSame(read.get(0).imagePath(), read.get(1).imagePath());
+        }
+    }
+
+    @Test
     void pmlOnStandardInputIsReadThroughATemporaryCopy() throws IOException {
         Path pml = dir.resolve("c.pml");
         PmlWriter.write(pml, PmlRoundTripTest.processes(), PmlRoundTripTest.events(), PmlRoundTripTest.DAY);
