@@ -34,18 +34,8 @@ final class ProcessTree {
 
     private final LongMap<ProcessNode> byPid = new LongMap<>();
     private final LongMap<ProcessNode> byIndex = new LongMap<>();
-    /** Table processes without a node yet, by index. */
-    private final LongMap<ProcessInfo> unmade = new LongMap<>();
-    /**
-     * Table processes of known start time, by start time, made into nodes as the events' clock
-     * reaches them (so that their images are running from then on); those of unknown start time
-     * are made when first needed.
-     */
-    private final ArrayDeque<ProcessInfo> byStart = new ArrayDeque<>();
-    /** How many table processes without a node yet name each index as their parent. */
-    private final LongMap<int[]> childrenToMake = new LongMap<>();
-    /** Table processes neither seen nor created yet, per PID, in table order. */
-    private final LongMap<ArrayDeque<ProcessInfo>> unspawnedByPid = new LongMap<>();
+    /** The log's process table, as far as its processes have no node yet. */
+    private TableProcesses table = new TableProcesses(List.of());
     /**
      * Retired table processes still the last of their PID, whose runtime is counted at the end
      * (as when they stayed mapped); only those whose runtime is known.
@@ -79,39 +69,12 @@ final class ProcessTree {
      * {@code images} as they become nodes.
      */
     void seed(List<ProcessInfo> table, RunningImages images) {
+        this.table = new TableProcesses(table);
         this.images = images;
-        for (ProcessInfo info : table) {
-            unmade.put(info.processIndex(), info);
-            ArrayDeque<ProcessInfo> queue = unspawnedByPid.get(info.pid());
-            if (queue == null) {
-                queue = new ArrayDeque<>(2);
-                unspawnedByPid.put(info.pid(), queue);
-            }
-            queue.add(info);
-        }
-        for (ProcessInfo info : table) {
-            if (info.parentIndex() != info.processIndex() && unmade.get(info.parentIndex()) != null) {
-                int[] children = childrenToMake.get(info.parentIndex());
-                if (children == null) {
-                    children = new int[1];
-                    childrenToMake.put(info.parentIndex(), children);
-                }
-                children[0]++;
-            }
-        }
-        List<ProcessInfo> started = new ArrayList<>();
-        for (ProcessInfo info : table) {
-            if (info.startTime() != ProcessInfo.UNKNOWN_TIME) {
-                started.add(info);
-            }
-        }
-        started.sort(Comparator.comparingLong(ProcessInfo::startTime));
-        byStart.addAll(started);
     }
 
     /** Makes the node of a table process, and of its parent when that has none yet. */
     private ProcessNode make(ProcessInfo info) {
-        unmade.remove(info.processIndex());
         ProcessNode node = new ProcessNode(info.pid(), info.name(), info.commandLine());
         node.tableIndex = info.processIndex();
         node.startedAt = info.startTime();
@@ -121,17 +84,9 @@ final class ProcessTree {
         ProcessProfiles.seed(node, info);
         images.add(node, info.imagePath());
         byIndex.put(info.processIndex(), node);
-        if (info.parentIndex() == info.processIndex()) {
-            node.parent = node;
-        } else {
-            node.parent = tableProcess(info.parentIndex());
-            int[] siblings = childrenToMake.get(info.parentIndex());
-            if (siblings != null && --siblings[0] == 0) {
-                childrenToMake.remove(info.parentIndex());
-                if (node.parent != null && node.parent.retired) {
-                    byIndex.remove(info.parentIndex(), node.parent);
-                }
-            }
+        node.parent = info.parentIndex() == info.processIndex() ? node : tableProcess(info.parentIndex());
+        if (table.made(info) && node.parent != null && node.parent.retired) {
+            byIndex.remove(info.parentIndex(), node.parent);
         }
         return node;
     }
@@ -140,7 +95,7 @@ final class ProcessTree {
     private ProcessNode tableProcess(int index) {
         ProcessNode node = byIndex.get(index);
         if (node == null) {
-            ProcessInfo info = unmade.get(index);
+            ProcessInfo info = table.unmade(index);
             if (info != null) {
                 node = make(info);
             }
@@ -150,11 +105,8 @@ final class ProcessTree {
 
     /** Makes the nodes of the table processes that started by {@code time}. */
     private void makeStartedBy(long time) {
-        while (!byStart.isEmpty() && byStart.peek().startTime() <= time) {
-            ProcessInfo info = byStart.poll();
-            if (unmade.get(info.processIndex()) == info) {
-                make(info);
-            }
+        for (ProcessInfo info = table.startedBy(time); info != null; info = table.startedBy(time)) {
+            make(info);
         }
     }
 
@@ -190,9 +142,7 @@ final class ProcessTree {
         if (!exitedInOrder.isEmpty()) {
             forgetExitedBefore(e.time() - Timeline.TICKS_PER_SECOND, e.time());
         }
-        if (!byStart.isEmpty()) {
-            makeStartedBy(e.time());
-        }
+        makeStartedBy(e.time());
         ProcessNode node = e.processIndex() == Event.UNKNOWN ? null : tableProcess(e.processIndex());
         if (node != null) {
             if (!node.seen) {
@@ -200,7 +150,7 @@ final class ProcessTree {
                 node.firstSeenAt = e.time();
                 count(node);
                 map(node);
-                unspawned(node);
+                table.seen(node.tableIndex, node.pid);
                 if (!node.linked && node.parent != null && node.startedAt != ProcessRef.UNKNOWN_TIME) {
                     link(new SpawnLink(node.parent, node, node.startedAt, -1, Event.UNKNOWN, "", false));
                 }
@@ -248,7 +198,8 @@ final class ProcessTree {
         if (detail.pid() == Event.UNKNOWN) {
             return;
         }
-        ProcessNode child = takeUnspawned(detail.pid());
+        ProcessInfo unspawned = table.takeUnspawned(detail.pid());
+        ProcessNode child = unspawned == null ? null : tableProcess(unspawned.processIndex());
         if (child == null) {
             child = begin(detail.pid(), baseName(image), detail.commandLine());
         } else {
@@ -323,7 +274,7 @@ final class ProcessTree {
             }
             byPid.remove(node.pid, node);
             node.retired = true;
-            if (node.tableIndex != Event.UNKNOWN && childrenToMake.get(node.tableIndex) == null) {
+            if (node.tableIndex != Event.UNKNOWN && !table.childrenToCome(node.tableIndex)) {
                 byIndex.remove(node.tableIndex, node);
             }
             node.parent = null;
@@ -391,28 +342,6 @@ final class ProcessTree {
         spawn.child().linked = true;
         spawn.child().parent = null;
         onSpawn.accept(spawn);
-    }
-
-    private ProcessNode takeUnspawned(int pid) {
-        ArrayDeque<ProcessInfo> queue = unspawnedByPid.get(pid);
-        if (queue == null) {
-            return null;
-        }
-        ProcessInfo info = queue.poll();
-        if (queue.isEmpty()) {
-            unspawnedByPid.remove(pid);
-        }
-        return tableProcess(info.processIndex());
-    }
-
-    private void unspawned(ProcessNode node) {
-        ArrayDeque<ProcessInfo> queue = unspawnedByPid.get(node.pid);
-        if (queue != null) {
-            queue.removeIf(info -> info.processIndex() == node.tableIndex);
-            if (queue.isEmpty()) {
-                unspawnedByPid.remove(node.pid);
-            }
-        }
     }
 
     static String baseName(String path) {
