@@ -211,7 +211,7 @@ public final class Analyzer {
         races.byGrade().forEach((grade, n) -> grades.put(grade.id(), n));
         // counting reads no process columns and no stacks (stats): it names no runtime
         CaptureDiagnosis diagnosis = scope == Scope.COUNTS ? CaptureDiagnosis.NONE
-                : new CaptureDiagnosis(profiles.finish(processes.mapped()).seen(),
+                : new CaptureDiagnosis(profiles.finish(processes.tallyAtEnd()).seen(),
                         profiles.stacks() ? stacks.decode(CitedEvents.of(list), profiles.kernel()) : Map.of(),
                         stacks.notKept());
         return new AnalysisResult(summary, list, counts.all(), grades, diagnosis);

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.pmtriage.diagnosis.ProcessIdentity;
 import org.pmtriage.diagnosis.ProcessProfile;
+import org.pmtriage.event.Event;
 
 /**
  * One process instance: a PID plus a lifetime. Mutable while the pass runs; findings see it
@@ -35,6 +36,17 @@ final class ProcessNode {
     long exitStatus = ProcessRef.UNKNOWN_STATUS;
     /** Saw its Process Start (or it comes from the log's process table). */
     boolean started;
+    /** Its index in the log's process table, or {@link Event#UNKNOWN} when it is not from one. */
+    int tableIndex = Event.UNKNOWN;
+    /**
+     * Its runtime is counted at the end, not when it is retired: a table process that the table
+     * says exited (so counted, as when such processes stayed mapped, only when last of its PID).
+     */
+    boolean tallyAtEnd;
+    /** Saw its Process Exit. */
+    boolean exitLogged;
+    /** Left the PID map a second after its exit. */
+    boolean retired;
     /** Saw at least one event of its own. */
     boolean seen;
     /** Counted among the capture's processes. */
@@ -122,7 +134,7 @@ final class ProcessNode {
         return profile;
     }
 
-    private ProcessIdentity identity() {
+    ProcessIdentity identity() {
         return profile().identity(name, commandLine);
     }
 }

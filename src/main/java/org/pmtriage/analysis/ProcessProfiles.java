@@ -101,7 +101,9 @@ final class ProcessProfiles {
 
     /** A process exited a second ago: its runtime is counted, its modules go. */
     void retired(ProcessNode process) {
-        count(process);
+        if (!process.tallyAtEnd) {
+            count(process);
+        }
         if (process.profile != null) {
             keptModules -= process.profile.keptForStacks();
             process.profile.retire();

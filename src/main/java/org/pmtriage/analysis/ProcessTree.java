@@ -3,9 +3,7 @@ package org.pmtriage.analysis;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -22,7 +20,10 @@ import org.pmtriage.event.Timeline;
  * exited, started again, or shows another name, begins a new process.
  *
  * <p>Exited processes stay reachable only through open file objects and findings, and in the PID
- * map for a second after their exit; at most {@link #MAX_PROCESSES} are mapped at once.
+ * map for a second after their exit; at most {@link #MAX_PROCESSES} are mapped at once. A process of
+ * the log's table becomes a node when the events' clock reaches its start time, or earlier when an
+ * event, a Process Create or a child needs it; it is retired as any other, but stays findable by
+ * its index while a child of it in the table has no node yet.
  */
 final class ProcessTree {
 
@@ -33,7 +34,14 @@ final class ProcessTree {
 
     private final LongMap<ProcessNode> byPid = new LongMap<>();
     private final LongMap<ProcessNode> byIndex = new LongMap<>();
-    private final LongMap<ArrayDeque<ProcessNode>> unspawnedByPid = new LongMap<>();
+    /** The log's process table, as far as its processes have no node yet. */
+    private TableProcesses table = new TableProcesses(List.of());
+    /**
+     * Retired table processes still the last of their PID, whose runtime is counted at the end
+     * (as when they stayed mapped); only those whose runtime is known.
+     */
+    private final LongMap<ProcessNode> lastRetiredByPid = new LongMap<>();
+    private RunningImages images;
     /** Exited processes in exit order, unmapped a second after their exit. */
     private final ArrayDeque<ProcessNode> exitedInOrder = new ArrayDeque<>();
     /** Processes counted per PID so far: one element, counted up in place. */
@@ -56,26 +64,50 @@ final class ProcessTree {
         this.warnings = warnings;
     }
 
-    /** Adds the log's own process table, before the first event; their images go to {@code images}. */
-    void seed(Iterable<ProcessInfo> table, RunningImages images) {
-        Map<Integer, ProcessInfo> infos = new HashMap<>();
-        for (ProcessInfo info : table) {
-            ProcessNode node = new ProcessNode(info.pid(), info.name(), info.commandLine());
-            node.startedAt = info.startTime();
-            node.exitedAt = info.endTime();
-            node.started = true;
-            ProcessProfiles.seed(node, info);
-            images.add(node, info.imagePath());
-            byIndex.put(info.processIndex(), node);
-            infos.put(info.processIndex(), info);
-            ArrayDeque<ProcessNode> queue = unspawnedByPid.get(info.pid());
-            if (queue == null) {
-                queue = new ArrayDeque<>();
-                unspawnedByPid.put(info.pid(), queue);
-            }
-            queue.add(node);
+    /**
+     * Takes the log's own process table, before the first event; the images of its processes go to
+     * {@code images} as they become nodes.
+     */
+    void seed(List<ProcessInfo> table, RunningImages images) {
+        this.table = new TableProcesses(table);
+        this.images = images;
+    }
+
+    /** Makes the node of a table process, and of its parent when that has none yet. */
+    private ProcessNode make(ProcessInfo info) {
+        ProcessNode node = new ProcessNode(info.pid(), info.name(), info.commandLine());
+        node.tableIndex = info.processIndex();
+        node.startedAt = info.startTime();
+        node.exitedAt = info.endTime();
+        node.tallyAtEnd = node.exited();
+        node.started = true;
+        ProcessProfiles.seed(node, info);
+        images.add(node, info.imagePath());
+        byIndex.put(info.processIndex(), node);
+        node.parent = info.parentIndex() == info.processIndex() ? node : tableProcess(info.parentIndex());
+        if (table.made(info) && node.parent != null && node.parent.retired) {
+            byIndex.remove(info.parentIndex(), node.parent);
         }
-        infos.forEach((index, info) -> byIndex.get(index).parent = byIndex.get(info.parentIndex()));
+        return node;
+    }
+
+    /** @return the node of the table process with this index, made now if it has none yet; or null */
+    private ProcessNode tableProcess(int index) {
+        ProcessNode node = byIndex.get(index);
+        if (node == null) {
+            ProcessInfo info = table.unmade(index);
+            if (info != null) {
+                node = make(info);
+            }
+        }
+        return node;
+    }
+
+    /** Makes the nodes of the table processes that started by {@code time}. */
+    private void makeStartedBy(long time) {
+        for (ProcessInfo info = table.startedBy(time); info != null; info = table.startedBy(time)) {
+            make(info);
+        }
     }
 
     /**
@@ -88,12 +120,14 @@ final class ProcessTree {
     }
 
     /**
-     * @return the processes mapped now: the live ones and those that exited less than a second
-     *         ago, in the order the capture showed them
+     * @return the processes whose runtime is counted at the end, in the order the capture showed
+     *         them: those mapped now (the live ones and those that exited less than a second ago),
+     *         and the retired table processes still the last of their PID
      */
-    List<ProcessNode> mapped() {
-        List<ProcessNode> nodes = new ArrayList<>(byPid.size());
+    List<ProcessNode> tallyAtEnd() {
+        List<ProcessNode> nodes = new ArrayList<>(byPid.size() + lastRetiredByPid.size());
         byPid.forEachValue(nodes::add);
+        lastRetiredByPid.forEachValue(nodes::add);
         nodes.sort(Comparator.comparingLong(n -> n.serial));
         return nodes;
     }
@@ -108,14 +142,15 @@ final class ProcessTree {
         if (!exitedInOrder.isEmpty()) {
             forgetExitedBefore(e.time() - Timeline.TICKS_PER_SECOND, e.time());
         }
-        ProcessNode node = e.processIndex() == Event.UNKNOWN ? null : byIndex.get(e.processIndex());
+        makeStartedBy(e.time());
+        ProcessNode node = e.processIndex() == Event.UNKNOWN ? null : tableProcess(e.processIndex());
         if (node != null) {
             if (!node.seen) {
                 node.seen = true;
                 node.firstSeenAt = e.time();
                 count(node);
-                byPid.put(node.pid, node);
-                unspawned(node);
+                map(node);
+                table.seen(node.tableIndex, node.pid);
                 if (!node.linked && node.parent != null && node.startedAt != ProcessRef.UNKNOWN_TIME) {
                     link(new SpawnLink(node.parent, node, node.startedAt, -1, Event.UNKNOWN, "", false));
                 }
@@ -163,12 +198,13 @@ final class ProcessTree {
         if (detail.pid() == Event.UNKNOWN) {
             return;
         }
-        ProcessNode child = takeUnspawned(detail.pid());
+        ProcessInfo unspawned = table.takeUnspawned(detail.pid());
+        ProcessNode child = unspawned == null ? null : tableProcess(unspawned.processIndex());
         if (child == null) {
             child = begin(detail.pid(), baseName(image), detail.commandLine());
         } else {
             count(child);
-            byPid.put(child.pid, child);
+            map(child);
         }
         if (child.commandLine.isEmpty()) {
             child.commandLine = detail.commandLine();
@@ -200,7 +236,8 @@ final class ProcessTree {
 
     /** A Process Exit event of {@code node}. */
     void exited(Event e, ProcessNode node) {
-        if (!node.exited()) {
+        if (!node.exitLogged) {
+            node.exitLogged = true;
             exitedInOrder.add(node);
         }
         node.exitedAt = e.time();
@@ -232,7 +269,14 @@ final class ProcessTree {
     private void forgetExitedBefore(long time, long now) {
         while (!exitedInOrder.isEmpty() && exitedInOrder.peek().exitedAt < time) {
             ProcessNode node = exitedInOrder.poll();
+            if (node.tallyAtEnd && byPid.get(node.pid) == node && node.identity().runtime().known()) {
+                lastRetiredByPid.put(node.pid, node);
+            }
             byPid.remove(node.pid, node);
+            node.retired = true;
+            if (node.tableIndex != Event.UNKNOWN && !table.childrenToCome(node.tableIndex)) {
+                byIndex.remove(node.tableIndex, node);
+            }
             node.parent = null;
             onRetire.accept(node, now);
         }
@@ -259,9 +303,17 @@ final class ProcessTree {
             }
         }
         ProcessNode node = new ProcessNode(pid, name, commandLine);
-        byPid.put(pid, node);
+        map(node);
         count(node);
         return node;
+    }
+
+    /** Maps {@code node} under its PID: a retired process of that PID is no longer its last. */
+    private void map(ProcessNode node) {
+        byPid.put(node.pid, node);
+        if (lastRetiredByPid.size() > 0) {
+            lastRetiredByPid.remove(node.pid);
+        }
     }
 
     /** Unmaps an exited process; it keeps no ancestor alive, so a deep tree does not stay in memory. */
@@ -290,28 +342,6 @@ final class ProcessTree {
         spawn.child().linked = true;
         spawn.child().parent = null;
         onSpawn.accept(spawn);
-    }
-
-    private ProcessNode takeUnspawned(int pid) {
-        ArrayDeque<ProcessNode> queue = unspawnedByPid.get(pid);
-        if (queue == null) {
-            return null;
-        }
-        ProcessNode node = queue.poll();
-        if (queue.isEmpty()) {
-            unspawnedByPid.remove(pid);
-        }
-        return node;
-    }
-
-    private void unspawned(ProcessNode node) {
-        ArrayDeque<ProcessNode> queue = unspawnedByPid.get(node.pid);
-        if (queue != null) {
-            queue.remove(node);
-            if (queue.isEmpty()) {
-                unspawnedByPid.remove(node.pid);
-            }
-        }
     }
 
     static String baseName(String path) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,8 +46,9 @@ final class PmlCapture {
     private static final PmlNetworkNames NO_NAMES = new PmlNetworkNames(Map.of(), Map.of());
 
     private final List<ProcessInfo> processes = new ArrayList<>();
-    private final List<PmlProcess[]> dense = new ArrayList<>();
-    private final List<Map<Integer, PmlProcess>> sparse = new ArrayList<>();
+    /** Per file, the processes its events name by index: an array when the indexes are small, else a map. */
+    private final List<ProcessInfo[]> dense = new ArrayList<>();
+    private final List<Map<Integer, ProcessInfo>> sparse = new ArrayList<>();
     private final List<PmlNetworkNames> names = new ArrayList<>();
     private PmlClock clock;
     private PmlTimeRange timeRange;
@@ -139,6 +141,8 @@ final class PmlCapture {
                            TextBudget texts) {
         PmlCapture c = new PmlCapture();
         Map<Integer, PmlProcess> merged = new TreeMap<>();
+        // per file, its indexes of its processes and, at the same positions, their merged indexes
+        List<int[][]> locals = new ArrayList<>();
         int nextFree = 0;
         long firstTimestamp = 0;
         List<Long> samples = new ArrayList<>();
@@ -167,34 +171,30 @@ final class PmlCapture {
                 for (PmlProcess p : tables.processes.values()) {
                     nextFree = Math.max(nextFree, p.index() + 1);
                 }
-                Map<Integer, PmlProcess> local = new HashMap<>();
+                int[][] local = new int[2][tables.processes.size()];
+                int entry = 0;
                 for (PmlProcess p : tables.processes.values()) {
                     PmlProcess known = merged.get(p.index());
                     if (known == null) {
+                        known = p;
                         merged.put(p.index(), p);
-                        local.put(p.index(), p);
                     } else if (known.pid() == p.pid() && known.startFiletime() == p.startFiletime()) {
                         if (known.endFiletime() == 0 && p.endFiletime() != 0) {
-                            known = known.with(known.index(), known.parentIndex(), p.endFiletime());
-                            merged.put(known.index(), known);
+                            merged.put(known.index(), known.with(known.index(), known.parentIndex(), p.endFiletime()));
                         }
-                        local.put(p.index(), known);
                     } else {
-                        PmlProcess renamed = p.with(nextFree++, Event.UNKNOWN, p.endFiletime());
-                        merged.put(renamed.index(), renamed);
-                        local.put(p.index(), renamed);
+                        known = p.with(nextFree++, Event.UNKNOWN, p.endFiletime());
+                        merged.put(known.index(), known);
                     }
+                    local[0][entry] = p.index();
+                    local[1][entry++] = known.index();
                 }
-                c.index(local);
+                locals.add(local);
             } catch (IOException e) {
                 throw new LogFormatException(sources.get(i), "", "cannot read: " + e.getMessage(), e);
             }
         }
-        for (int i = 0; i < c.dense.size(); i++) {
-            // later files may have given earlier files' processes their end times
-            c.refresh(i, merged);
-        }
-        c.fileCount = c.dense.size();
+        c.fileCount = locals.size();
         c.timeRange = PmlTimeRange.of(samples.stream().mapToLong(Long::longValue).toArray());
         if (!c.timeRange.holds(firstTimestamp)) {
             firstTimestamp = c.timeRange.holds(Long.MIN_VALUE) ? 0 : c.timeRange.earliest();
@@ -213,6 +213,10 @@ final class PmlCapture {
             c.processes.add(new ProcessInfo(p.index(), p.pid(), p.parentPid(), parentIndex(p, merged, byPid), p.name(),
                     p.imagePath(), p.commandLine(), c.clock.processTime(p.startFiletime()),
                     c.clock.processTime(p.endFiletime()), p.columns(), p.modules()));
+        }
+        // after every file is read: later files may have given earlier files' processes their end times
+        for (int[][] local : locals) {
+            c.index(local[0], local[1]);
         }
         return c;
     }
@@ -260,36 +264,52 @@ final class PmlCapture {
         return best == null ? Event.UNKNOWN : best.index();
     }
 
-    private void index(Map<Integer, PmlProcess> local) {
-        int max = local.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
-        int min = local.keySet().stream().mapToInt(Integer::intValue).min().orElse(0);
-        if (min >= 0 && max < MAX_DENSE_INDEX) {
-            PmlProcess[] byIndex = new PmlProcess[max + 1];
-            local.forEach((k, v) -> byIndex[k] = v);
-            dense.add(byIndex);
-            sparse.add(null);
-        } else {
-            dense.add(null);
-            sparse.add(local);
+    /**
+     * Indexes a file's processes for its events: what the events read is the merged process itself,
+     * so the capture holds one object per process.
+     *
+     * @param indexes the file's indexes of its processes
+     * @param merged  their merged indexes, at the same positions
+     */
+    private void index(int[] indexes, int[] merged) {
+        int max = Arrays.stream(indexes).max().orElse(-1);
+        int min = Arrays.stream(indexes).min().orElse(0);
+        ProcessInfo[] byIndex = min >= 0 && max < MAX_DENSE_INDEX ? new ProcessInfo[max + 1] : null;
+        Map<Integer, ProcessInfo> byKey = byIndex == null ? new HashMap<>() : null;
+        for (int i = 0; i < indexes.length; i++) {
+            ProcessInfo info = merged(merged[i]);
+            if (byIndex != null) {
+                byIndex[indexes[i]] = info;
+            } else {
+                byKey.put(indexes[i], info);
+            }
         }
+        dense.add(byIndex);
+        sparse.add(byKey);
     }
 
-    private void refresh(int file, Map<Integer, PmlProcess> merged) {
-        PmlProcess[] byIndex = dense.get(file);
-        if (byIndex != null) {
-            for (int i = 0; i < byIndex.length; i++) {
-                if (byIndex[i] != null) {
-                    byIndex[i] = merged.get(byIndex[i].index());
-                }
+    /** @return the merged process with this index, from {@link #processes} (in index order) */
+    private ProcessInfo merged(int index) {
+        int low = 0;
+        int high = processes.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int at = processes.get(mid).processIndex();
+            if (at == index) {
+                return processes.get(mid);
             }
-        } else {
-            sparse.get(file).replaceAll((k, v) -> merged.get(v.index()));
+            if (at < index) {
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
         }
+        throw new IllegalStateException("no merged process " + index);
     }
 
     /** @return the process an event of file {@code file} names by {@code index}, or null */
-    PmlProcess process(int file, int index) {
-        PmlProcess[] byIndex = dense.get(file);
+    ProcessInfo process(int file, int index) {
+        ProcessInfo[] byIndex = dense.get(file);
         if (byIndex != null) {
             return index >= 0 && index < byIndex.length ? byIndex[index] : null;
         }

@@ -190,7 +190,7 @@ public final class PmlEventReader extends EventReaderBase {
             if (!capture.timeRange().holds(f.timestamp)) {
                 throw new BadEvent(capture.timeRange().outside(f.timestamp));
             }
-            PmlProcess process = capture.process(fileNumber - 1, f.processIndex);
+            ProcessInfo process = capture.process(fileNumber - 1, f.processIndex);
             if (process == null) {
                 throw new BadEvent("process index " + Integer.toUnsignedString(f.processIndex)
                         + " is not in the process table");
@@ -203,7 +203,7 @@ public final class PmlEventReader extends EventReaderBase {
                             PmlNames.eventClass(f.eventClass), d.category, process.columns());
             return new Event(++record, capture.clock().toTimeline(f.timestamp), process.name(), process.pid(),
                     f.tid, d.operationName, d.meaning, d.path, result(f.status),
-                    d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.index(), columns,
+                    d.detail, process.parentPid(), process.commandLine(), process.imagePath(), process.processIndex(), columns,
                     options.decoding().keepsStack(d.meaning) ? f.stack() : Stack.NONE);
         } catch (BadEvent e) {
             return bad(f, e.getMessage(), e);

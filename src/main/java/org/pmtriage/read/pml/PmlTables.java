@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.pmtriage.event.Module;
 import org.pmtriage.event.ProcessColumns;
@@ -26,6 +27,8 @@ final class PmlTables {
     static final long MAX_TABLE_BYTES = 64L << 20;
 
     final Map<Integer, PmlProcess> processes = new HashMap<>();
+    /** The columns read so far, each once: processes of one user and image share them. */
+    private final Map<ProcessColumns, ProcessColumns> columns = new HashMap<>();
     final PmlNetworkNames names = new PmlNetworkNames(new HashMap<>(), new HashMap<>());
 
     private final String source;
@@ -49,20 +52,28 @@ final class PmlTables {
         int count = p.u32count(0, 8, "process");
         for (int i = 0; i < count; i++) {
             long rel = Integer.toUnsignedLong(p.u32(4 + 4L * count + 4L * i));
-            String what = "process record " + i;
+            int record = i;
+            // the name of what is read, made only for a message: a table has tens of thousands of records
+            Supplier<String> what = () -> "process record " + record;
             p.need(rel, 0x58, what);
             int at = (int) rel;
             int index = p.buf.getInt(at);
             processes.put(index, new PmlProcess(index, p.buf.getInt(at + 4), p.buf.getInt(at + 8),
                     p.buf.getInt(at + 0x0C), p.buf.getLong(at + 0x20), p.buf.getLong(at + 0x28),
                     strings.get(p, at + 0x40, what), strings.get(p, at + 0x44, what),
-                    strings.get(p, at + 0x48, what), columns(p, at, strings, what),
+                    strings.get(p, at + 0x48, what), shared(columns(p, at, strings, what)),
                     modules(p, at, h.pointerSize(), strings, what)));
         }
     }
 
+    private ProcessColumns shared(ProcessColumns read) {
+        ProcessColumns known = columns.putIfAbsent(read, read);
+        return known == null ? read : known;
+    }
+
     /** @return the process's User, Integrity, Company, Version, Description and session fields */
-    private static ProcessColumns columns(Region p, int at, Strings strings, String what) throws IOException {
+    private static ProcessColumns columns(Region p, int at, Strings strings, Supplier<String> what)
+            throws IOException {
         long luid = p.buf.getLong(at + 0x10);
         return new ProcessColumns(strings.get(p, at + 0x3C, what), strings.get(p, at + 0x38, what),
                 strings.get(p, at + 0x4C, what), strings.get(p, at + 0x54, what),
@@ -75,24 +86,26 @@ final class PmlTables {
      * @return the modules listed inline after the process record (PML-FORMAT.md section 5), none
      *         when the record says they are not stored inline
      */
-    private List<Module> modules(Region p, int at, int pointer, Strings strings, String what) throws IOException {
-        p.need(at + 0x60, pointer + 4L, "the module count of " + what);
+    private List<Module> modules(Region p, int at, int pointer, Strings strings, Supplier<String> what)
+            throws IOException {
+        p.need(at + 0x60, pointer + 4L, () -> "the module count of " + what.get());
         if (p.bytes[at + 0x60] == 0) {
             return List.of();
         }
         int countAt = at + 0x60 + pointer;
         long count = Integer.toUnsignedLong(p.buf.getInt(countAt));
         if (count > RealCaptures.MAX_MODULES) {
-            throw new LogFormatException(source, "byte 0x" + Long.toHexString(p.start + countAt), what + " claims "
+            throw new LogFormatException(source, "byte 0x" + Long.toHexString(p.start + countAt), what.get() + " claims "
                     + count + " modules, more than the " + RealCaptures.MAX_MODULES + " a process can plausibly load");
         }
         int size = 2 * pointer + 0x30;
         int first = countAt + 4;
-        p.need(first, count * size, "the list of " + count + " modules of " + what);
+        p.need(first, count * size, () -> "the list of " + count + " modules of " + what.get());
         Module[] modules = new Module[(int) count];
         for (int m = 0; m < count; m++) {
             int r = first + m * size;
-            String module = "module " + m + " of " + what;
+            int number = m;
+            Supplier<String> module = () -> "module " + number + " of " + what.get();
             long base = pointer == 8 ? p.buf.getLong(r + pointer) : Integer.toUnsignedLong(p.buf.getInt(r + pointer));
             int s = r + 2 * pointer;
             modules[m] = new Module(base, Integer.toUnsignedLong(p.buf.getInt(s)), strings.get(p, s + 4, module),
@@ -165,11 +178,13 @@ final class PmlTables {
      * The strings table, read through two small windows (its index and its text) rather than into
      * memory: it can hold tens of MB, of which the process table uses a few strings per process.
      * Each string is decoded once, whichever entries point at it (the cache is keyed by where the
-     * string lies), and only up to {@link TextBudget#MAX_CHARS}; processes share names and image paths.
+     * string lies), and only up to {@link TextBudget#MAX_CHARS}; processes share names and image paths,
+     * held once even where the table stores them again.
      */
     private final class Strings {
         private static final int WINDOW = 64 * 1024;
         private static final String WHAT = "strings table";
+        private static final Supplier<String> A_FIELD = () -> "a field";
 
         private final long start;
         private final long size;
@@ -177,6 +192,8 @@ final class PmlTables {
         private final PmlWindow text;
         private final int count;
         private final Map<Long, String> decoded = new HashMap<>();
+        /** Each text held once, whichever strings hold it: a table may store a name or image path per process. */
+        private final Map<String, String> byText = new HashMap<>();
 
         Strings(FileChannel channel, long from, long to) throws IOException {
             start = from;
@@ -197,16 +214,20 @@ final class PmlTables {
          * @param owner what refers to the string, for the message
          * @return the string, decoded once whoever refers to it
          */
-        String get(Region table, int field, String owner) throws IOException {
+        String get(Region table, int field, Supplier<String> owner) throws IOException {
             int i = table.buf.getInt(field);
             if (i < 0 || i >= count) {
-                throw new LogFormatException(source, "byte 0x" + Long.toHexString(table.start + field), owner
+                throw new LogFormatException(source, "byte 0x" + Long.toHexString(table.start + field), owner.get()
                         + " refers to string " + Integer.toUnsignedString(i) + ", but the " + WHAT + " has " + count);
             }
             long rel = Integer.toUnsignedLong(u32(index, 4 + 4L * i));
             String known = decoded.get(rel);
             if (known == null) {
                 known = decode(rel, i);
+                String same = byText.putIfAbsent(known, known);
+                if (same != null) {
+                    known = same;
+                }
                 decoded.put(rel, known);
             }
             return known;
@@ -214,7 +235,7 @@ final class PmlTables {
 
         private String decode(long rel, int i) throws IOException {
             long bytes = Integer.toUnsignedLong(u32(text, rel));
-            need(rel + 4, bytes, "string " + i);
+            need(rel + 4, bytes, () -> "string " + i);
             long kept = Math.min(bytes, 2L * TextBudget.MAX_CHARS);
             if (kept < bytes) {
                 texts.cut("string " + i + " of the " + WHAT + " (at 0x" + Long.toHexString(start + rel) + ")", bytes / 2);
@@ -229,14 +250,14 @@ final class PmlTables {
         }
 
         private int u32(PmlWindow w, long rel) throws IOException {
-            need(rel, 4, "a field");
+            need(rel, 4, A_FIELD);
             return w.buffer().getInt(w.at(start + rel, 4));
         }
 
-        private void need(long rel, long length, String item) {
+        private void need(long rel, long length, Supplier<String> item) {
             if (rel < 0 || length < 0 || rel + length > size) {
                 throw new LogFormatException(source, "byte 0x" + Long.toHexString(start + Math.max(rel, 0)),
-                        item + " of the " + WHAT + " runs past its end (0x" + Long.toHexString(start + size) + ")");
+                        item.get() + " of the " + WHAT + " runs past its end (0x" + Long.toHexString(start + size) + ")");
             }
         }
     }
@@ -257,9 +278,19 @@ final class PmlTables {
 
         void need(long rel, long length, String item) {
             if (rel < 0 || length < 0 || rel + length > bytes.length) {
-                throw new LogFormatException(source, "byte 0x" + Long.toHexString(start + Math.max(rel, 0)),
-                        item + " of the " + what + " runs past its end (0x" + Long.toHexString(start + bytes.length) + ")");
+                throw pastEnd(rel, item);
             }
+        }
+
+        void need(long rel, long length, Supplier<String> item) {
+            if (rel < 0 || length < 0 || rel + length > bytes.length) {
+                throw pastEnd(rel, item.get());
+            }
+        }
+
+        private LogFormatException pastEnd(long rel, String item) {
+            return new LogFormatException(source, "byte 0x" + Long.toHexString(start + Math.max(rel, 0)),
+                    item + " of the " + what + " runs past its end (0x" + Long.toHexString(start + bytes.length) + ")");
         }
 
         int u32(long rel) {

@@ -1,6 +1,7 @@
 package org.pmtriage.read.pml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +141,36 @@ class PmlCaptureTest {
             assertEquals(List.of("link.exe", 7000, 12), List.of(moved.processName(), moved.pid(), moved.processIndex()));
             assertEquals(List.of(10, 11, 12), r.processes().stream().map(ProcessInfo::processIndex).toList());
             assertEquals("link.exe", r.processes().get(2).name());
+        }
+    }
+
+    @Test
+    void processesWithTheSameColumnsShareThem() throws IOException {
+        Path pml = dir.resolve("c.pml");
+        PmlWriter.write(pml, PmlRoundTripTest.processes(), PmlRoundTripTest.events(), PmlRoundTripTest.DAY);
+        try (EventReader r = LogReaders.open(pml.toString(), ReadOptions.defaults())) {
+            List<ProcessInfo> table = r.processes();
+            assertEquals(table.get(0).columns(), table.get(1).columns(), "the writer gives both the same columns");
+            assertSame(table.get(0).columns(), table.get(1).columns(), "a table of many processes holds them once");
+        }
+    }
+
+    @Test
+    void aNameTheTableStoresForEachProcessIsHeldOnce() throws IOException {
+        Path pml = dir.resolve("c.pml");
+        List<ProcessInfo> table = List.of(
+                new ProcessInfo(1, 400, 4, Event.UNKNOWN, "cl.exe", "C:\\VC\\cl.exe", "cl.exe /c a.cpp", 0, SECOND),
+                new ProcessInfo(2, 404, 4, Event.UNKNOWN, "cl.exe", "C:\\VC\\cl.exe", "cl.exe /c b.cpp", 0, SECOND));
+        try (PmlWriter w = new PmlWriter(pml, table, PmlRoundTripTest.DAY)) {
+            w.repeatStrings = true;
+            w.write(PmlRoundTripTest.events().get(0));
+        }
+        try (EventReader r = LogReaders.open(pml.toString(), ReadOptions.defaults())) {
+            List<ProcessInfo> read = r.processes();
+            assertEquals(List.of("cl.exe /c a.cpp", "cl.exe /c b.cpp"),
+                    read.stream().filter(p -> p.name().equals("cl.exe")).map(ProcessInfo::commandLine).toList());
+            assertSame(read.get(0).name(), read.get(1).name());
+            assertSame(read.get(0).imagePath(), read.get(1).imagePath());
         }
     }
 

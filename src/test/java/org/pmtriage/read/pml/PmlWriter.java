@@ -62,6 +62,8 @@ public final class PmlWriter implements Closeable {
     private long position = PmlHeader.SIZE;
     private int nextIndex;
     private int stackFrames;
+    /** Stores a string again for each reference, as a writer that does not share them may. */
+    boolean repeatStrings;
 
     /**
      * @param file      the PML to create (replaced if it exists)
@@ -272,6 +274,10 @@ public final class PmlWriter implements Closeable {
     private int string(List<String> strings, String s) {
         if (s.isEmpty()) {
             return 0;
+        }
+        if (repeatStrings) {
+            strings.add(s);
+            return strings.size() - 1;
         }
         return stringIndex.computeIfAbsent(s, k -> {
             strings.add(k);
