@@ -28,6 +28,7 @@ final class PmlEventDecoder {
     private final PmlNetworkNames names;
     private final Decoding decoding;
     private final PmlText text;
+    private final CreateFileDetails createFileDetails;
 
     String operationName;
     Operation meaning;
@@ -43,6 +44,7 @@ final class PmlEventDecoder {
     PmlEventDecoder(int pointerSize, PmlNetworkNames names, Decoding decoding, PmlText text) {
         this.decoding = decoding;
         this.text = text;
+        this.createFileDetails = new CreateFileDetails(text.locale());
         this.p = pointerSize;
         this.names = names;
     }
@@ -144,8 +146,7 @@ final class PmlEventDecoder {
         boolean writes = openResult == 0 || openResult == 2 || openResult == 3
                 || openResult < 0 && disposition != 1 && disposition <= 5;
         text.category(writes ? "Write" : "");
-        detail = PmlDetails.createFile(text.locale(), desiredAccess, dispositionAndOptions, attributes, share, allocation, sid,
-                openResult);
+        detail = createFileDetails.text(desiredAccess, dispositionAndOptions, attributes, share, allocation, sid, openResult);
     }
 
     private void process(ByteBuffer b, int op, int tid, int d, int end) {
