@@ -49,29 +49,19 @@ final class PathTexts {
     }
 
     /**
-     * A hash of the length and of five 8-byte words (the first, the middle and the last three):
-     * paths of one build share long beginnings and differ near their end, and the bytes are
-     * compared anyway; a hash of every byte would cost the reader more than it saves.
+     * A hash of every byte, read eight at a time ({@link String#hashCode} takes one multiply per
+     * character): a hash of a few words only would give paths that differ elsewhere one slot.
      */
     private static int slot(ByteBuffer b, int at, int length, boolean oneByteChars) {
         long h = oneByteChars ? length : ~length;
-        if (length < 8) {
-            for (int i = 0; i < length; i++) {
-                h = (h ^ b.get(at + i)) * 0x9E3779B97F4A7C15L;
-            }
-        } else {
-            int last = at + length - 8;
-            h = mix(h, b.getLong(at));
-            h = mix(h, b.getLong(at + ((length >> 1) & ~7)));
-            h = mix(h, b.getLong(Math.max(at, last - 16)));
-            h = mix(h, b.getLong(Math.max(at, last - 8)));
-            h = mix(h, b.getLong(last));
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            h = Long.rotateLeft((h ^ b.getLong(at + i)) * 0x9E3779B97F4A7C15L, 31);
+        }
+        for (; i < length; i++) {
+            h = (h ^ b.get(at + i)) * 0x9E3779B97F4A7C15L;
         }
         h *= 0xC2B2AE3D27D4EB4FL;
         return (int) (h >>> 52) & (SLOTS - 1);
-    }
-
-    private static long mix(long h, long word) {
-        return Long.rotateLeft((h ^ word) * 0x9E3779B97F4A7C15L, 31);
     }
 }
