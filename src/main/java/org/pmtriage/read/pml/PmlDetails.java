@@ -61,7 +61,7 @@ final class PmlDetails {
         }
         sb.append(", ShareMode: ").append(shareMode >= 0 && shareMode < 8 ? SHARE_MODES[shareMode] : SHARE_MODES[shareMode & 7]);
         sb.append(", AllocationSize: ");
-        if (disposition == 0 || disposition == 2 || disposition == 3 || disposition == 5) {
+        if (showsAllocation(disposition)) {
             locale.number(sb, allocationSize);
         } else {
             sb.append("n/a");
@@ -73,6 +73,11 @@ final class PmlDetails {
             sb.append(", OpenResult: ").append(openResult < OPEN_RESULTS.length ? OPEN_RESULTS[openResult] : "<unknown>");
         }
         return sb.toString();
+    }
+
+    /** @return whether a CreateFile's Detail shows its AllocationSize: only a disposition that may create the file */
+    static boolean showsAllocation(int disposition) {
+        return disposition == 0 || disposition == 2 || disposition == 3 || disposition == 5;
     }
 
     static String readWrite(ExportLocale locale, long offset, long length, int ioFlagsAndPriority) {

@@ -28,6 +28,8 @@ final class PmlEventDecoder {
     private final PmlNetworkNames names;
     private final Decoding decoding;
     private final PmlText text;
+    private final CreateFileDetails createFileDetails;
+    private final PathTexts paths = new PathTexts();
 
     String operationName;
     Operation meaning;
@@ -43,6 +45,7 @@ final class PmlEventDecoder {
     PmlEventDecoder(int pointerSize, PmlNetworkNames names, Decoding decoding, PmlText text) {
         this.decoding = decoding;
         this.text = text;
+        this.createFileDetails = new CreateFileDetails(text.locale());
         this.p = pointerSize;
         this.names = names;
     }
@@ -90,7 +93,7 @@ final class PmlEventDecoder {
         need(info, 4, end);
         int pathInfo = b.getShort(info) & 0xffff;
         int pathAt = info + 4;
-        path = string(b, pathAt, pathInfo, end);
+        path = path(b, pathAt, pathInfo, end);
         int after = pathAt + byteLength(pathInfo);
         if (op == PmlNames.FS_CREATE_FILE) {
             createFile(b, d, after, end, extra, extraSize);
@@ -144,8 +147,7 @@ final class PmlEventDecoder {
         boolean writes = openResult == 0 || openResult == 2 || openResult == 3
                 || openResult < 0 && disposition != 1 && disposition <= 5;
         text.category(writes ? "Write" : "");
-        detail = PmlDetails.createFile(text.locale(), desiredAccess, dispositionAndOptions, attributes, share, allocation, sid,
-                openResult);
+        detail = createFileDetails.text(desiredAccess, dispositionAndOptions, attributes, share, allocation, sid, openResult);
     }
 
     private void process(ByteBuffer b, int op, int tid, int d, int end) {
@@ -161,7 +163,7 @@ final class PmlEventDecoder {
                 int pathInfo = b.getShort(d + 0x2E) & 0xffff;
                 int commandInfo = b.getShort(d + 0x30) & 0xffff;
                 int at = d + 0x34 + skip;
-                path = string(b, at, pathInfo, end);
+                path = path(b, at, pathInfo, end);
                 String commandLine = string(b, at + byteLength(pathInfo), commandInfo, end);
                 detail = "PID: " + childPid + ", Command line: " + commandLine;
             }
@@ -182,7 +184,7 @@ final class PmlEventDecoder {
                 need(d, p + 8, end);
                 long base = p == 8 ? b.getLong(d) : Integer.toUnsignedLong(b.getInt(d));
                 int size = b.getInt(d + p);
-                path = string(b, d + p + 8, b.getShort(d + p + 4) & 0xffff, end);
+                path = path(b, d + p + 8, b.getShort(d + p + 4) & 0xffff, end);
                 detail = "Image Base: 0x" + Long.toHexString(base) + ", Image Size: 0x" + Integer.toHexString(size);
             }
             case 7 -> processStart(b, d, end);
@@ -320,8 +322,22 @@ final class PmlEventDecoder {
             return "";
         }
         need(at, length, end);
-        return (info & 0x8000) != 0 ? new String(b.array(), at, length, StandardCharsets.ISO_8859_1)
-                : Utf16Text.decode(b.array(), at, length);
+        return text(b.array(), at, length, (info & 0x8000) != 0);
+    }
+
+    /** {@link #string}, the same instance for a path met lately: the analysis keys every event by its path. */
+    private String path(ByteBuffer b, int at, int info, int end) {
+        int length = byteLength(info);
+        if (length == 0) {
+            return "";
+        }
+        need(at, length, end);
+        return paths.text(b, at, length, (info & 0x8000) != 0);
+    }
+
+    /** @return the text of {@code length} bytes at {@code at}, one byte per character or UTF-16LE */
+    static String text(byte[] a, int at, int length, boolean oneByteChars) {
+        return oneByteChars ? new String(a, at, length, StandardCharsets.ISO_8859_1) : Utf16Text.decode(a, at, length);
     }
 
     private static void need(long at, long length, int end) {
