@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.pmtriage.read.internal.ByteWords;
+import org.pmtriage.read.internal.InternedStrings;
 import org.pmtriage.read.internal.TimeOfDay;
 
 /**
@@ -41,9 +42,9 @@ final class CsvScanner implements Closeable {
     private int[] ends = new int[32];
     private boolean[] escaped = new boolean[32];
     /** Short values that repeat on many rows: names, operations, results. */
-    private final InternedStrings names = new InternedStrings(14, 64);
+    private final InternedStrings names = new InternedStrings(14, 64, InternedStrings.UTF_8);
     /** Paths up to MAX_PATH bytes: a file is opened, read and closed on rows close together. */
-    private final InternedStrings paths = new InternedStrings(12, 260);
+    private final InternedStrings paths = new InternedStrings(12, 260, InternedStrings.UTF_8);
     private final AsciiView ascii = new AsciiView();
 
     /**

@@ -1,4 +1,4 @@
-package org.pmtriage.read.csv;
+package org.pmtriage.read.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -12,7 +12,7 @@ class InternedStringsTest {
 
     @Test
     void theSameBytesAnywhereGiveTheSameInstance() {
-        InternedStrings names = new InternedStrings(10, 64);
+        InternedStrings names = new InternedStrings(10, 64, InternedStrings.UTF_8);
         byte[] b = "\"cl.exe\",\"cl.exe\"\r\n\"cl.exe".getBytes(StandardCharsets.UTF_8);
         String first = names.get(b, 1, 7);
         assertEquals("cl.exe", first);
@@ -22,7 +22,7 @@ class InternedStringsTest {
 
     @Test
     void valuesThatDifferInOneByteStayApart() {
-        InternedStrings names = new InternedStrings(4, 64);
+        InternedStrings names = new InternedStrings(4, 64, InternedStrings.UTF_8);
         for (int length = 1; length <= 40; length++) {
             for (int at = 0; at < length; at++) {
                 byte[] b = ("," + "x".repeat(length) + ",").getBytes(StandardCharsets.UTF_8);
@@ -38,7 +38,7 @@ class InternedStringsTest {
 
     @Test
     void decodesUtf8AndTheLastBytesOfTheArray() {
-        InternedStrings names = new InternedStrings(10, 64);
+        InternedStrings names = new InternedStrings(10, 64, InternedStrings.UTF_8);
         byte[] b = "Überprüfung.exe".getBytes(StandardCharsets.UTF_8);
         assertEquals("Überprüfung.exe", names.get(b, 0, b.length));
         assertEquals("ung.exe", names.get(b, b.length - 7, b.length));

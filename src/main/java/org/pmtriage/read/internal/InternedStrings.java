@@ -1,16 +1,24 @@
-package org.pmtriage.read.csv;
+package org.pmtriage.read.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.pmtriage.read.internal.ByteWords;
-
 /**
- * Strings for repeated UTF-8 byte values, so that a value seen a million times is decoded once:
- * a table addressed by a hash of the bytes taken eight at a time, one value a slot (a newer value
- * replaces an older one of the same slot). Memory is bounded by the slots and the longest value kept.
+ * Strings for repeated byte values, so that a value seen a million times is decoded once: a table
+ * addressed by a hash of the bytes taken eight at a time, one value a slot (a newer value replaces
+ * an older one of the same slot). Memory is bounded by the slots and the longest value kept.
  */
-final class InternedStrings {
+public final class InternedStrings {
+
+    /** Decodes {@code length} bytes from {@code from}: the table's one encoding. */
+    @FunctionalInterface
+    public interface Decoder {
+        /** @return the text of {@code b[from, from + length)} */
+        String decode(byte[] b, int from, int length);
+    }
+
+    /** UTF-8. */
+    public static final Decoder UTF_8 = (b, from, length) -> new String(b, from, length, StandardCharsets.UTF_8);
 
     private static final long MIX = 0x9E3779B97F4A7C15L;
 
@@ -19,12 +27,15 @@ final class InternedStrings {
     private final long[] hashes;
     private final byte[][] keys;
     private final String[] values;
+    private final Decoder decoder;
 
     /**
      * @param slotBits  log2 of the number of slots
      * @param maxLength the longest value, in bytes, the caller may ask for
+     * @param decoder   the values' encoding
      */
-    InternedStrings(int slotBits, int maxLength) {
+    public InternedStrings(int slotBits, int maxLength, Decoder decoder) {
+        this.decoder = decoder;
         this.maxLength = maxLength;
         this.shift = 64 - slotBits;
         this.hashes = new long[1 << slotBits];
@@ -33,19 +44,19 @@ final class InternedStrings {
     }
 
     /** @return the longest value, in bytes, {@link #get} takes */
-    int maxLength() {
+    public int maxLength() {
         return maxLength;
     }
 
     /** @return {@code b[from, to)} decoded, the same instance as last time for the same bytes when it is still kept */
-    String get(byte[] b, int from, int to) {
+    public String get(byte[] b, int from, int to) {
         long h = hash(b, from, to);
         int slot = (int) (h >>> shift);
         byte[] key = keys[slot];
         if (key != null && hashes[slot] == h && Arrays.equals(key, 0, key.length, b, from, to)) {
             return values[slot];
         }
-        String value = new String(b, from, to - from, StandardCharsets.UTF_8);
+        String value = decoder.decode(b, from, to - from);
         hashes[slot] = h;
         keys[slot] = Arrays.copyOfRange(b, from, to);
         values[slot] = value;
