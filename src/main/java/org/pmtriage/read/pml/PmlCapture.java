@@ -215,8 +215,9 @@ final class PmlCapture {
                     c.clock.processTime(p.endFiletime()), p.columns(), p.modules()));
         }
         // after every file is read: later files may have given earlier files' processes their end times
+        int[] mergedIndexes = c.processes.stream().mapToInt(ProcessInfo::processIndex).toArray();
         for (int[][] local : locals) {
-            c.index(local[0], local[1]);
+            c.index(local[0], local[1], mergedIndexes);
         }
         return c;
     }
@@ -270,14 +271,15 @@ final class PmlCapture {
      *
      * @param indexes the file's indexes of its processes
      * @param merged  their merged indexes, at the same positions
+     * @param mergedIndexes the indexes of {@link #processes}, in their (ascending) order
      */
-    private void index(int[] indexes, int[] merged) {
+    private void index(int[] indexes, int[] merged, int[] mergedIndexes) {
         int max = Arrays.stream(indexes).max().orElse(-1);
         int min = Arrays.stream(indexes).min().orElse(0);
         ProcessInfo[] byIndex = min >= 0 && max < MAX_DENSE_INDEX ? new ProcessInfo[max + 1] : null;
         Map<Integer, ProcessInfo> byKey = byIndex == null ? new HashMap<>() : null;
         for (int i = 0; i < indexes.length; i++) {
-            ProcessInfo info = merged(merged[i]);
+            ProcessInfo info = processes.get(Arrays.binarySearch(mergedIndexes, merged[i]));
             if (byIndex != null) {
                 byIndex[indexes[i]] = info;
             } else {
@@ -286,25 +288,6 @@ final class PmlCapture {
         }
         dense.add(byIndex);
         sparse.add(byKey);
-    }
-
-    /** @return the merged process with this index, from {@link #processes} (in index order) */
-    private ProcessInfo merged(int index) {
-        int low = 0;
-        int high = processes.size() - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int at = processes.get(mid).processIndex();
-            if (at == index) {
-                return processes.get(mid);
-            }
-            if (at < index) {
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        throw new IllegalStateException("no merged process " + index);
     }
 
     /** @return the process an event of file {@code file} names by {@code index}, or null */
